@@ -1,0 +1,29 @@
+/**
+ * Every way a lookup can fail, as values. The UI switches over `kind` exhaustively, so a new kind
+ * is a compile error until it has its own words.
+ */
+export type LookupError =
+  /** No management key saved yet. */
+  | { kind: 'not_configured' }
+  /** 401: the management key was rejected. */
+  | { kind: 'unauthorized'; detail?: string }
+  /** 404: no key with this hash in this account. */
+  | { kind: 'not_found'; detail?: string }
+  /** 429; `retryAt` (ISO time) when the server said when to try again. */
+  | { kind: 'rate_limited'; retryAt?: string; detail?: string }
+  /** 5xx. */
+  | { kind: 'server_error'; status: number; detail?: string }
+  /** Any other status the spec does not describe (400, 403, 418…). */
+  | { kind: 'http_error'; status: number; detail?: string }
+  /** No answer within the configured timeout. */
+  | { kind: 'timeout'; seconds: number }
+  /** The base URL could not be reached at all. */
+  | { kind: 'network'; origin: string }
+  /** The API redirected; the request is not followed, so the key never goes elsewhere. */
+  | { kind: 'redirected'; status: number }
+  /** A body that is not JSON, not the documented shape, or too large to read. */
+  | { kind: 'bad_response'; status: number; reason: 'not_json' | 'shape' | 'too_large' }
+  /** The request itself was refused before anything was sent (bad hash, forged sender). */
+  | { kind: 'invalid_request'; message: string };
+
+export type LookupErrorKind = LookupError['kind'];

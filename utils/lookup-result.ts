@@ -1,0 +1,7 @@
+import type { ApiKey } from './api-key';
+import type { LookupError } from './lookup-error';
+
+/** What a lookup ends in. It never carries the management key. */
+export type LookupResult =
+  | { ok: true; key: ApiKey; /** ISO time the API answered */ fetchedAt: string }
+  | { ok: false; error: LookupError };

@@ -1,0 +1,51 @@
+import type { LookupError } from './lookup-error';
+import type { LookupResult } from './lookup-result';
+import type { LastLookup } from './storage';
+import { z } from './zod';
+
+/** What the UI may know about the settings: never the management key, at most its last 4. */
+export interface SettingsView {
+  baseUrl: string;
+  timeoutSeconds: number;
+  keySaved: boolean;
+  keyLast4: string | null;
+}
+
+export const lookupRequestSchema = z.object({ hash: z.string() }).strict();
+export type LookupRequest = z.infer<typeof lookupRequestSchema>;
+
+export const saveSettingsRequestSchema = z
+  .object({
+    baseUrl: z.string().max(2048),
+    timeoutSeconds: z.number(),
+    /** Omitted: keep the saved key. */
+    managementKey: z.string().max(4096).optional(),
+  })
+  .strict();
+export type SaveSettingsRequest = z.infer<typeof saveSettingsRequestSchema>;
+
+export type SettingsField = 'baseUrl' | 'timeoutSeconds' | 'managementKey';
+
+/** Refused requests (forged sender, malformed payload) answer with this, whatever the message. */
+export type Refusal = { ok: false; error: Extract<LookupError, { kind: 'invalid_request' }> };
+
+export type SettingsReply = { ok: true; settings: SettingsView } | Refusal;
+export type SaveSettingsReply =
+  | { ok: true; settings: SettingsView }
+  | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> }
+  | Refusal;
+export type TestConnectionReply = { ok: true } | { ok: false; error: LookupError };
+export type LastLookupReply = { ok: true; last: LastLookup | null } | Refusal;
+
+/**
+ * The one protocol between the extension's pages and its service worker. Each message is
+ * answered by utils/background-service.ts after the sender and the payload are checked.
+ */
+export interface Protocol {
+  lookup(data: LookupRequest): LookupResult;
+  lastLookup(): LastLookupReply;
+  getSettings(): SettingsReply;
+  saveSettings(data: SaveSettingsRequest): SaveSettingsReply;
+  removeKey(): SettingsReply;
+  testConnection(): TestConnectionReply;
+}

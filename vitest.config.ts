@@ -1,0 +1,14 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  // WxtVitest does not apply wxt.config's Vite plugins, so Preact's JSX transform is added here too.
+  plugins: [WxtVitest(), preact()],
+  test: {
+    include: ['{utils,components,entrypoints,test}/**/*.test.{ts,tsx}'],
+    exclude: ['test/e2e/**'],
+    environment: 'happy-dom',
+    restoreMocks: true,
+  },
+});

@@ -1,0 +1,35 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/** The production API; the only origin the extension may reach without an extra grant. */
+const DEFAULT_API_ORIGIN = 'https://modelgates.ai/*';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'ModelGates Key Lookup',
+    description:
+      'Look up a ModelGates API key by its hash: owner, status, spend and limits in one click.',
+    permissions: ['storage', 'contextMenus'],
+    host_permissions: [DEFAULT_API_ORIGIN],
+    // Any other API base URL (a staging host, a local mock) is asked for on the options page, by
+    // the user's click on "Grant access"; without it the lookup is an ordinary CORS request.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    action: { default_title: 'Look up a ModelGates key hash' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'key-lookup@modelgates.ai',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
