@@ -24,6 +24,10 @@ export type LookupError =
   /** A body that is not JSON, not the documented shape, or too large to read. */
   | { kind: 'bad_response'; status: number; reason: 'not_json' | 'shape' | 'too_large' }
   /** The request itself was refused before anything was sent (bad hash, forged sender). */
-  | { kind: 'invalid_request'; message: string };
+  | { kind: 'invalid_request'; message: string }
+  /** A newer lookup replaced this one before it finished; the popup shows the newer one. */
+  | { kind: 'cancelled' }
+  /** The extension's background stopped before it answered (it can be stopped at any moment). */
+  | { kind: 'interrupted' };
 
 export type LookupErrorKind = LookupError['kind'];

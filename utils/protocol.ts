@@ -1,12 +1,11 @@
 import type { LookupError } from './lookup-error';
 import type { LookupResult } from './lookup-result';
+import type { Settings } from './settings';
 import type { LastLookup } from './storage';
 import { z } from './zod';
 
 /** What the UI may know about the settings: never the management key, at most its last 4. */
-export interface SettingsView {
-  baseUrl: string;
-  timeoutSeconds: number;
+export interface SettingsView extends Settings {
   keySaved: boolean;
   keyLast4: string | null;
 }
@@ -18,13 +17,17 @@ export const saveSettingsRequestSchema = z
   .object({
     baseUrl: z.string().max(2048),
     timeoutSeconds: z.number(),
+    /** Omitted: unchanged. */
+    forgetKeyOnClose: z.boolean().optional(),
+    historyEnabled: z.boolean().optional(),
+    cacheSeconds: z.number().optional(),
     /** Omitted: keep the saved key. */
     managementKey: z.string().max(4096).optional(),
   })
   .strict();
 export type SaveSettingsRequest = z.infer<typeof saveSettingsRequestSchema>;
 
-export type SettingsField = 'baseUrl' | 'timeoutSeconds' | 'managementKey';
+export type SettingsField = 'baseUrl' | 'timeoutSeconds' | 'cacheSeconds' | 'managementKey';
 
 /** Refused requests (forged sender, malformed payload) answer with this, whatever the message. */
 export type Refusal = { ok: false; error: Extract<LookupError, { kind: 'invalid_request' }> };

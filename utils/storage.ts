@@ -1,22 +1,21 @@
 import { storage } from 'wxt/utils/storage';
 import type { LookupResult } from './lookup-result';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings, type SettingsV1 } from './settings';
 
 // Every storage item but the management key is declared here. The key lives in
 // utils/management-key.ts so that no module can read it by importing this file.
 
-/** Base URL and timeout: what the options page saves. */
+/** What the options page saves (all but the key). v2 added forgetKeyOnClose, history, cache. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: (old: SettingsV1) => migrateSettingsV1(old) },
 });
 
-/** The last 4 characters of the saved management key, so the UI can say which key is saved
- * without anything reading the key itself. Null when no key is saved. */
-export const keyHintItem = storage.defineItem<string | null>('local:keyHint', {
-  fallback: null,
-  version: 1,
-});
+/** The settings, with defaults for anything a damaged or partial record lacks. */
+export async function readSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
 
 /** The most recent lookup (hash and result, never the management key), so that a popup opened
  * after a context-menu lookup, or in a fallback window, shows that result. */
@@ -26,9 +25,15 @@ export const lastLookupItem = storage.defineItem<LastLookup | null>('session:las
 });
 
 export interface LastLookup {
-  hash: string;
+  /** null when the selected text held no single hash (see `choices` and `result`). */
+  hash: string | null;
+  /** Several hashes in the selected text: the popup asks which one. */
+  choices?: string[];
   /** null while the lookup is still in flight. */
   result: LookupResult | null;
   /** ISO time the lookup started. */
   startedAt: string;
+  source: 'popup' | 'context_menu';
+  /** Set once the popup has shown it, so an old result does not greet the next opening. */
+  seen: boolean;
 }

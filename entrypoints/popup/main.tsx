@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import '@/assets/theme.css';
+import { App } from './App';
 
-render(<p>Key Lookup</p>, document.getElementById('app') as HTMLElement);
+render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,76 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LookupError } from '@/utils/lookup-error';
+import { ErrorNotice } from './ErrorNotice';
+import { NOW } from './test-fixtures';
+
+// Without vitest globals, Testing Library cannot register its own cleanup.
+afterEach(cleanup);
+
+const noop = () => undefined;
+
+describe('ErrorNotice', () => {
+  it.each<[LookupError, string, RegExp, boolean]>([
+    [{ kind: 'not_configured' }, 'No management key saved', /in the options/, true],
+    [{ kind: 'unauthorized' }, 'Management key rejected', /401/, true],
+    [{ kind: 'not_found' }, 'No key with this hash', /no api key with this hash/i, false],
+    [
+      { kind: 'rate_limited', retryAt: new Date(NOW.getTime() + 30_000).toISOString() },
+      'Too many requests',
+      /Try again in 30 seconds/,
+      false,
+    ],
+    [{ kind: 'rate_limited' }, 'Too many requests', /Wait a moment before trying again\./, false],
+    [{ kind: 'server_error', status: 503 }, 'ModelGates server error', /The API answered 503\./, false],
+    [{ kind: 'http_error', status: 403 }, 'Unexpected answer from the API', /The API answered 403\./, false],
+    [{ kind: 'timeout', seconds: 10 }, 'The API did not answer in time', /No answer within 10 seconds\./, false],
+    [{ kind: 'network', origin: 'https://modelgates.ai' }, 'Could not reach the API', /https:\/\/modelgates\.ai/, true],
+    [{ kind: 'redirected', status: 302 }, 'The API redirected the request', /not followed/i, true],
+    [
+      { kind: 'bad_response', status: 200, reason: 'too_large' },
+      'Unreadable answer from the API',
+      /larger than 1 MB/,
+      false,
+    ],
+    [
+      { kind: 'invalid_request', message: 'A key hash is 64 hexadecimal characters.' },
+      'Request refused',
+      /^A key hash is 64 hexadecimal characters\.$/,
+      false,
+    ],
+  ])('%o reads "%s"', (error, title, body, offersOptions) => {
+    render(<ErrorNotice error={error} now={NOW} onOpenOptions={noop} />);
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByRole('heading').textContent).toBe(title);
+    expect(within(alert).getByText(body)).toBeTruthy();
+    expect(within(alert).queryByRole('button', { name: 'Open options' }) !== null).toBe(offersOptions);
+  });
+
+  it('calls onOpenOptions when "Open options" is clicked', () => {
+    const onOpenOptions = vi.fn();
+    render(<ErrorNotice error={{ kind: 'not_configured' }} now={NOW} onOpenOptions={onOpenOptions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(onOpenOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it("quotes the API's own message in a separate paragraph", () => {
+    render(<ErrorNotice error={{ kind: 'not_found', detail: 'Key not found' }} now={NOW} onOpenOptions={noop} />);
+    expect(screen.getByText('The API said: Key not found').tagName).toBe('P');
+  });
+
+  it('says nothing about the API when it gave no message', () => {
+    render(<ErrorNotice error={{ kind: 'not_found' }} now={NOW} onOpenOptions={noop} />);
+    expect(screen.queryByText(/The API said/)).toBeNull();
+  });
+
+  it.each(['<img src=x onerror=alert(1)>', '</script><b>bold</b>'])(
+    'shows a hostile API message %s as text',
+    (detail) => {
+      const { container } = render(
+        <ErrorNotice error={{ kind: 'server_error', status: 500, detail }} now={NOW} onOpenOptions={noop} />,
+      );
+      expect(screen.getByText(`The API said: ${detail}`)).toBeTruthy();
+      expect(container.querySelector('img, b, script')).toBeNull();
+    },
+  );
+});

@@ -1,0 +1,39 @@
+import type { ApiKey } from '@/utils/api-key';
+import { deriveBadges } from '@/utils/badges';
+import { KeyMeta } from './KeyMeta';
+import { SpendMeter } from './SpendMeter';
+import { StatusBadge } from './StatusBadge';
+import { UsageTable } from './UsageTable';
+
+export interface KeyCardProps {
+  apiKey: ApiKey;
+  now: Date;
+}
+
+/** Everything the API said about one key, laid out to fit the popup without scrolling. */
+export function KeyCard({ apiKey, now }: KeyCardProps) {
+  const { name, label } = apiKey;
+  const badges = deriveBadges(apiKey, now);
+  return (
+    <article class="key-card" aria-label="Key details">
+      <header class="key-card__header">
+        <h2 class="key-card__name">{name !== undefined && name.trim() !== '' ? name : 'Unnamed key'}</h2>
+        {label === undefined ? (
+          <span class="key-card__label">Label: unknown</span>
+        ) : (
+          label !== '' && <code class="key-card__label mono">{label}</code>
+        )}
+        <ul class="badge-list" aria-label="Status">
+          {badges.map((badge) => (
+            <li key={badge.id}>
+              <StatusBadge badge={badge} />
+            </li>
+          ))}
+        </ul>
+      </header>
+      <SpendMeter apiKey={apiKey} now={now} />
+      <UsageTable apiKey={apiKey} />
+      <KeyMeta apiKey={apiKey} now={now} />
+    </article>
+  );
+}

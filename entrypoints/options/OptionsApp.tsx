@@ -1,0 +1,186 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorNotice } from '@/components/ErrorNotice';
+import { checkBaseUrl } from '@/utils/base-url';
+import { hasHostAccess, requestHostAccess } from '@/utils/host-access';
+import type { LookupError } from '@/utils/lookup-error';
+import type { SettingsField, SettingsView } from '@/utils/protocol';
+import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from '@/utils/settings';
+import { worker } from '@/utils/worker-client';
+import { KeyField } from './KeyField';
+
+type Status = { tone: 'ok' | 'error'; text: string } | null;
+type TestState = { kind: 'idle' } | { kind: 'running' } | { kind: 'ok' } | { kind: 'failed'; error: LookupError };
+
+export function OptionsApp() {
+  const [saved, setSaved] = useState<SettingsView | null>(null);
+  const [loadError, setLoadError] = useState<LookupError | null>(null);
+  const [key, setKey] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [timeout, setTimeoutText] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<SettingsField, string>>>({});
+  const [status, setStatus] = useState<Status>(null);
+  const [saving, setSaving] = useState(false);
+  const [test, setTest] = useState<TestState>({ kind: 'idle' });
+  const [access, setAccess] = useState<boolean | null>(null);
+
+  function adopt(settings: SettingsView) {
+    setSaved(settings);
+    setBaseUrl(settings.baseUrl);
+    setTimeoutText(String(settings.timeoutSeconds));
+    setKey('');
+    void hasHostAccess(settings.baseUrl).then(setAccess);
+  }
+
+  useEffect(() => {
+    void worker.getSettings().then((reply) => (reply.ok ? adopt(reply.settings) : setLoadError(reply.error)));
+  }, []);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    setSaving(true);
+    setStatus(null);
+    setTest({ kind: 'idle' });
+    const reply = await worker.saveSettings({
+      baseUrl,
+      timeoutSeconds: Number(timeout.trim() === '' ? Number.NaN : timeout),
+      ...(key !== '' ? { managementKey: key } : {}),
+    });
+    setSaving(false);
+    if (reply.ok) {
+      setErrors({});
+      adopt(reply.settings);
+      setStatus({ tone: 'ok', text: 'Settings saved.' });
+    } else if ('fieldErrors' in reply) {
+      setErrors(reply.fieldErrors);
+      setStatus({ tone: 'error', text: 'Nothing was saved. Correct the fields marked below.' });
+    } else {
+      setStatus({ tone: 'error', text: 'Nothing was saved: the extension did not answer. Reload this page and try again.' });
+    }
+  }
+
+  async function removeKey() {
+    const reply = await worker.removeKey();
+    if (reply.ok) {
+      adopt(reply.settings);
+      setStatus({ tone: 'ok', text: 'Management key removed.' });
+    } else {
+      setStatus({ tone: 'error', text: 'The key could not be removed: the extension did not answer. Try again.' });
+    }
+  }
+
+  async function testConnection() {
+    setTest({ kind: 'running' });
+    const reply = await worker.testConnection();
+    setTest(reply.ok ? { kind: 'ok' } : { kind: 'failed', error: reply.error });
+  }
+
+  async function grantAccess() {
+    if (saved) setAccess(await requestHostAccess(saved.baseUrl));
+  }
+
+  if (loadError) {
+    return (
+      <main class="options">
+        <h1>ModelGates Key Lookup</h1>
+        <ErrorNotice error={loadError} now={new Date()} onOpenOptions={() => location.reload()} />
+      </main>
+    );
+  }
+  if (!saved) return <main class="options" aria-busy="true" />;
+
+  const dirty =
+    key !== '' || baseUrl !== saved.baseUrl || timeout !== String(saved.timeoutSeconds);
+  const pendingBase = checkBaseUrl(baseUrl);
+  return (
+    <main class="options">
+      <h1>ModelGates Key Lookup</h1>
+      <form onSubmit={save} noValidate>
+        <KeyField savedLast4={saved.keyLast4} value={key} error={errors.managementKey} onInput={setKey} onRemove={removeKey} />
+
+        <div class="field">
+          <label class="field-label" for="baseUrl">
+            API base URL
+          </label>
+          <input
+            id="baseUrl"
+            name="baseUrl"
+            type="url"
+            spellcheck={false}
+            value={baseUrl}
+            aria-invalid={errors.baseUrl ? true : undefined}
+            aria-describedby={errors.baseUrl ? 'baseUrl-error baseUrl-hint' : 'baseUrl-hint'}
+            onInput={(event) => setBaseUrl(event.currentTarget.value)}
+          />
+          <p class="field-hint" id="baseUrl-hint">
+            Usually https://modelgates.ai/api/v1. Must be https; http is allowed only for localhost and 127.0.0.1.
+          </p>
+          {errors.baseUrl && (
+            <p class="field-error" id="baseUrl-error">
+              {errors.baseUrl}
+            </p>
+          )}
+          {access === false && !dirty && (
+            <div class="access">
+              <p class="field-hint">
+                This extension has no access grant for {new URL(saved.baseUrl).origin}. Lookups still go out as ordinary
+                cross-origin requests, which work only if that server allows them.
+              </p>
+              <button type="button" onClick={grantAccess}>
+                Grant access
+              </button>
+            </div>
+          )}
+          {access === false && dirty && pendingBase.ok && (
+            <p class="field-hint">Save first, then grant access to the new origin if needed.</p>
+          )}
+        </div>
+
+        <div class="field">
+          <label class="field-label" for="timeoutSeconds">
+            Timeout (seconds)
+          </label>
+          <input
+            id="timeoutSeconds"
+            name="timeoutSeconds"
+            type="number"
+            inputMode="numeric"
+            min={MIN_TIMEOUT_SECONDS}
+            max={MAX_TIMEOUT_SECONDS}
+            step={1}
+            value={timeout}
+            aria-invalid={errors.timeoutSeconds ? true : undefined}
+            aria-describedby={errors.timeoutSeconds ? 'timeoutSeconds-error' : undefined}
+            onInput={(event) => setTimeoutText(event.currentTarget.value)}
+          />
+          {errors.timeoutSeconds && (
+            <p class="field-error" id="timeoutSeconds-error">
+              {errors.timeoutSeconds}
+            </p>
+          )}
+        </div>
+
+        <div class="button-row">
+          <button type="submit" class="primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" onClick={testConnection} disabled={test.kind === 'running' || dirty} aria-describedby="test-hint">
+            {test.kind === 'running' ? 'Testing…' : 'Test connection'}
+          </button>
+        </div>
+        <p class="field-hint" id="test-hint">
+          {dirty ? 'Save your changes to test them.' : 'Tests the saved key against the saved API base URL.'}
+        </p>
+        <p role="status" class={status ? `status status--${status.tone}` : 'status'}>
+          {status?.text}
+        </p>
+      </form>
+
+      <section aria-live="polite">
+        {test.kind === 'ok' && (
+          <p class="status status--ok">Connection works: the API accepted the management key.</p>
+        )}
+        {test.kind === 'failed' && <ErrorNotice error={test.error} now={new Date()} onOpenOptions={() => {}} />}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,94 @@
+// `npm run demo`: the built extension in Chromium, talking to the local mock API.
+// Headless (no $DISPLAY): screenshots of the popup for every sample key in demo-output/.
+// Headed: leaves the browser open on the popup page until Ctrl-C.
+// Runs under plain `node`: erasable TypeScript only.
+import { mkdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { configure, launchExtension, lookUp, PROJECT_ROOT, textOf, type ExtensionHarness } from '../test/e2e/harness.ts';
+import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, type SampleName } from '../test/mock-api/samples.ts';
+import { startMockApi, type MockApi } from '../test/mock-api/server.ts';
+
+const PREFERRED_PORT = 8787;
+const OUTPUT_DIR = join(PROJECT_ROOT, 'demo-output');
+const POPUP_VIEWPORT = { width: 380, height: 600 };
+
+async function startMock(): Promise<MockApi> {
+  try {
+    return await startMockApi({ port: PREFERRED_PORT });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.log(`Port ${PREFERRED_PORT} is busy: the mock API takes any free port.`);
+    return startMockApi({ port: 0 });
+  }
+}
+
+/** One screenshot per sample; returns the files written, or throws if a sample showed no card. */
+async function screenshotSamples(h: ExtensionHarness): Promise<string[]> {
+  await mkdir(OUTPUT_DIR, { recursive: true });
+  const files: string[] = [];
+  const failures: string[] = [];
+  for (const name of Object.keys(SAMPLE_HASHES) as SampleName[]) {
+    const page = await h.openPage('popup.html');
+    try {
+      const outcome = await lookUp(page, SAMPLE_HASHES[name]);
+      const card = page.getByRole('article', { name: 'Key details' });
+      if (await card.isVisible()) {
+        console.log(`  ${name}: ${await textOf(card.getByRole('heading', { level: 2 }))}`);
+      } else {
+        failures.push(`${name}: ${await textOf(outcome)}`);
+      }
+      const file = join(OUTPUT_DIR, `popup-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      files.push(file);
+    } finally {
+      await page.close();
+    }
+  }
+  if (failures.length > 0) throw new Error(`No key card for:\n  ${failures.join('\n  ')}`);
+  return files;
+}
+
+/** Resolves on the first Ctrl-C or SIGTERM. */
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function main(): Promise<void> {
+  const headed = Boolean(process.env.DISPLAY);
+  const api = await startMock();
+  let h: ExtensionHarness | undefined;
+  try {
+    console.log(`Mock API: ${api.baseUrl}`);
+    h = await launchExtension({ headless: !headed, viewport: POPUP_VIEWPORT });
+    await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
+    console.log(`Configured the extension for the mock API (management key ending in ${MOCK_MANAGEMENT_KEY.slice(-4)}).`);
+
+    if (!headed) {
+      const files = await screenshotSamples(h);
+      console.log('\nScreenshots:');
+      for (const file of files) console.log(`  ${relative(process.cwd(), file)}`);
+      return;
+    }
+
+    await h.openPage('popup.html');
+    console.log('\nThe popup page is open. Hashes to try:');
+    for (const [name, hash] of Object.entries(SAMPLE_HASHES)) console.log(`  ${name.padEnd(13)} ${hash}`);
+    console.log('\nPress Ctrl-C to stop.');
+    // Closing the browser window also ends the demo.
+    await Promise.race([interrupted(), new Promise((resolve) => h?.context.once('close', resolve))]);
+  } finally {
+    await h?.close().catch(() => undefined);
+    await api.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,61 @@
+// The built manifests ask for no more than the extension needs. No browser: it reads the build
+// output, which is why it lives with the e2e tests (they too need `npm run build` first).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from './harness.ts';
+
+async function readManifest(dir: string, build: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'manifest.json'), 'utf8');
+  } catch {
+    throw new Error(`No ${dir}/manifest.json: run ${build} first.`);
+  }
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** Keys that would widen what web pages, other extensions or inline code can do with us. */
+const FORBIDDEN_KEYS = [
+  'content_scripts',
+  'web_accessible_resources',
+  'externally_connectable',
+  'content_security_policy',
+] as const;
+
+const isHostPattern = (permission: string) => permission.includes('://') || permission === '<all_urls>';
+
+describe('Chrome MV3 manifest', () => {
+  it('asks only for storage and contextMenus, and host access to modelgates.ai only', async () => {
+    const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+    expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
+  });
+
+  it.each(FORBIDDEN_KEYS)('has no %s', async (key) => {
+    const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
+    expect(manifest).not.toHaveProperty(key);
+  });
+});
+
+describe('Firefox MV2 manifest', () => {
+  it('has an add-on id in browser_specific_settings.gecko', async () => {
+    const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
+    const gecko = (manifest.browser_specific_settings as { gecko?: { id?: unknown } } | undefined)?.gecko;
+    expect(gecko?.id).toEqual(expect.stringMatching(/\S/));
+  });
+
+  it('asks for the same API permissions and host as Chrome', async () => {
+    const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
+    // MV2 has no host_permissions: hosts are listed among the permissions.
+    const permissions = (manifest.permissions ?? []) as string[];
+    expect(permissions.filter((p) => !isHostPattern(p))).toEqual(['storage', 'contextMenus']);
+    expect(permissions.filter(isHostPattern)).toEqual(['https://modelgates.ai/*']);
+  });
+
+  it.each(FORBIDDEN_KEYS)('has no %s', async (key) => {
+    const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
+    expect(manifest).not.toHaveProperty(key);
+  });
+});

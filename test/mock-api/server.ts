@@ -1,0 +1,350 @@
+// A local ModelGates API (spec/modelgates-keys.openapi.yaml) for e2e tests, the demo and
+// benchmarks. node:http only, erasable TypeScript only: it runs under plain `node` as well.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  ELSEWHERE_KEY_NAME,
+  FAULT_HASHES,
+  MOCK_MANAGEMENT_KEY,
+  SAMPLE_HASHES,
+  sampleKeyData,
+  type FaultName,
+  type SampleName,
+} from './samples.ts';
+
+export interface RecordedRequest {
+  target: 'api' | 'elsewhere';
+  method: string;
+  /** Path and query, as the request line had it. */
+  url: string;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** Wall-clock receipt time (Date.now()), before any configured delay. */
+  at: number;
+}
+
+export interface MockApi {
+  /** e.g. http://127.0.0.1:PORT/api/v1 */
+  readonly baseUrl: string;
+  /** http://127.0.0.1:PORT */
+  readonly origin: string;
+  /** Where `redirectElsewhere` points: a second listener on another port. */
+  readonly elsewhereOrigin: string;
+  /** Every request to either listener, preflights included, oldest first. */
+  readonly requests: RecordedRequest[];
+  /** How long the `slow` hash waits before answering; read per request. */
+  slowMs: number;
+  /** Extra delay before every answer of the API listener (preflights too); read per request. */
+  latencyMs: number;
+  clearRequests(): void;
+  close(): Promise<void>;
+}
+
+export interface MockApiOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 15000. */
+  slowMs?: number;
+  /** Default 0. */
+  latencyMs?: number;
+  /** Clock for sample times and the Retry-After date; default the real clock. */
+  now?: () => Date;
+}
+
+/** Size of the `hugeBody` answer: 1.5 MiB of valid JSON, sent with Content-Length. */
+export const HUGE_BODY_BYTES = 1.5 * 1024 * 1024;
+
+const KEY_PATH = /^\/api\/v1\/keys\/([^/]+)$/;
+const HASH_FORMAT = /^[0-9a-f]{64}$/;
+
+const sampleByHash = new Map<string, SampleName>(
+  (Object.keys(SAMPLE_HASHES) as SampleName[]).map((name) => [SAMPLE_HASHES[name], name]),
+);
+const faultByHash = new Map<string, FaultName>(
+  (Object.keys(FAULT_HASHES) as FaultName[]).map((name) => [FAULT_HASHES[name], name]),
+);
+
+const BAD_GATEWAY_HTML =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n' +
+  '<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const UNAVAILABLE_HTML =
+  '<!DOCTYPE html>\n<html><head><title>503 Service Unavailable</title></head><body>' +
+  '<h1>Service Unavailable</h1><p>The server is temporarily unable to service your request ' +
+  'due to maintenance downtime or capacity problems. Please try again later.</p></body></html>\n';
+
+function errorBody(code: number, message: string): string {
+  return JSON.stringify({ error: { code, message } });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  const bytes = Buffer.from(body, 'utf8');
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': String(bytes.length),
+    ...headers,
+  });
+  res.end(bytes);
+}
+
+function sendJson(res: ServerResponse, status: number, body: string, headers?: Record<string, string>): void {
+  send(res, status, 'application/json', body, headers);
+}
+
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+function isAuthorized(header: string | undefined): boolean {
+  // The auth scheme name is case-insensitive (RFC 9110 §11.1); the token is not.
+  const match = /^bearer +(\S+)$/i.exec(header ?? '');
+  return match?.[1] === MOCK_MANAGEMENT_KEY;
+}
+
+/** The hash segment of GET /api/v1/keys/:hash, or undefined when the route does not match. */
+function keyHashOf(req: IncomingMessage): string | undefined {
+  if (req.method !== 'GET') return undefined;
+  const { pathname } = new URL(req.url ?? '/', 'http://mock.invalid');
+  const segment = KEY_PATH.exec(pathname)?.[1];
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A broken escape is still a key path, just not a hash any key has.
+    return segment;
+  }
+}
+
+function setCors(req: IncomingMessage, res: ServerResponse): void {
+  const origin = req.headers.origin;
+  res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
+  if (origin !== undefined) res.setHeader('Vary', 'Origin');
+  // Without this, a cross-origin fetch cannot read Retry-After and the UI cannot say when to retry.
+  res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+}
+
+function answerPreflight(res: ServerResponse): void {
+  res.writeHead(204, {
+    'Access-Control-Allow-Methods': 'GET',
+    'Access-Control-Allow-Headers': 'authorization, accept',
+    'Access-Control-Max-Age': '600',
+  });
+  res.end();
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        reject(new Error(`unexpected listen address: ${String(address)}`));
+      } else {
+        resolve(address.port);
+      }
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!server.listening) {
+      resolve();
+      return;
+    }
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Keep-alive sockets (fetch keeps them) and parked slow answers would hold close() open.
+    server.closeAllConnections();
+  });
+}
+
+function checkDelay(name: string, ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`${name} must be a finite number >= 0, got ${ms}`);
+  return ms;
+}
+
+export async function startMockApi(options: MockApiOptions = {}): Promise<MockApi> {
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? (() => new Date());
+  let slowMs = checkDelay('slowMs', options.slowMs ?? 15_000);
+  let latencyMs = checkDelay('latencyMs', options.latencyMs ?? 0);
+  const requests: RecordedRequest[] = [];
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let elsewhereOrigin = '';
+
+  const record = (target: RecordedRequest['target'], req: IncomingMessage): void => {
+    requests.push({
+      target,
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: flattenHeaders(req),
+      at: Date.now(),
+    });
+  };
+
+  /** Runs `answer` after `ms`, unless the client has gone or the server closed meanwhile. */
+  const after = (ms: number, res: ServerResponse, answer: () => void): void => {
+    if (ms <= 0) {
+      answer();
+      return;
+    }
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!res.destroyed) answer();
+    }, ms);
+    timers.add(timer);
+    res.once('close', () => {
+      clearTimeout(timer);
+      timers.delete(timer);
+    });
+  };
+
+  const activeBodyFor = (hash: string): Record<string, unknown> => ({
+    ...sampleKeyData('active', now()),
+    hash,
+  });
+
+  const faults: Record<FaultName, (req: IncomingMessage, res: ServerResponse) => void> = {
+    rateLimitedSeconds: (_req, res) =>
+      sendJson(res, 429, errorBody(429, 'Rate limit exceeded'), { 'Retry-After': '30' }),
+    rateLimitedDate: (_req, res) =>
+      sendJson(res, 429, errorBody(429, 'Rate limit exceeded'), {
+        'Retry-After': new Date(now().getTime() + 2 * 60_000).toUTCString(),
+      }),
+    rateLimitedBare: (_req, res) => sendJson(res, 429, errorBody(429, 'Rate limit exceeded')),
+    serverErrorJson: (_req, res) =>
+      sendJson(res, 500, errorBody(500, 'Internal error: upstream database timeout')),
+    badGatewayHtml: (_req, res) => send(res, 502, 'text/html', BAD_GATEWAY_HTML),
+    unavailableHtml: (_req, res) => send(res, 503, 'text/html; charset=utf-8', UNAVAILABLE_HTML),
+    forbidden: (_req, res) =>
+      sendJson(res, 403, errorBody(403, 'This management key cannot read keys in this workspace')),
+    truncatedJson: (_req, res) => {
+      const whole = JSON.stringify({ data: activeBodyFor(FAULT_HASHES.truncatedJson) });
+      sendJson(res, 200, whole.slice(0, Math.floor(whole.length / 2)));
+    },
+    wrongShape: (_req, res) =>
+      sendJson(res, 200, JSON.stringify({ key: activeBodyFor(FAULT_HASHES.wrongShape) })),
+    notJson: (_req, res) =>
+      send(res, 200, 'text/plain; charset=utf-8', 'OK: this proxy does not speak JSON\n'),
+    hugeBody: (_req, res) => {
+      const data = activeBodyFor(FAULT_HASHES.hugeBody);
+      // An extra top-level member is allowed by the spec, so the body is valid in all but size.
+      const skeleton = Buffer.byteLength(JSON.stringify({ data, padding: '' }));
+      sendJson(res, 200, JSON.stringify({ data, padding: 'x'.repeat(HUGE_BODY_BYTES - skeleton) }));
+    },
+    redirectElsewhere: (_req, res) => {
+      res.writeHead(302, {
+        Location: `${elsewhereOrigin}/api/v1/keys/${FAULT_HASHES.redirectElsewhere}`,
+        'Content-Length': '0',
+      });
+      res.end();
+    },
+    slow: (_req, res) =>
+      after(slowMs, res, () =>
+        sendJson(res, 200, JSON.stringify({ data: activeBodyFor(FAULT_HASHES.slow) })),
+      ),
+    dropConnection: (req) => {
+      req.socket.destroy();
+    },
+  };
+
+  const answerApi = (req: IncomingMessage, res: ServerResponse): void => {
+    // Auth comes first, as on the real API: without the key even a fault hash says 401.
+    if (!isAuthorized(req.headers.authorization)) {
+      sendJson(res, 401, errorBody(401, 'Invalid management key'));
+      return;
+    }
+    const hash = keyHashOf(req);
+    if (hash === undefined) {
+      sendJson(res, 404, errorBody(404, 'Not found'));
+      return;
+    }
+    const fault = faultByHash.get(hash);
+    if (fault !== undefined) {
+      faults[fault](req, res);
+      return;
+    }
+    const sample = HASH_FORMAT.test(hash) ? sampleByHash.get(hash) : undefined;
+    if (sample === undefined) {
+      sendJson(res, 404, errorBody(404, 'API key not found'));
+      return;
+    }
+    sendJson(res, 200, JSON.stringify({ data: sampleKeyData(sample, now()) }));
+  };
+
+  const apiServer = createServer((req, res) => {
+    record('api', req);
+    req.resume();
+    setCors(req, res);
+    after(latencyMs, res, () => (req.method === 'OPTIONS' ? answerPreflight(res) : answerApi(req, res)));
+  });
+
+  // Another origin that answers anything with a valid key, so that a client which follows the
+  // redirect visibly shows ELSEWHERE_KEY_NAME, and `requests` shows what it forwarded.
+  const elsewhereServer = createServer((req, res) => {
+    record('elsewhere', req);
+    req.resume();
+    setCors(req, res);
+    if (req.method === 'OPTIONS') {
+      answerPreflight(res);
+      return;
+    }
+    const data = { ...activeBodyFor(FAULT_HASHES.redirectElsewhere), name: ELSEWHERE_KEY_NAME };
+    sendJson(res, 200, JSON.stringify({ data }));
+  });
+
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  const apiPort = await listen(apiServer, options.port ?? 0, host);
+  let elsewherePort: number;
+  try {
+    elsewherePort = await listen(elsewhereServer, 0, host);
+  } catch (error) {
+    await closeServer(apiServer);
+    throw error;
+  }
+  const origin = `http://${hostInUrl}:${apiPort}`;
+  elsewhereOrigin = `http://${hostInUrl}:${elsewherePort}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    baseUrl: `${origin}/api/v1`,
+    origin,
+    elsewhereOrigin,
+    requests,
+    get slowMs() {
+      return slowMs;
+    },
+    set slowMs(ms: number) {
+      slowMs = checkDelay('slowMs', ms);
+    },
+    get latencyMs() {
+      return latencyMs;
+    },
+    set latencyMs(ms: number) {
+      latencyMs = checkDelay('latencyMs', ms);
+    },
+    clearRequests() {
+      // In place, so that a test holding `api.requests` sees the same array.
+      requests.length = 0;
+    },
+    close() {
+      closing ??= (async () => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        await Promise.all([closeServer(apiServer), closeServer(elsewhereServer)]);
+      })();
+      return closing;
+    },
+  };
+}

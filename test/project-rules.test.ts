@@ -1,0 +1,60 @@
+// @vitest-environment node
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Checks of the project's own rules, so that they hold as the code grows.
+const root = join(import.meta.dirname, '..');
+const SHIPPED = ['entrypoints', 'components', 'utils'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(join(root, path)).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+const shipped = SHIPPED.flatMap(sourceFiles).filter((file) => !/\.test\.tsx?$/.test(file));
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+
+describe('project rules', () => {
+  it('finds the shipped sources it checks', () => {
+    expect(shipped).toContain('utils/fetch-key.ts');
+    expect(shipped).toContain('entrypoints/background.ts');
+  });
+
+  it('reads the management key in one place only: the request builder', () => {
+    const readers = shipped.filter((file) => /\breadManagementKey\b/.test(read(file)));
+    expect(readers.sort()).toEqual(['utils/fetch-key.ts', 'utils/management-key.ts']);
+  });
+
+  it('keeps the storage item that holds the key inside one module', () => {
+    const holders = shipped.filter((file) => /['"`](local|session):managementKey['"`]/.test(read(file)));
+    expect(holders).toEqual(['utils/management-key.ts']);
+  });
+
+  it('defines every other storage item in utils/storage.ts, each with a doc comment', () => {
+    const definers = shipped.filter((file) => read(file).includes('storage.defineItem'));
+    expect(definers.sort()).toEqual(['utils/management-key.ts', 'utils/storage.ts']);
+    const source = read('utils/storage.ts');
+    const items = source.match(/export const \w+Item = storage\.defineItem/g) ?? [];
+    const documented = source.match(/\*\/\nexport const \w+Item = storage\.defineItem/g) ?? [];
+    expect(items.length).toBeGreaterThan(0);
+    expect(documented).toHaveLength(items.length);
+  });
+
+  it('imports zod only through utils/zod.ts, which turns on jitless mode for the MV3 CSP', () => {
+    const direct = shipped.filter((file) => /from ['"]zod['"]/.test(read(file)));
+    expect(direct).toEqual(['utils/zod.ts']);
+  });
+
+  it('has no console output in shipped code', () => {
+    expect(shipped.filter((file) => /\bconsole\.\w+\(/.test(read(file)))).toEqual([]);
+  });
+
+  it('never renders HTML from strings', () => {
+    const sinks = shipped.filter((file) => /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/.test(read(file)));
+    expect(sinks.map((f) => relative(root, join(root, f)))).toEqual([]);
+  });
+});

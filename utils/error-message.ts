@@ -1,0 +1,121 @@
+import { parseTime } from './format';
+import type { LookupError } from './lookup-error';
+
+export interface ErrorMessage {
+  title: string;
+  body: string;
+  /** The API's own error.message, shown apart as "The API said: …". */
+  detail?: string;
+  /** The fix is in the options page: the notice offers a button to open it. */
+  action?: 'open_options';
+}
+
+/** The words a user reads for each way a lookup can fail. */
+export function describeLookupError(error: LookupError, now: Date): ErrorMessage {
+  switch (error.kind) {
+    case 'not_configured':
+      return {
+        title: 'No management key saved',
+        body: 'Add your ModelGates management key in the options to look up keys.',
+        action: 'open_options',
+      };
+    case 'unauthorized':
+      return withDetail(error.detail, {
+        title: 'Management key rejected',
+        body: 'The API refused the saved management key (401). Check it or replace it in the options.',
+        action: 'open_options',
+      });
+    case 'not_found':
+      return withDetail(error.detail, {
+        title: 'No key with this hash',
+        body: 'There is no API key with this hash in this account (404).',
+      });
+    case 'rate_limited':
+      return withDetail(error.detail, {
+        title: 'Too many requests',
+        body: retryText(error.retryAt, now),
+      });
+    case 'server_error':
+      return withDetail(error.detail, {
+        title: 'ModelGates server error',
+        body: `The API answered ${error.status}. Try again in a minute.`,
+      });
+    case 'http_error':
+      return withDetail(error.detail, {
+        title: 'Unexpected answer from the API',
+        body: `The API answered ${error.status}.`,
+      });
+    case 'timeout':
+      return {
+        title: 'The API did not answer in time',
+        body: `No answer within ${plural(error.seconds, 'second')}.`,
+      };
+    case 'network':
+      return {
+        title: 'Could not reach the API',
+        body: `Could not connect to ${error.origin}. Check your internet connection and the API base URL in the options.`,
+        action: 'open_options',
+      };
+    case 'redirected':
+      return {
+        title: 'The API redirected the request',
+        body: `The API answered ${error.status} with a redirect. It was not followed, so the management key was not sent elsewhere. Check the API base URL in the options.`,
+        action: 'open_options',
+      };
+    case 'bad_response':
+      return {
+        title: 'Unreadable answer from the API',
+        body: `The answer (status ${error.status}) ${BAD_RESPONSE_REASONS[error.reason]}.`,
+      };
+    case 'invalid_request':
+      return { title: 'Request refused', body: error.message };
+    case 'cancelled':
+      return { title: 'Lookup replaced', body: 'A newer lookup took the place of this one.' };
+    case 'interrupted':
+      return {
+        title: 'The lookup was interrupted',
+        body: 'The extension stopped in the background before the answer came. Try again.',
+      };
+    default: {
+      // A new kind of LookupError fails to compile here until it has its own words; at run time
+      // (a message from an older or newer build) the user still gets a sentence, not a crash.
+      const unknown: never = error;
+      return { title: 'Lookup failed', body: `The lookup failed (${String((unknown as { kind: unknown }).kind)}).` };
+    }
+  }
+}
+
+const BAD_RESPONSE_REASONS: Record<Extract<LookupError, { kind: 'bad_response' }>['reason'], string> = {
+  not_json: 'was not JSON',
+  shape: 'was not in the documented shape',
+  too_large: 'was larger than 1 MB and was not read',
+};
+
+function withDetail(detail: string | undefined, message: ErrorMessage): ErrorMessage {
+  return detail ? { ...message, detail } : message;
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+const UTC_TIME = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'UTC',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Seconds while the wait is short, minutes under an hour, then the UTC clock time. */
+function retryText(retryAt: string | undefined, now: Date): string {
+  const at = parseTime(retryAt);
+  const wait = at === null ? Number.NaN : at.getTime() - now.getTime();
+  if (at === null || Number.isNaN(wait)) return 'Wait a moment before trying again.';
+  if (wait <= 0) return 'You can try again now.';
+  // Rounded up: trying again a little late works, trying a little early does not.
+  const seconds = Math.ceil(wait / 1000);
+  if (seconds < 60) return `Try again in ${plural(seconds, 'second')}.`;
+  const minutes = Math.ceil(wait / 60_000);
+  if (minutes < 60) return `Try again in ${plural(minutes, 'minute')}.`;
+  return `Try again at ${UTC_TIME.format(Math.ceil(at.getTime() / 60_000) * 60_000)} UTC.`;
+}
