@@ -20,6 +20,12 @@ export default defineConfig({
     // the user's click on "Grant access"; without it the lookup is an ordinary CORS request.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Look up a ModelGates key hash' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open ModelGates Key Lookup',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

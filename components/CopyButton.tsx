@@ -2,8 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 
 export interface CopyButtonProps {
   text: string;
-  /** Accessible name, e.g. "Copy hash"; the visible text stays "Copy". */
+  /** Accessible name, e.g. "Copy hash". */
   label: string;
+  /** Visible text; "Copy" where the context already says what is copied. */
+  caption?: string;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -17,7 +19,7 @@ const STATUS_TEXT: Record<CopyState, string> = {
   failed: 'Copy failed',
 };
 
-export function CopyButton({ text, label }: CopyButtonProps) {
+export function CopyButton({ text, label, caption = 'Copy' }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
@@ -40,7 +42,7 @@ export function CopyButton({ text, label }: CopyButtonProps) {
   return (
     <span class="copy">
       <button type="button" class="button--small" aria-label={label} onClick={copy}>
-        Copy
+        {caption}
       </button>
       {/* The live region exists before it has text; some screen readers ignore regions that appear with their content. */}
       <span

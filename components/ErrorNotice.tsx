@@ -5,7 +5,8 @@ export interface ErrorNoticeProps {
   error: LookupError;
   /** For "try again in 30 seconds"; the notice never reads the clock itself. */
   now: Date;
-  onOpenOptions: () => void;
+  /** Omitted on the options page itself, where an "Open options" button would lead nowhere. */
+  onOpenOptions?: () => void;
 }
 
 export function ErrorNotice({ error, now, onOpenOptions }: ErrorNoticeProps) {
@@ -18,7 +19,7 @@ export function ErrorNotice({ error, now, onOpenOptions }: ErrorNoticeProps) {
         // The API's own words, kept apart from ours so a user can tell who is speaking.
         <p class="notice__detail">The API said: {message.detail}</p>
       )}
-      {message.action === 'open_options' && (
+      {message.action === 'open_options' && onOpenOptions && (
         <button type="button" onClick={() => onOpenOptions()}>
           Open options
         </button>

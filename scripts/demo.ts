@@ -4,7 +4,14 @@
 // Runs under plain `node`: erasable TypeScript only.
 import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { configure, launchExtension, lookUp, PROJECT_ROOT, textOf, type ExtensionHarness } from '../test/e2e/harness.ts';
+import {
+  configure,
+  launchExtension,
+  lookUp,
+  PROJECT_ROOT,
+  textOf,
+  type ExtensionHarness,
+} from '../test/e2e/harness.ts';
 import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, type SampleName } from '../test/mock-api/samples.ts';
 import { startMockApi, type MockApi } from '../test/mock-api/server.ts';
 
@@ -64,7 +71,9 @@ async function main(): Promise<void> {
     console.log(`Mock API: ${api.baseUrl}`);
     h = await launchExtension({ headless: !headed, viewport: POPUP_VIEWPORT });
     await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
-    console.log(`Configured the extension for the mock API (management key ending in ${MOCK_MANAGEMENT_KEY.slice(-4)}).`);
+    console.log(
+      `Configured the extension for the mock API (management key ending in ${MOCK_MANAGEMENT_KEY.slice(-4)}).`,
+    );
 
     if (!headed) {
       const files = await screenshotSamples(h);

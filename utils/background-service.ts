@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseHashInput } from './hash-input';
+import { clearHistory, readHistory } from './history';
 import { lookUp, takeUnseenLookup, testConnection } from './lookup-service';
 import { onMessage } from './messaging';
 import { lookupRequestSchema, type Refusal, saveSettingsRequestSchema } from './protocol';
@@ -18,10 +19,11 @@ export function registerBackgroundService(): void {
   onMessage('lookup', async ({ data, sender }) => {
     const refusal = refuse(sender, lookupRequestSchema, data);
     if (refusal) return refusal;
-    const { hash } = lookupRequestSchema.parse(data);
+    const { hash, allowCached } = lookupRequestSchema.parse(data);
+    // Only an exact hash is accepted here: the popup has already picked it out of what was typed.
     const input = parseHashInput(hash);
-    if (input.kind !== 'hash') return refusalOf('The hash is not 64 hexadecimal characters.');
-    return lookUp(input.hash, 'popup');
+    if (input.kind !== 'hash' || input.hash !== hash) return refusalOf('The hash is not 64 hexadecimal characters.');
+    return lookUp(input.hash, 'popup', { allowCached: allowCached ?? false });
   });
   onMessage('lastLookup', async ({ data, sender }) => {
     return refuse(sender, noPayload, data) ?? { ok: true as const, last: await takeUnseenLookup() };
@@ -39,6 +41,15 @@ export function registerBackgroundService(): void {
   });
   onMessage('testConnection', async ({ data, sender }) => {
     return refuse(sender, noPayload, data) ?? testConnection();
+  });
+  onMessage('history', async ({ data, sender }) => {
+    return refuse(sender, noPayload, data) ?? { ok: true as const, entries: await readHistory() };
+  });
+  onMessage('clearHistory', async ({ data, sender }) => {
+    const refusal = refuse(sender, noPayload, data);
+    if (refusal) return refusal;
+    await clearHistory();
+    return { ok: true as const, entries: [] };
   });
 }
 

@@ -29,6 +29,7 @@ export interface FetchKeyOptions {
 export async function fetchKey(options: FetchKeyOptions): Promise<LookupResult> {
   const managementKey = await readManagementKey();
   if (!managementKey) return failure({ kind: 'not_configured' });
+  if (options.signal?.aborted) return failure({ kind: 'cancelled' });
   const url = buildKeyUrl(options.baseUrl, options.hash);
   return requestWithRetry(url, `Bearer ${managementKey}`, options);
 }

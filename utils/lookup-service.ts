@@ -3,6 +3,9 @@ import { fetchKey } from './fetch-key';
 import type { KeyHash } from './hash-input';
 import type { LookupResult } from './lookup-result';
 import type { TestConnectionReply } from './protocol';
+import { cacheKey, forgetCachedKeys, readCachedKey } from './result-cache';
+import type { Settings } from './settings';
+import { recordInHistory } from './history';
 import { type LastLookup, lastLookupItem, readSettings } from './storage';
 
 /** A hash that no key has: a 404 for it proves the management key is accepted. */
@@ -14,8 +17,16 @@ export type LookupSource = LastLookup['source'];
 // surviving: if the worker stops, the popup's pending message fails and it says so.
 let inFlight: { controller: AbortController; done: Promise<LookupResult> } | undefined;
 
-/** Looks a hash up, replacing any lookup still in flight, and records it as the last lookup. */
-export async function lookUp(hash: KeyHash, source: LookupSource): Promise<LookupResult> {
+/**
+ * Looks a hash up, replacing any lookup still in flight, and records it as the last lookup.
+ * With `allowCached`, a key fetched within the cache time comes back at once, marked `cached`.
+ */
+export async function lookUp(hash: KeyHash, source: LookupSource, options: { allowCached?: boolean } = {}): Promise<LookupResult> {
+  if (options.allowCached) {
+    const settings = await readSettings();
+    const cached = await readCachedKey(hash, new Date(), settings.cacheSeconds);
+    if (cached) return { ok: true, key: cached.key, fetchedAt: cached.fetchedAt, cached: true };
+  }
   inFlight?.controller.abort();
   const controller = new AbortController();
   const startedAt = new Date().toISOString();
@@ -32,7 +43,7 @@ export async function lookUp(hash: KeyHash, source: LookupSource): Promise<Looku
     if (!controller.signal.aborted) {
       const current = await lastLookupItem.getValue();
       await lastLookupItem.setValue({ hash, source, startedAt, result, seen: current?.seen ?? false });
-      await showActionBadge(result, new Date());
+      await Promise.all([showActionBadge(result, new Date()), remember(hash, result, settings)]);
     }
     return result;
   };
@@ -42,6 +53,16 @@ export async function lookUp(hash: KeyHash, source: LookupSource): Promise<Looku
     return await done;
   } finally {
     if (inFlight?.controller === controller) inFlight = undefined;
+  }
+}
+
+/** Keeps what a lookup taught us: the key for the cache and history, or that it is gone. */
+async function remember(hash: KeyHash, result: LookupResult, settings: Settings): Promise<void> {
+  if (result.ok) {
+    await cacheKey(hash, result.key, result.fetchedAt);
+    if (settings.historyEnabled) await recordInHistory(hash, result.key, new Date(result.fetchedAt));
+  } else if (result.error.kind === 'not_found') {
+    await forgetCachedKeys(hash);
   }
 }
 

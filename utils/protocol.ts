@@ -1,7 +1,7 @@
 import type { LookupError } from './lookup-error';
 import type { LookupResult } from './lookup-result';
 import type { Settings } from './settings';
-import type { LastLookup } from './storage';
+import type { HistoryEntry, LastLookup } from './storage';
 import { z } from './zod';
 
 /** What the UI may know about the settings: never the management key, at most its last 4. */
@@ -10,17 +10,25 @@ export interface SettingsView extends Settings {
   keyLast4: string | null;
 }
 
-export const lookupRequestSchema = z.object({ hash: z.string() }).strict();
+export const lookupRequestSchema = z
+  .object({
+    hash: z.string().max(20_000),
+    /** Accept a key fetched within the cache time (the popup then asks again for a fresh one). */
+    allowCached: z.boolean().optional(),
+  })
+  .strict();
 export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 
 export const saveSettingsRequestSchema = z
   .object({
     baseUrl: z.string().max(2048),
-    timeoutSeconds: z.number(),
+    // null: an empty or non-numeric field (messages are JSON, where NaN becomes null). It gets a
+    // message beside its field like any other invalid value.
+    timeoutSeconds: z.number().nullable(),
     /** Omitted: unchanged. */
     forgetKeyOnClose: z.boolean().optional(),
     historyEnabled: z.boolean().optional(),
-    cacheSeconds: z.number().optional(),
+    cacheSeconds: z.number().nullable().optional(),
     /** Omitted: keep the saved key. */
     managementKey: z.string().max(4096).optional(),
   })
@@ -39,6 +47,7 @@ export type SaveSettingsReply =
   | Refusal;
 export type TestConnectionReply = { ok: true } | { ok: false; error: LookupError };
 export type LastLookupReply = { ok: true; last: LastLookup | null } | Refusal;
+export type HistoryReply = { ok: true; entries: HistoryEntry[] } | Refusal;
 
 /**
  * The one protocol between the extension's pages and its service worker. Each message is
@@ -51,4 +60,6 @@ export interface Protocol {
   saveSettings(data: SaveSettingsRequest): SaveSettingsReply;
   removeKey(): SettingsReply;
   testConnection(): TestConnectionReply;
+  history(): HistoryReply;
+  clearHistory(): HistoryReply;
 }

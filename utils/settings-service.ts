@@ -1,6 +1,8 @@
 import { checkBaseUrl } from './base-url';
 import { managementKeyHint, moveManagementKey, removeManagementKey, saveManagementKey } from './management-key';
 import { checkManagementKey } from './management-key-input';
+import { clearHistory } from './history';
+import { forgetCachedKeys } from './result-cache';
 import type { SaveSettingsReply, SaveSettingsRequest, SettingsField, SettingsView } from './protocol';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from './settings';
 import { readSettings, settingsItem } from './storage';
@@ -20,11 +22,11 @@ export async function saveSettings(request: SaveSettingsRequest): Promise<SaveSe
   const fieldErrors: Partial<Record<SettingsField, string>> = {};
   const baseUrl = checkBaseUrl(request.baseUrl);
   if (!baseUrl.ok) fieldErrors.baseUrl = baseUrl.message;
-  const timeout = request.timeoutSeconds;
+  const timeout = request.timeoutSeconds ?? Number.NaN;
   if (!Number.isInteger(timeout) || timeout < MIN_TIMEOUT_SECONDS || timeout > MAX_TIMEOUT_SECONDS) {
     fieldErrors.timeoutSeconds = `The timeout must be a whole number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}.`;
   }
-  const cacheSeconds = request.cacheSeconds ?? current.cacheSeconds;
+  const cacheSeconds = request.cacheSeconds === undefined ? current.cacheSeconds : (request.cacheSeconds ?? Number.NaN);
   if (!Number.isInteger(cacheSeconds) || cacheSeconds < 0 || cacheSeconds > MAX_CACHE_SECONDS) {
     fieldErrors.cacheSeconds = `Keep results for a whole number of seconds from 0 (off) to ${MAX_CACHE_SECONDS}.`;
   }
@@ -42,10 +44,13 @@ export async function saveSettings(request: SaveSettingsRequest): Promise<SaveSe
   await settingsItem.setValue(settings);
   if (key?.ok) await saveManagementKey(key.key, settings.forgetKeyOnClose);
   else if (settings.forgetKeyOnClose !== current.forgetKeyOnClose) await moveManagementKey(settings.forgetKeyOnClose);
+  // A cached key came from one account at one API; another key or URL may not see it at all.
+  if (key?.ok || settings.baseUrl !== current.baseUrl) await forgetCachedKeys();
+  if (!settings.historyEnabled) await clearHistory();
   return { ok: true, settings: await getSettingsView() };
 }
 
 export async function forgetManagementKey(): Promise<SettingsView> {
-  await removeManagementKey();
+  await Promise.all([removeManagementKey(), forgetCachedKeys()]);
   return getSettingsView();
 }

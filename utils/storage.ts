@@ -1,4 +1,6 @@
 import { storage } from 'wxt/utils/storage';
+import type { ApiKey } from './api-key';
+import type { BadgeTone } from './badges';
 import type { LookupResult } from './lookup-result';
 import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings, type SettingsV1 } from './settings';
 
@@ -36,4 +38,31 @@ export interface LastLookup {
   source: 'popup' | 'context_menu';
   /** Set once the popup has shown it, so an old result does not greet the next opening. */
   seen: boolean;
+}
+
+/** Recent successful lookups by hash, shown at once on a repeat lookup while a fresh one runs.
+ * Session storage: gone when the browser closes; cleared when the key or the base URL changes. */
+export const resultCacheItem = storage.defineItem<Record<string, CachedKey>>('session:resultCache', {
+  fallback: {},
+  version: 1,
+});
+
+export interface CachedKey {
+  key: ApiKey;
+  /** ISO time the API answered. */
+  fetchedAt: string;
+}
+
+/** The last lookups, newest first: hash, name, a status word, when. No usage figures, no key. */
+export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
+  fallback: [],
+  version: 1,
+});
+
+export interface HistoryEntry {
+  hash: string;
+  name: string | null;
+  status: { text: string; tone: BadgeTone };
+  /** ISO time of the lookup. */
+  at: string;
 }

@@ -2,6 +2,7 @@ import type { LookupError } from './lookup-error';
 import type { LookupResult } from './lookup-result';
 import { sendMessage } from './messaging';
 import type {
+  HistoryReply,
   LastLookupReply,
   SaveSettingsReply,
   SaveSettingsRequest,
@@ -37,11 +38,13 @@ async function ask<T>(send: () => Promise<T>, limitMs = WORKER_REPLY_LIMIT_MS): 
 }
 
 export const worker = {
-  lookup: (hash: string): Promise<LookupResult> => ask(() => sendMessage('lookup', { hash })),
+  lookup: (hash: string, allowCached = false): Promise<LookupResult> => ask(() => sendMessage('lookup', { hash, allowCached })),
   lastLookup: (): Promise<LastLookupReply | { ok: false; error: LookupError }> => ask(() => sendMessage('lastLookup')),
   getSettings: (): Promise<SettingsReply | { ok: false; error: LookupError }> => ask(() => sendMessage('getSettings')),
   saveSettings: (request: SaveSettingsRequest): Promise<SaveSettingsReply | { ok: false; error: LookupError }> =>
     ask(() => sendMessage('saveSettings', request)),
   removeKey: (): Promise<SettingsReply | { ok: false; error: LookupError }> => ask(() => sendMessage('removeKey')),
   testConnection: (): Promise<TestConnectionReply> => ask(() => sendMessage('testConnection')),
+  history: (): Promise<HistoryReply | { ok: false; error: LookupError }> => ask(() => sendMessage('history')),
+  clearHistory: (): Promise<HistoryReply | { ok: false; error: LookupError }> => ask(() => sendMessage('clearHistory')),
 };

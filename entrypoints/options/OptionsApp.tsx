@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { checkBaseUrl } from '@/utils/base-url';
+import { describeLookupError } from '@/utils/error-message';
 import { hasHostAccess, requestHostAccess } from '@/utils/host-access';
 import type { LookupError } from '@/utils/lookup-error';
 import type { SettingsField, SettingsView } from '@/utils/protocol';
-import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from '@/utils/settings';
+import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from '@/utils/settings';
+import { openShortcutSettings, popupShortcut } from '@/utils/shortcut';
 import { worker } from '@/utils/worker-client';
 import { KeyField } from './KeyField';
 
@@ -17,6 +19,10 @@ export function OptionsApp() {
   const [key, setKey] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
   const [timeout, setTimeoutText] = useState('');
+  const [cacheSeconds, setCacheText] = useState('');
+  const [forgetKeyOnClose, setForgetKeyOnClose] = useState(false);
+  const [historyEnabled, setHistoryEnabled] = useState(true);
+  const [shortcut, setShortcut] = useState<string | null | undefined>(undefined);
   const [errors, setErrors] = useState<Partial<Record<SettingsField, string>>>({});
   const [status, setStatus] = useState<Status>(null);
   const [saving, setSaving] = useState(false);
@@ -27,12 +33,16 @@ export function OptionsApp() {
     setSaved(settings);
     setBaseUrl(settings.baseUrl);
     setTimeoutText(String(settings.timeoutSeconds));
+    setCacheText(String(settings.cacheSeconds));
+    setForgetKeyOnClose(settings.forgetKeyOnClose);
+    setHistoryEnabled(settings.historyEnabled);
     setKey('');
     void hasHostAccess(settings.baseUrl).then(setAccess);
   }
 
   useEffect(() => {
     void worker.getSettings().then((reply) => (reply.ok ? adopt(reply.settings) : setLoadError(reply.error)));
+    void popupShortcut().then(setShortcut);
   }, []);
 
   async function save(event: Event) {
@@ -42,7 +52,10 @@ export function OptionsApp() {
     setTest({ kind: 'idle' });
     const reply = await worker.saveSettings({
       baseUrl,
-      timeoutSeconds: Number(timeout.trim() === '' ? Number.NaN : timeout),
+      timeoutSeconds: toNumber(timeout),
+      cacheSeconds: toNumber(cacheSeconds),
+      forgetKeyOnClose,
+      historyEnabled,
       ...(key !== '' ? { managementKey: key } : {}),
     });
     setSaving(false);
@@ -54,7 +67,7 @@ export function OptionsApp() {
       setErrors(reply.fieldErrors);
       setStatus({ tone: 'error', text: 'Nothing was saved. Correct the fields marked below.' });
     } else {
-      setStatus({ tone: 'error', text: 'Nothing was saved: the extension did not answer. Reload this page and try again.' });
+      setStatus({ tone: 'error', text: `Nothing was saved. ${describeLookupError(reply.error, new Date()).body}` });
     }
   }
 
@@ -82,14 +95,19 @@ export function OptionsApp() {
     return (
       <main class="options">
         <h1>ModelGates Key Lookup</h1>
-        <ErrorNotice error={loadError} now={new Date()} onOpenOptions={() => location.reload()} />
+        <ErrorNotice error={loadError} now={new Date()} />
       </main>
     );
   }
   if (!saved) return <main class="options" aria-busy="true" />;
 
   const dirty =
-    key !== '' || baseUrl !== saved.baseUrl || timeout !== String(saved.timeoutSeconds);
+    key !== '' ||
+    baseUrl !== saved.baseUrl ||
+    timeout !== String(saved.timeoutSeconds) ||
+    cacheSeconds !== String(saved.cacheSeconds) ||
+    forgetKeyOnClose !== saved.forgetKeyOnClose ||
+    historyEnabled !== saved.historyEnabled;
   const pendingBase = checkBaseUrl(baseUrl);
   return (
     <main class="options">
@@ -159,6 +177,64 @@ export function OptionsApp() {
           )}
         </div>
 
+        <fieldset class="field">
+          <legend class="field-label">Privacy</legend>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="forgetKeyOnClose"
+              checked={forgetKeyOnClose}
+              aria-describedby="forget-hint"
+              onChange={(event) => setForgetKeyOnClose(event.currentTarget.checked)}
+            />
+            Forget the key when the browser closes
+          </label>
+          <p class="field-hint" id="forget-hint">
+            The key is then kept in memory only, never on disk, and you enter it again after restarting the browser.
+          </p>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="historyEnabled"
+              checked={historyEnabled}
+              aria-describedby="history-hint"
+              onChange={(event) => setHistoryEnabled(event.currentTarget.checked)}
+            />
+            Remember recent lookups
+          </label>
+          <p class="field-hint" id="history-hint">
+            The popup lists the last 20 lookups (hash, name, status, when; no spend figures). Turning this off
+            clears the list.
+          </p>
+        </fieldset>
+
+        <div class="field">
+          <label class="field-label" for="cacheSeconds">
+            Show a repeated lookup from memory for (seconds)
+          </label>
+          <input
+            id="cacheSeconds"
+            name="cacheSeconds"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={MAX_CACHE_SECONDS}
+            step={1}
+            value={cacheSeconds}
+            aria-invalid={errors.cacheSeconds ? true : undefined}
+            aria-describedby={errors.cacheSeconds ? 'cacheSeconds-error cacheSeconds-hint' : 'cacheSeconds-hint'}
+            onInput={(event) => setCacheText(event.currentTarget.value)}
+          />
+          <p class="field-hint" id="cacheSeconds-hint">
+            A key looked up again within this time shows at once and is refreshed in the background. 0 turns this off.
+          </p>
+          {errors.cacheSeconds && (
+            <p class="field-error" id="cacheSeconds-error">
+              {errors.cacheSeconds}
+            </p>
+          )}
+        </div>
+
         <div class="button-row">
           <button type="submit" class="primary" disabled={saving}>
             {saving ? 'Saving…' : 'Save'}
@@ -175,12 +251,33 @@ export function OptionsApp() {
         </p>
       </form>
 
+      <section class="field" aria-labelledby="shortcut-heading">
+        <h2 id="shortcut-heading" class="field-label">
+          Keyboard shortcut
+        </h2>
+        <p>
+          {shortcut === undefined
+            ? ''
+            : shortcut
+              ? `Open the popup with ${shortcut}.`
+              : 'No shortcut is set for opening the popup.'}{' '}
+          <button type="button" onClick={() => void openShortcutSettings()}>
+            Change shortcut
+          </button>
+        </p>
+      </section>
+
       <section aria-live="polite">
         {test.kind === 'ok' && (
           <p class="status status--ok">Connection works: the API accepted the management key.</p>
         )}
-        {test.kind === 'failed' && <ErrorNotice error={test.error} now={new Date()} onOpenOptions={() => {}} />}
+        {test.kind === 'failed' && <ErrorNotice error={test.error} now={new Date()} />}
       </section>
     </main>
   );
+}
+
+/** An empty field is not 0: it is refused by the worker's check like any other non-number. */
+function toNumber(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
 }

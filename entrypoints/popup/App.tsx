@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { CardToolbar } from '@/components/CardToolbar';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { HashChoice } from '@/components/HashChoice';
+import { HistoryList } from '@/components/HistoryList';
 import { KeyCard } from '@/components/KeyCard';
 import { Loading } from '@/components/Loading';
+import { describeLookupError } from '@/utils/error-message';
 import { type KeyHash, parseHashInput } from '@/utils/hash-input';
 import type { LookupResult } from '@/utils/lookup-result';
+import type { HistoryEntry } from '@/utils/storage';
 import { worker } from '@/utils/worker-client';
 
 type View =
@@ -13,17 +16,32 @@ type View =
   | { kind: 'input_error'; message: string }
   | { kind: 'choice'; hashes: KeyHash[] }
   | { kind: 'loading' }
-  | { kind: 'result'; result: LookupResult };
+  | { kind: 'result'; hash: string | null; result: LookupResult; refreshing?: boolean; refreshError?: string };
 
 export function App() {
   const [text, setText] = useState('');
   const [view, setView] = useState<View>({ kind: 'idle' });
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [now, setNow] = useState(() => new Date());
   // Only the newest lookup may paint: replies to earlier ones are dropped.
   const latest = useRef(0);
 
   useEffect(() => {
     void showContextMenuLookup();
+    void loadHistory();
   }, []);
+
+  // The card says how old it is; a coarse tick keeps that honest while the popup stays open.
+  useEffect(() => {
+    if (view.kind !== 'result') return;
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, [view.kind]);
+
+  async function loadHistory() {
+    const reply = await worker.history();
+    setHistory(reply.ok ? reply.entries : []);
+  }
 
   async function showContextMenuLookup() {
     const id = ++latest.current;
@@ -32,37 +50,58 @@ export function App() {
     const { last } = reply;
     if (last.hash) setText(last.hash);
     if (last.choices) setView({ kind: 'choice', hashes: last.choices as KeyHash[] });
-    else if (last.result) setView({ kind: 'result', result: last.result });
-    else setView({ kind: 'result', result: { ok: false, error: { kind: 'interrupted' } } });
+    else setView({ kind: 'result', hash: last.hash, result: last.result ?? { ok: false, error: { kind: 'interrupted' } } });
   }
 
+  /** Shows a cached card at once when there is one, then the fresh answer. */
   async function lookUp(hash: KeyHash) {
     const id = ++latest.current;
     setText(hash);
+    setNow(new Date());
     setView({ kind: 'loading' });
-    const result = await worker.lookup(hash);
-    if (id === latest.current) setView({ kind: 'result', result });
+    const first = await worker.lookup(hash, true);
+    if (id !== latest.current) return;
+    if (!(first.ok && first.cached)) {
+      setView({ kind: 'result', hash, result: first });
+      void loadHistory();
+      return;
+    }
+    setView({ kind: 'result', hash, result: first, refreshing: true });
+    await refresh(hash, first, id);
+  }
+
+  /** Asks for a fresh answer while the card stays; a failed refresh keeps the card and says why. */
+  async function refresh(hash: string, shown: LookupResult, id = ++latest.current) {
+    setView({ kind: 'result', hash, result: shown, refreshing: true });
+    const fresh = await worker.lookup(hash, false);
+    if (id !== latest.current) return;
+    setNow(new Date());
+    if (fresh.ok || !shown.ok) setView({ kind: 'result', hash, result: fresh });
+    else setView({ kind: 'result', hash, result: shown, refreshError: describeLookupError(fresh.error, new Date()).title + '.' });
+    void loadHistory();
+  }
+
+  function reset() {
+    latest.current++;
+    setText('');
+    setView({ kind: 'idle' });
   }
 
   /** Decides from what was typed or pasted: look up, ask which hash, or say why not. */
   function submit(value: string) {
     const input = parseHashInput(value);
+    if (input.kind === 'hash') return void lookUp(input.hash);
+    latest.current++;
     switch (input.kind) {
-      case 'hash':
-        return void lookUp(input.hash);
       case 'choice':
-        latest.current++;
         return setView({ kind: 'choice', hashes: input.hashes });
       case 'empty':
-        latest.current++;
         return setView({ kind: 'input_error', message: 'Enter or paste a key hash.' });
       case 'secret':
-        latest.current++;
         // The secret is taken out of the field so that it is not left on screen.
         setText('');
         return setView({ kind: 'input_error', message: input.message });
       case 'invalid':
-        latest.current++;
         return setView({ kind: 'input_error', message: input.message });
     }
   }
@@ -77,11 +116,35 @@ export function App() {
     }
   }
 
+  function onInputKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && (text !== '' || view.kind !== 'idle')) {
+      // Esc clears first; a second Esc on an empty popup closes it as usual.
+      event.preventDefault();
+      reset();
+    } else if (event.key === 'ArrowDown' && text === '') {
+      const first = document.querySelector<HTMLButtonElement>('.history__item');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
   function openOptions() {
-    void browser.runtime.openOptionsPage().then(() => window.close());
+    // A plain window.open of our own page keeps the browser API polyfill out of the popup's
+    // bundle; the popup's JavaScript is on the critical path of every lookup.
+    window.open(new URL('/options.html', location.href).href, '_blank');
+    window.close();
+  }
+
+  async function clearHistory() {
+    const reply = await worker.clearHistory();
+    if (reply.ok) setHistory([]);
+    document.getElementById('hash')?.focus();
   }
 
   const inputError = view.kind === 'input_error' ? view.message : null;
+  const showHistory = text === '' && (view.kind === 'idle' || view.kind === 'input_error') && history !== null;
   return (
     <main class="popup">
       <form
@@ -108,6 +171,7 @@ export function App() {
             aria-describedby={inputError ? 'hash-error' : undefined}
             onInput={(event) => setText(event.currentTarget.value)}
             onPaste={onPaste}
+            onKeyDown={onInputKeyDown}
           />
           <button type="submit">Look up</button>
         </div>
@@ -119,13 +183,31 @@ export function App() {
       </form>
       <section class="popup-result" aria-live="polite">
         {view.kind === 'loading' && <Loading label="Looking up key…" />}
-        {view.kind === 'choice' && <HashChoice hashes={view.hashes} onPick={(hash) => void lookUp(hash as KeyHash)} />}
+        {view.kind === 'choice' && <HashChoice hashes={view.hashes} onPick={(hash) => void lookUp(hash)} />}
         {view.kind === 'result' &&
           (view.result.ok ? (
-            <KeyCard apiKey={view.result.key} now={new Date()} />
+            <>
+              <CardToolbar
+                apiKey={view.result.key}
+                fetchedAt={view.result.fetchedAt}
+                now={now}
+                refreshing={view.refreshing ?? false}
+                refreshError={view.refreshError}
+                onRefresh={() => view.hash && view.result.ok && void refresh(view.hash, view.result)}
+              />
+              <KeyCard apiKey={view.result.key} now={now} />
+            </>
           ) : (
-            <ErrorNotice error={view.result.error} now={new Date()} onOpenOptions={openOptions} />
+            <ErrorNotice error={view.result.error} now={now} onOpenOptions={openOptions} />
           ))}
+        {showHistory && (
+          <HistoryList
+            entries={history}
+            now={now}
+            onPick={(hash) => submit(hash)}
+            onClear={() => void clearHistory()}
+          />
+        )}
       </section>
     </main>
   );

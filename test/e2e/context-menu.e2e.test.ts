@@ -70,8 +70,12 @@ function popupUrls(): Promise<string[]> {
 
 /** Waits for the action popup to show a card or an error, and reads it. */
 async function readPopup(): Promise<PopupView> {
-  await waitUntil('the action popup', async () => ((await popupUrls()).length > 0 ? true : undefined));
-  expect(await popupUrls()).toEqual([h.popupUrl]);
+  // A popup still loading has no document URL yet.
+  const urls = await waitUntil('the action popup', async () => {
+    const found = await popupUrls();
+    return found.some((url) => url !== '') ? found : undefined;
+  });
+  expect(urls).toEqual([h.popupUrl]);
   const popup = await attachToTarget(h, '/popup.html');
   try {
     return await popup.evaluate<PopupView>(`new Promise((resolve) => {

@@ -106,6 +106,7 @@ describe(`with the mock API and a ${TIMEOUT_SECONDS} s timeout`, () => {
   });
 
   const RATE_LIMIT = 'The API said: Rate limit exceeded';
+  // prettier-ignore
   it.each([
     ['not found', UNKNOWN_HASH, 'No key with this hash', 'There is no API key with this hash in this account (404).', 'The API said: API key not found'],
     // Retry-After: 30, counted from the answer: a slow machine may already be a second closer.

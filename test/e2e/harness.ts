@@ -285,7 +285,11 @@ export async function attachToTarget(h: ExtensionHarness, urlSuffix: string): Pr
     async evaluate<T>(expression: string): Promise<T> {
       const id = nextId++;
       const replied = new Promise<CdpReply>((resolve) => pending.set(id, resolve));
-      const message = { id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } };
+      const message = {
+        id,
+        method: 'Runtime.evaluate',
+        params: { expression, awaitPromise: true, returnByValue: true },
+      };
       await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(message) });
       const reply = await replied;
       const failure = reply.error?.message ?? reply.result?.exceptionDetails?.exception?.description;

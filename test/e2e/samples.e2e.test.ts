@@ -34,7 +34,9 @@ async function readCard(card: Locator): Promise<CardText> {
   const byokColumn = card.getByRole('table', { name: 'Usage' }).getByRole('columnheader', { name: 'BYOK' });
   return {
     name: await textOf(card.getByRole('heading', { level: 2 })),
-    badges: (await card.getByRole('list', { name: 'Status' }).getByRole('listitem').allInnerTexts()).map((t) => t.trim()),
+    badges: (await card.getByRole('list', { name: 'Status' }).getByRole('listitem').allInnerTexts()).map((t) =>
+      t.trim(),
+    ),
     spend: await textOf(card.getByRole('region', { name: 'Spending limit' })),
     byok: (await byokColumn.count()) > 0 ? await textOf(card.locator('.usage__note')) : null,
   };
@@ -44,6 +46,7 @@ async function readCard(card: Locator): Promise<CardText> {
 const RESETS_IN = (period: string) => new RegExp(`Resets ${period} · resets in (\\d+ (d|h|min) ?)+$`);
 
 /** `reset`: the reset line's words (a pattern where they count down), or null for no line. */
+// prettier-ignore
 const EXPECTED: Array<[SampleName, CardText & { reset: RegExp | string | null }]> = [
   ['active', { name: 'Production backend', badges: ['Active', 'No expiry'], spend: '$42.75 of $100.00 used $57.25 left', reset: RESETS_IN('monthly'), byok: null }],
   ['disabled', { name: 'Old staging key', badges: ['Disabled', 'No expiry'], spend: '$0.00 of $50.00 used $50.00 left', reset: RESETS_IN('monthly'), byok: null }],
@@ -115,7 +118,9 @@ describe('popup: sample keys', () => {
     expect(await row('This week')).toBe('This week unknown');
     expect(await row('This month')).toBe('This month $12.00');
     expect(await row('Total')).toBe('Total unknown');
-    expect(await textOf(card.locator('dl'))).toMatch(/^Created unknown Updated unknown Workspace unknown Created by unknown Hash /);
+    expect(await textOf(card.locator('dl'))).toMatch(
+      /^Created unknown Updated unknown Workspace unknown Created by unknown Hash /,
+    );
   });
 
   it('pasting a hash looks it up at once, without pressing Enter', async () => {

@@ -1,0 +1,49 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CardToolbar, updatedText } from './CardToolbar';
+import { NOW, makeKey } from './test-fixtures';
+
+afterEach(cleanup);
+const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000);
+
+describe('CardToolbar', () => {
+  it.each([
+    [0, 'Updated just now'],
+    [12, 'Updated 12 s ago'],
+    [59, 'Updated 59 s ago'],
+    [120, 'Updated 2 minutes ago'],
+  ])('after %i s says "%s"', (seconds, text) => {
+    expect(updatedText(ago(seconds), NOW)).toBe(text);
+  });
+
+  it('offers Refresh, and says so while refreshing', () => {
+    const onRefresh = vi.fn();
+    const { rerender } = render(
+      <CardToolbar apiKey={makeKey()} fetchedAt={ago(12).toISOString()} now={NOW} refreshing={false} onRefresh={onRefresh} />,
+    );
+    expect(screen.getByText('Updated 12 s ago')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(onRefresh).toHaveBeenCalledOnce();
+    rerender(<CardToolbar apiKey={makeKey()} fetchedAt={ago(12).toISOString()} now={NOW} refreshing onRefresh={onRefresh} />);
+    expect(screen.getByText('Refreshing…')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Refresh' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('copies the name and the card as JSON', async () => {
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    render(<CardToolbar apiKey={makeKey()} fetchedAt={NOW.toISOString()} now={NOW} refreshing={false} onRefresh={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy name' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy card as JSON' }));
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(2));
+    expect(writeText.mock.calls[0]).toEqual(['Production backend']);
+    expect(JSON.parse(String(writeText.mock.calls[1]?.[0] ?? ''))).toEqual(makeKey());
+  });
+
+  it('says why a refresh failed while the earlier card stays', () => {
+    render(
+      <CardToolbar apiKey={makeKey()} fetchedAt={NOW.toISOString()} now={NOW} refreshing={false} onRefresh={() => {}} refreshError="Could not reach the API." />,
+    );
+    expect(screen.getByRole('alert').textContent).toBe('Could not refresh: Could not reach the API. Showing the earlier answer.');
+  });
+});

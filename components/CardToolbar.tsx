@@ -1,0 +1,46 @@
+import type { ApiKey } from '@/utils/api-key';
+import { formatRelative } from '@/utils/format';
+import { CopyButton } from './CopyButton';
+
+export interface CardToolbarProps {
+  apiKey: ApiKey;
+  /** ISO time the API answered. */
+  fetchedAt: string;
+  now: Date;
+  refreshing: boolean;
+  onRefresh: () => void;
+  /** Why the last refresh failed, in words; the card shown is then the older one. */
+  refreshError?: string;
+}
+
+/** How fresh the card is, and what can be done with it: refresh, copy the name or the card. */
+export function CardToolbar({ apiKey, fetchedAt, now, refreshing, onRefresh, refreshError }: CardToolbarProps) {
+  return (
+    <div class="card-toolbar">
+      <p class="card-toolbar__age muted" role="status">
+        {refreshing ? 'Refreshing…' : updatedText(new Date(fetchedAt), now)}
+      </p>
+      <div class="card-toolbar__actions">
+        <button type="button" class="button--small" onClick={onRefresh} disabled={refreshing}>
+          Refresh
+        </button>
+        {apiKey.name !== undefined && <CopyButton text={apiKey.name} label="Copy name" caption="Copy name" />}
+        <CopyButton text={JSON.stringify(apiKey, null, 2)} label="Copy card as JSON" caption="Copy JSON" />
+      </div>
+      {refreshError && (
+        <p class="field-error card-toolbar__error" role="alert">
+          Could not refresh: {refreshError} Showing the earlier answer.
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Updated 12 s ago": seconds count while a cached card is refreshed; later, plain relative time. */
+export function updatedText(fetchedAt: Date, now: Date): string {
+  const seconds = Math.floor((now.getTime() - fetchedAt.getTime()) / 1000);
+  if (Number.isNaN(seconds)) return 'Updated: unknown';
+  if (seconds < 5) return 'Updated just now';
+  if (seconds < 60) return `Updated ${seconds} s ago`;
+  return `Updated ${formatRelative(fetchedAt, now)}`;
+}

@@ -1,0 +1,52 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HistoryEntry } from '@/utils/storage';
+import { HistoryList } from './HistoryList';
+import { NOW } from './test-fixtures';
+
+afterEach(cleanup);
+const entry = (n: number, name: string | null, text = 'Active'): HistoryEntry => ({
+  hash: n.toString(16).repeat(64).slice(0, 64),
+  name,
+  status: { text, tone: text === 'Active' ? 'ok' : 'danger' },
+  at: new Date(NOW.getTime() - n * 60_000).toISOString(),
+});
+
+describe('HistoryList', () => {
+  it('lists name, status, shortened hash and when', () => {
+    render(<HistoryList entries={[entry(1, 'Billing'), entry(2, null, 'Disabled')]} now={NOW} onPick={() => {}} onClear={() => {}} />);
+    const items = screen.getAllByRole('button', { name: /^Look up/ });
+    expect(items.map((b) => b.textContent)).toEqual([
+      'BillingActive11111111…1111111 minute ago',
+      'Unnamed keyDisabled22222222…2222222 minutes ago',
+    ]);
+  });
+
+  it('looks an entry up again on click, and clears on request', () => {
+    const onPick = vi.fn();
+    const onClear = vi.fn();
+    render(<HistoryList entries={[entry(1, 'Billing')]} now={NOW} onPick={onPick} onClear={onClear} />);
+    fireEvent.click(screen.getByRole('button', { name: /Look up Billing/ }));
+    expect(onPick).toHaveBeenCalledWith(entry(1, 'Billing').hash);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    expect(onClear).toHaveBeenCalledOnce();
+  });
+
+  it('moves focus with the arrow keys', () => {
+    render(<HistoryList entries={[entry(1, 'one'), entry(2, 'two'), entry(3, 'three')]} now={NOW} onPick={() => {}} onClear={() => {}} />);
+    const [one, two, three] = screen.getAllByRole('button', { name: /^Look up/ });
+    one?.focus();
+    fireEvent.keyDown(one as HTMLElement, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(two);
+    fireEvent.keyDown(two as HTMLElement, { key: 'ArrowDown' });
+    fireEvent.keyDown(three as HTMLElement, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(three);
+    fireEvent.keyDown(three as HTMLElement, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(two);
+  });
+
+  it('says where lookups will appear when there are none', () => {
+    render(<HistoryList entries={[]} now={NOW} onPick={() => {}} onClear={() => {}} />);
+    expect(screen.getByText('Lookups you make appear here.')).toBeTruthy();
+  });
+});

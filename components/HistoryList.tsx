@@ -1,0 +1,57 @@
+import { formatRelative, shortenHash } from '@/utils/format';
+import type { HistoryEntry } from '@/utils/storage';
+
+export interface HistoryListProps {
+  entries: HistoryEntry[];
+  now: Date;
+  onPick: (hash: string) => void;
+  onClear: () => void;
+}
+
+/** The last lookups; arrow keys move between them, Enter or a click looks one up again. */
+export function HistoryList({ entries, now, onPick, onClear }: HistoryListProps) {
+  if (entries.length === 0) {
+    return <p class="muted history__empty">Lookups you make appear here.</p>;
+  }
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const list = event.currentTarget as HTMLElement;
+    const items = Array.from(list.querySelectorAll<HTMLButtonElement>('.history__item'));
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next = event.key === 'ArrowDown' ? Math.min(at + 1, items.length - 1) : at - 1;
+    event.preventDefault();
+    // Up from the first entry goes back to the input, where typing continues.
+    if (next < 0) document.getElementById('hash')?.focus();
+    else items[next]?.focus();
+  }
+  return (
+    <section class="history" aria-labelledby="history-heading">
+      <div class="history__header">
+        <h2 id="history-heading" class="history__heading">
+          Recent lookups
+        </h2>
+        <button type="button" class="button--small" onClick={onClear}>
+          Clear history
+        </button>
+      </div>
+      <ul class="history__list" onKeyDown={onKeyDown}>
+        {entries.map((entry) => (
+          <li key={entry.hash}>
+            <button
+              type="button"
+              class="history__item"
+              title={entry.hash}
+              aria-label={`Look up ${entry.name ?? 'unnamed key'}, ${entry.status.text}, ${shortenHash(entry.hash)}`}
+              onClick={() => onPick(entry.hash)}
+            >
+              <span class="history__name">{entry.name ?? 'Unnamed key'}</span>
+              <span class={`badge badge--${entry.status.tone}`}>{entry.status.text}</span>
+              <code class="history__hash mono">{shortenHash(entry.hash)}</code>
+              <span class="history__when muted">{formatRelative(new Date(entry.at), now)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

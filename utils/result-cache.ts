@@ -1,0 +1,29 @@
+import type { ApiKey } from './api-key';
+import { type CachedKey, resultCacheItem } from './storage';
+
+/** Enough for a working session; the oldest entries go first. */
+export const MAX_CACHED_KEYS = 50;
+
+/** The cached key when it is younger than `ttlSeconds`; null otherwise or when caching is off. */
+export async function readCachedKey(hash: string, now: Date, ttlSeconds: number): Promise<CachedKey | null> {
+  if (ttlSeconds <= 0) return null;
+  const entry = (await resultCacheItem.getValue())[hash];
+  if (!entry) return null;
+  const age = now.getTime() - Date.parse(entry.fetchedAt);
+  return age >= 0 && age < ttlSeconds * 1000 ? entry : null;
+}
+
+export async function cacheKey(hash: string, key: ApiKey, fetchedAt: string): Promise<void> {
+  const cache = await resultCacheItem.getValue();
+  const entries = Object.entries({ ...cache, [hash]: { key, fetchedAt } })
+    .sort(([, a], [, b]) => b.fetchedAt.localeCompare(a.fetchedAt))
+    .slice(0, MAX_CACHED_KEYS);
+  await resultCacheItem.setValue(Object.fromEntries(entries));
+}
+
+/** Drops one hash (it was not found, or disabled since) or, without one, everything. */
+export async function forgetCachedKeys(hash?: string): Promise<void> {
+  if (hash === undefined) return resultCacheItem.removeValue();
+  const cache = await resultCacheItem.getValue();
+  await resultCacheItem.setValue(Object.fromEntries(Object.entries(cache).filter(([cached]) => cached !== hash)));
+}
