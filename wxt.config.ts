@@ -7,6 +7,8 @@ const DEFAULT_API_ORIGIN = 'https://modelgates.ai/*';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox too: MV3 keeps optional_host_permissions, action.openPopup and storage.session alike.
+  manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
   }),
@@ -31,7 +33,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'key-lookup@modelgates.ai',
-              strict_min_version: '128.0',
+              // 142: the first desktop and Android versions that know data_collection_permissions.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -30,7 +30,7 @@ describe('CardToolbar', () => {
   });
 
   it('copies the name and the card as JSON', async () => {
-    const writeText = vi.fn(async () => {});
+    const writeText = vi.fn(async (_text: string) => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     render(<CardToolbar apiKey={makeKey()} fetchedAt={NOW.toISOString()} now={NOW} refreshing={false} onRefresh={() => {}} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy name' }));

@@ -80,7 +80,15 @@ describe('describeLookupError', () => {
       { kind: 'redirected', status: 302 },
       {
         title: 'The API redirected the request',
-        body: 'The API answered 302 with a redirect. It was not followed, so the management key was not sent elsewhere. Check the API base URL in the options.',
+        body: 'The API answered with a redirect (302). It was not followed, so the management key was not sent elsewhere. Check the API base URL in the options.',
+        action: 'open_options',
+      },
+    ],
+    [
+      { kind: 'redirected', status: 0 },
+      {
+        title: 'The API redirected the request',
+        body: 'The API answered with a redirect. It was not followed, so the management key was not sent elsewhere. Check the API base URL in the options.',
         action: 'open_options',
       },
     ],

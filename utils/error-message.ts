@@ -59,7 +59,9 @@ export function describeLookupError(error: LookupError, now: Date): ErrorMessage
     case 'redirected':
       return {
         title: 'The API redirected the request',
-        body: `The API answered ${error.status} with a redirect. It was not followed, so the management key was not sent elsewhere. Check the API base URL in the options.`,
+        // In the browser a redirect that is not followed arrives as an opaque answer with status 0:
+        // the real code is unknown then, so none is quoted.
+        body: `The API answered with a redirect${error.status >= 300 && error.status < 400 ? ` (${error.status})` : ''}. It was not followed, so the management key was not sent elsewhere. Check the API base URL in the options.`,
         action: 'open_options',
       };
     case 'bad_response':

@@ -11,11 +11,12 @@ const HASH = 'f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943' 
 const answer = () => Response.json({ data: { hash: HASH, name: 'Billing exporter', disabled: false, usage: 42.5 } });
 
 describe('lookup service', () => {
-  let fetchSpy: ReturnType<typeof vi.spyOn<typeof globalThis, 'fetch'>>;
+  const mockFetch = () => vi.spyOn(globalThis, 'fetch').mockImplementation(async () => answer());
+  let fetchSpy: ReturnType<typeof mockFetch>;
   beforeEach(async () => {
     fakeBrowser.reset();
     await saveManagementKey(SECRET);
-    fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => answer());
+    fetchSpy = mockFetch();
   });
 
   it('serves a repeat lookup from the cache, without a request, when allowed', async () => {

@@ -28,9 +28,12 @@ export function OptionsApp() {
   const [saving, setSaving] = useState(false);
   const [test, setTest] = useState<TestState>({ kind: 'idle' });
   const [access, setAccess] = useState<boolean | null>(null);
+  // Bumped on every load or save, so that the key field starts again from the saved state.
+  const [generation, setGeneration] = useState(0);
 
   function adopt(settings: SettingsView) {
     setSaved(settings);
+    setGeneration((n) => n + 1);
     setBaseUrl(settings.baseUrl);
     setTimeoutText(String(settings.timeoutSeconds));
     setCacheText(String(settings.cacheSeconds));
@@ -113,7 +116,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>ModelGates Key Lookup</h1>
       <form onSubmit={save} noValidate>
-        <KeyField savedLast4={saved.keyLast4} value={key} error={errors.managementKey} onInput={setKey} onRemove={removeKey} />
+        <KeyField key={generation} savedLast4={saved.keyLast4} value={key} error={errors.managementKey} onInput={setKey} onRemove={removeKey} />
 
         <div class="field">
           <label class="field-label" for="baseUrl">

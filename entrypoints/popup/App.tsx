@@ -61,6 +61,8 @@ export function App() {
     setView({ kind: 'loading' });
     const first = await worker.lookup(hash, true);
     if (id !== latest.current) return;
+    // "Try again in 30 seconds" and "Updated just now" count from the answer, not the question.
+    setNow(new Date());
     if (!(first.ok && first.cached)) {
       setView({ kind: 'result', hash, result: first });
       void loadHistory();
@@ -132,8 +134,9 @@ export function App() {
 
   function openOptions() {
     // A plain window.open of our own page keeps the browser API polyfill out of the popup's
-    // bundle; the popup's JavaScript is on the critical path of every lookup.
-    window.open(new URL('/options.html', location.href).href, '_blank');
+    // bundle; the popup's JavaScript is on the critical path of every lookup. Without noopener
+    // Chromium gives the new tab no extension APIs, and the options page would stay blank.
+    window.open(new URL('/options.html', location.href).href, '_blank', 'noopener');
     window.close();
   }
 

@@ -62,7 +62,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('before any key is saved', () => {
-  it('says "No management key saved", sends nothing and offers to open the options', async () => {
+  it('says "No management key saved" and sends nothing', async () => {
     const page = await h.openPage('popup.html');
     expect(await lookUpError(page, SAMPLE_HASHES.active)).toMatchObject({
       title: 'No management key saved',
@@ -70,13 +70,24 @@ describe('before any key is saved', () => {
       openOptions: true,
     });
     expect(api.requests).toEqual([]);
+    await page.close();
+  });
 
+  it('"Open options" opens a working options page', async () => {
+    const page = await h.openPage('popup.html');
+    await lookUp(page, SAMPLE_HASHES.active);
     const optionsOpened = h.context.waitForEvent('page', { predicate: (p) => p.url() === h.optionsUrl });
     await page.getByRole('button', { name: 'Open options' }).click();
     const options = await optionsOpened;
-    await options.getByLabel('API base URL').waitFor();
-    await options.close();
-    if (!page.isClosed()) await page.close();
+    try {
+      await options.getByLabel('API base URL').waitFor({ timeout: 5_000 });
+    } catch {
+      const errors = h.consoleLines.filter((line) => line.startsWith('pageerror:'));
+      throw new Error(`The options page did not render; page errors: ${JSON.stringify(errors)}`);
+    } finally {
+      await options.close();
+      if (!page.isClosed()) await page.close();
+    }
   });
 });
 
@@ -165,7 +176,7 @@ describe(`with the mock API and a ${TIMEOUT_SECONDS} s timeout`, () => {
       api.clearRequests();
       const alert = how === 'type' ? await lookUp(popup, SECRET_KEY) : await paste(popup, SECRET_KEY);
       expect(await textOf(alert)).toContain('API key, not its hash');
-      expect(await popup.getByLabel('Key hash').inputValue()).toBe('');
+      expect(await popup.getByLabel('Key hash', { exact: true }).inputValue()).toBe('');
       const sent = await requestsAfterRefusal();
       expect(sent.filter((line) => !line.includes(UNKNOWN_HASH))).toEqual([]);
       expect(sent.filter((line) => line.includes('9f9f9f'))).toEqual([]);

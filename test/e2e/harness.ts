@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type CDPSession, type Locator, type Page
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const CHROME_BUILD_DIR = join(PROJECT_ROOT, '.output/chrome-mv3');
-export const FIREFOX_BUILD_DIR = join(PROJECT_ROOT, '.output/firefox-mv2');
+export const FIREFOX_BUILD_DIR = join(PROJECT_ROOT, '.output/firefox-mv3');
 
 /** Every outcome a lookup can end in: the key card, or any alert (input refusal or API error). */
 export const OUTCOME_SELECTOR = 'article[aria-label="Key details"], [role="alert"]';
@@ -75,6 +75,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     await rm(profileDir, { recursive: true, force: true });
     throw error;
   }
+
+  // Every wait in these tests is for something that takes well under a second; a missing label
+  // should fail in seconds, not in Playwright's default 30.
+  context.setDefaultTimeout(10_000);
 
   const consoleLines: string[] = [];
   const dialogs: string[] = [];
@@ -167,14 +171,14 @@ export async function waitForSaveStatus(page: Page, expected: string): Promise<v
  * replace whatever was shown before. Returns that outcome.
  */
 export async function lookUp(page: Page, text: string): Promise<Locator> {
-  const input = page.getByLabel('Key hash');
+  const input = page.getByLabel('Key hash', { exact: true });
   await input.fill(text);
   return submitAndWait(page, () => input.press('Enter'));
 }
 
 /** Pastes `text` into "Key hash" (a real paste event with clipboard data) and waits as lookUp does. */
 export async function paste(page: Page, text: string): Promise<Locator> {
-  const input = page.getByLabel('Key hash');
+  const input = page.getByLabel('Key hash', { exact: true });
   await input.fill('');
   return submitAndWait(page, () =>
     input.evaluate((element, pasted) => {

@@ -23,7 +23,20 @@ const FORBIDDEN_KEYS = [
   'content_security_policy',
 ] as const;
 
-const isHostPattern = (permission: string) => permission.includes('://') || permission === '<all_urls>';
+/** Every top-level key the manifests may have: anything new must be added here on purpose. */
+const ALLOWED_KEYS = [
+  'manifest_version',
+  'name',
+  'description',
+  'version',
+  'permissions',
+  'host_permissions',
+  'optional_host_permissions',
+  'action',
+  'commands',
+  'background',
+  'options_ui',
+];
 
 describe('Chrome MV3 manifest', () => {
   it('asks only for storage and contextMenus, and host access to modelgates.ai only', async () => {
@@ -31,6 +44,12 @@ describe('Chrome MV3 manifest', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
     expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+  });
+
+  it('has no key beyond the expected ones (so no CSP override, no externally_connectable…)', async () => {
+    const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
+    expect(Object.keys(manifest).sort()).toEqual([...ALLOWED_KEYS].sort());
   });
 
   it.each(FORBIDDEN_KEYS)('has no %s', async (key) => {
@@ -39,7 +58,7 @@ describe('Chrome MV3 manifest', () => {
   });
 });
 
-describe('Firefox MV2 manifest', () => {
+describe('Firefox MV3 manifest', () => {
   it('has an add-on id in browser_specific_settings.gecko', async () => {
     const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
     const gecko = (manifest.browser_specific_settings as { gecko?: { id?: unknown } } | undefined)?.gecko;
@@ -48,10 +67,15 @@ describe('Firefox MV2 manifest', () => {
 
   it('asks for the same API permissions and host as Chrome', async () => {
     const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
-    // MV2 has no host_permissions: hosts are listed among the permissions.
-    const permissions = (manifest.permissions ?? []) as string[];
-    expect(permissions.filter((p) => !isHostPattern(p))).toEqual(['storage', 'contextMenus']);
-    expect(permissions.filter(isHostPattern)).toEqual(['https://modelgates.ai/*']);
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+    expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+  });
+
+  it('has no key beyond the expected ones and its gecko settings', async () => {
+    const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
+    expect(Object.keys(manifest).sort()).toEqual([...ALLOWED_KEYS, 'browser_specific_settings'].sort());
   });
 
   it.each(FORBIDDEN_KEYS)('has no %s', async (key) => {

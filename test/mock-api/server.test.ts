@@ -40,8 +40,7 @@ function specValidators(): (name: SchemaName) => ValidateFunction {
   ajv.addFormat('date-time', {
     type: 'string',
     validate: (text: string) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(text) &&
-      !Number.isNaN(Date.parse(text)),
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(text) && !Number.isNaN(Date.parse(text)),
   });
   const id = 'https://mock-api.test/openapi';
   ajv.addSchema({ $id: id, components: spec.components });
@@ -96,7 +95,19 @@ describe('sample hashes', () => {
 
 describe('GET /keys/{hash} with a sample hash', () => {
   const specSamples: [SampleName, Record<string, unknown>][] = [
-    ['active', { name: 'Production backend', disabled: false, expires_at: null, limit: 100, limit_remaining: 57.25, limit_reset: 'monthly', include_byok_in_limit: false, byok_usage: 0 }],
+    [
+      'active',
+      {
+        name: 'Production backend',
+        disabled: false,
+        expires_at: null,
+        limit: 100,
+        limit_remaining: 57.25,
+        limit_reset: 'monthly',
+        include_byok_in_limit: false,
+        byok_usage: 0,
+      },
+    ],
     ['disabled', { disabled: true }],
     ['expired', { disabled: false, expires_at: '2026-02-26T09:00:00.000Z' }],
     ['expiringSoon', { disabled: false, expires_at: '2026-03-13T09:00:00.000Z' }],
@@ -141,7 +152,7 @@ describe('GET /keys/{hash} with a sample hash', () => {
     const body: unknown = await res.json();
     expect(specErrors('ApiKeys_getKey_Response_200', body)).toEqual(
       expect.arrayContaining([
-        '/data must have required property \'label\'',
+        "/data must have required property 'label'",
         '/data/created_at must be string',
         '/data/disabled must be boolean',
         '/data/usage must be number',

@@ -223,8 +223,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
         'Retry-After': new Date(now().getTime() + 2 * 60_000).toUTCString(),
       }),
     rateLimitedBare: (_req, res) => sendJson(res, 429, errorBody(429, 'Rate limit exceeded')),
-    serverErrorJson: (_req, res) =>
-      sendJson(res, 500, errorBody(500, 'Internal error: upstream database timeout')),
+    serverErrorJson: (_req, res) => sendJson(res, 500, errorBody(500, 'Internal error: upstream database timeout')),
     badGatewayHtml: (_req, res) => send(res, 502, 'text/html', BAD_GATEWAY_HTML),
     unavailableHtml: (_req, res) => send(res, 503, 'text/html; charset=utf-8', UNAVAILABLE_HTML),
     forbidden: (_req, res) =>
@@ -233,10 +232,8 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       const whole = JSON.stringify({ data: activeBodyFor(FAULT_HASHES.truncatedJson) });
       sendJson(res, 200, whole.slice(0, Math.floor(whole.length / 2)));
     },
-    wrongShape: (_req, res) =>
-      sendJson(res, 200, JSON.stringify({ key: activeBodyFor(FAULT_HASHES.wrongShape) })),
-    notJson: (_req, res) =>
-      send(res, 200, 'text/plain; charset=utf-8', 'OK: this proxy does not speak JSON\n'),
+    wrongShape: (_req, res) => sendJson(res, 200, JSON.stringify({ key: activeBodyFor(FAULT_HASHES.wrongShape) })),
+    notJson: (_req, res) => send(res, 200, 'text/plain; charset=utf-8', 'OK: this proxy does not speak JSON\n'),
     hugeBody: (_req, res) => {
       const data = activeBodyFor(FAULT_HASHES.hugeBody);
       // An extra top-level member is allowed by the spec, so the body is valid in all but size.
@@ -251,9 +248,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       res.end();
     },
     slow: (_req, res) =>
-      after(slowMs, res, () =>
-        sendJson(res, 200, JSON.stringify({ data: activeBodyFor(FAULT_HASHES.slow) })),
-      ),
+      after(slowMs, res, () => sendJson(res, 200, JSON.stringify({ data: activeBodyFor(FAULT_HASHES.slow) }))),
     dropConnection: (req) => {
       req.socket.destroy();
     },
