@@ -51,8 +51,14 @@ interface Stamps {
   /** The first message the page sent to the worker after that Enter, and its reply. */
   sentAt: number | null;
   repliedAt: number | null;
-  /** A task after the animation frame in which a new card (or alert) first appeared. */
+  /** The new card (or alert) was first seen in the DOM. */
+  insertedAt: number | null;
+  /** A task after the animation frame in which it first appeared. */
   outcomeAt: number | null;
+  /** Which animation frame after Enter that was: 1 is the first frame after the keypress. */
+  outcomeFrame: number | null;
+  /** Animation frames begun since Enter. */
+  frames: number;
   /** "card", or the alert's words. */
   outcome: string | null;
   /** The card said "Refreshing…" when it appeared: it came from the cache. */
@@ -72,7 +78,10 @@ function instrument(): void {
     enterAt: null,
     sentAt: null,
     repliedAt: null,
+    insertedAt: null,
     outcomeAt: null,
+    outcomeFrame: null,
+    frames: 0,
     outcome: null,
     cached: false,
     pending: false,
@@ -106,7 +115,14 @@ function instrument(): void {
       if (event.key !== 'Enter') return;
       // Whatever is shown now is the previous outcome; only a new element counts.
       document.querySelectorAll(OUTCOME).forEach((element) => element.setAttribute('data-bench-stale', ''));
-      Object.assign(state, { enterAt: performance.now(), sentAt: null, repliedAt: null, outcomeAt: null, outcome: null, cached: false, pending: false });
+      const enterAt = performance.now();
+      Object.assign(state, { enterAt, sentAt: null, repliedAt: null, insertedAt: null, outcomeAt: null, outcomeFrame: null, frames: 0, outcome: null, cached: false, pending: false });
+      const tick = () => {
+        if (state.enterAt !== enterAt || state.outcomeFrame !== null) return;
+        state.frames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
     },
     true,
   );
@@ -118,15 +134,18 @@ function instrument(): void {
     if (!fresh) return;
     const enterAt = state.enterAt;
     state.pending = true;
+    state.insertedAt = performance.now();
     state.outcome = fresh.matches('article') ? 'card' : (fresh.textContent ?? '').trim();
     state.cached = (document.querySelector('.popup-result')?.textContent ?? '').includes('Refreshing…');
     // The frame that paints the new element starts with this callback; the task after it runs
     // once that frame has been produced.
-    requestAnimationFrame(() =>
+    // The frame counter's callback was queued first, so `frames` already counts this frame.
+    requestAnimationFrame(() => {
+      if (state.enterAt === enterAt) state.outcomeFrame = state.frames;
       afterThisTask(() => {
         if (state.enterAt === enterAt) state.outcomeAt = performance.now();
-      }),
-    );
+      });
+    });
   }).observe(document, { childList: true, subtree: true, characterData: true });
 
   // The popup talks to the worker through chrome.runtime.sendMessage with a callback (the
