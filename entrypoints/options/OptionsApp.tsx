@@ -9,6 +9,7 @@ import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from '@/u
 import { openShortcutSettings, popupShortcut } from '@/utils/shortcut';
 import { worker } from '@/utils/worker-client';
 import { KeyField } from './KeyField';
+import { TextField } from './TextField';
 
 type Status = { tone: 'ok' | 'error'; text: string } | null;
 type TestState = { kind: 'idle' } | { kind: 'running' } | { kind: 'ok' } | { kind: 'failed'; error: LookupError };
@@ -118,28 +119,15 @@ export function OptionsApp() {
       <form onSubmit={save} noValidate>
         <KeyField key={generation} savedLast4={saved.keyLast4} value={key} error={errors.managementKey} onInput={setKey} onRemove={removeKey} />
 
-        <div class="field">
-          <label class="field-label" for="baseUrl">
-            API base URL
-          </label>
-          <input
-            id="baseUrl"
-            name="baseUrl"
-            type="url"
-            spellcheck={false}
-            value={baseUrl}
-            aria-invalid={errors.baseUrl ? true : undefined}
-            aria-describedby={errors.baseUrl ? 'baseUrl-error baseUrl-hint' : 'baseUrl-hint'}
-            onInput={(event) => setBaseUrl(event.currentTarget.value)}
-          />
-          <p class="field-hint" id="baseUrl-hint">
-            Usually https://modelgates.ai/api/v1. Must be https; http is allowed only for localhost and 127.0.0.1.
-          </p>
-          {errors.baseUrl && (
-            <p class="field-error" id="baseUrl-error">
-              {errors.baseUrl}
-            </p>
-          )}
+        <TextField
+          id="baseUrl"
+          label="API base URL"
+          type="url"
+          value={baseUrl}
+          onInput={setBaseUrl}
+          error={errors.baseUrl}
+          hint="Usually https://modelgates.ai/api/v1. Must be https; http is allowed only for localhost and 127.0.0.1."
+        >
           {access === false && !dirty && (
             <div class="access">
               <p class="field-hint">
@@ -154,31 +142,19 @@ export function OptionsApp() {
           {access === false && dirty && pendingBase.ok && (
             <p class="field-hint">Save first, then grant access to the new origin if needed.</p>
           )}
-        </div>
+        </TextField>
 
-        <div class="field">
-          <label class="field-label" for="timeoutSeconds">
-            Timeout (seconds)
-          </label>
-          <input
-            id="timeoutSeconds"
-            name="timeoutSeconds"
-            type="number"
-            inputMode="numeric"
-            min={MIN_TIMEOUT_SECONDS}
-            max={MAX_TIMEOUT_SECONDS}
-            step={1}
-            value={timeout}
-            aria-invalid={errors.timeoutSeconds ? true : undefined}
-            aria-describedby={errors.timeoutSeconds ? 'timeoutSeconds-error' : undefined}
-            onInput={(event) => setTimeoutText(event.currentTarget.value)}
-          />
-          {errors.timeoutSeconds && (
-            <p class="field-error" id="timeoutSeconds-error">
-              {errors.timeoutSeconds}
-            </p>
-          )}
-        </div>
+        <TextField
+          id="timeoutSeconds"
+          label="Timeout (seconds)"
+          type="number"
+          min={MIN_TIMEOUT_SECONDS}
+          max={MAX_TIMEOUT_SECONDS}
+          value={timeout}
+          onInput={setTimeoutText}
+          error={errors.timeoutSeconds}
+          hint={`How long a lookup waits for the API: ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS} seconds.`}
+        />
 
         <fieldset class="field">
           <legend class="field-label">Privacy</legend>
@@ -211,32 +187,17 @@ export function OptionsApp() {
           </p>
         </fieldset>
 
-        <div class="field">
-          <label class="field-label" for="cacheSeconds">
-            Show a repeated lookup from memory for (seconds)
-          </label>
-          <input
-            id="cacheSeconds"
-            name="cacheSeconds"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={MAX_CACHE_SECONDS}
-            step={1}
-            value={cacheSeconds}
-            aria-invalid={errors.cacheSeconds ? true : undefined}
-            aria-describedby={errors.cacheSeconds ? 'cacheSeconds-error cacheSeconds-hint' : 'cacheSeconds-hint'}
-            onInput={(event) => setCacheText(event.currentTarget.value)}
-          />
-          <p class="field-hint" id="cacheSeconds-hint">
-            A key looked up again within this time shows at once and is refreshed in the background. 0 turns this off.
-          </p>
-          {errors.cacheSeconds && (
-            <p class="field-error" id="cacheSeconds-error">
-              {errors.cacheSeconds}
-            </p>
-          )}
-        </div>
+        <TextField
+          id="cacheSeconds"
+          label="Show a repeated lookup from memory for (seconds)"
+          type="number"
+          min={0}
+          max={MAX_CACHE_SECONDS}
+          value={cacheSeconds}
+          onInput={setCacheText}
+          error={errors.cacheSeconds}
+          hint="A key looked up again within this time shows at once and is refreshed in the background. 0 turns this off."
+        />
 
         <div class="button-row">
           <button type="submit" class="primary" disabled={saving}>

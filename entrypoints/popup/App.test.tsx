@@ -1,0 +1,98 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HASH, OTHER_HASH, makeKey } from '@/components/test-fixtures';
+import type { LookupResult } from '@/utils/lookup-result';
+import { worker } from '@/utils/worker-client';
+import { App } from './App';
+
+vi.mock('@/utils/worker-client', () => ({
+  worker: {
+    lookup: vi.fn(),
+    lastLookup: vi.fn(async () => ({ ok: true, last: null })),
+    history: vi.fn(async () => ({ ok: true, entries: [] })),
+    clearHistory: vi.fn(async () => ({ ok: true, entries: [] })),
+  },
+}));
+const lookup = vi.mocked(worker.lookup);
+
+afterEach(cleanup);
+beforeEach(() => lookup.mockReset());
+
+const fresh: LookupResult = { ok: true, key: makeKey(), fetchedAt: new Date().toISOString() };
+const input = () => screen.getByLabelText('Key hash') as HTMLInputElement;
+function paste(text: string) {
+  const event = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown };
+  event.clipboardData = { getData: () => text };
+  fireEvent(input(), event);
+}
+
+describe('popup App', () => {
+  it('refuses a pasted secret key: never in the field, never sent', async () => {
+    render(<App />);
+    paste(`sk-mg-v1-${'a'.repeat(64)}`);
+    expect((await screen.findByRole('alert')).textContent).toContain('not its hash');
+    expect(input().value).toBe('');
+    expect(lookup).not.toHaveBeenCalled();
+  });
+
+  it('looks a pasted hash up at once, picking it out of surrounding text', async () => {
+    lookup.mockResolvedValue(fresh);
+    render(<App />);
+    paste(`GET /api/v1/keys/${HASH.toUpperCase()} 404`);
+    expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
+    expect(lookup).toHaveBeenCalledWith(HASH, true);
+  });
+
+  it('shows a cached card at once, then the fresh one', async () => {
+    const cached: LookupResult = { ...fresh, key: makeKey({ name: 'Cached name' }), cached: true };
+    let answer: (r: LookupResult) => void = () => {};
+    lookup.mockResolvedValueOnce(cached).mockReturnValueOnce(new Promise((r) => (answer = r)));
+    render(<App />);
+    fireEvent.input(input(), { target: { value: HASH } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    expect(await screen.findByRole('heading', { name: 'Cached name' })).toBeTruthy();
+    expect(screen.getByText('Refreshing…')).toBeTruthy();
+    expect(lookup).toHaveBeenLastCalledWith(HASH, false);
+    answer(fresh);
+    expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
+  });
+
+  it('keeps the cached card when the refresh fails, and says why', async () => {
+    lookup
+      .mockResolvedValueOnce({ ...fresh, cached: true })
+      .mockResolvedValueOnce({ ok: false, error: { kind: 'network', origin: 'https://modelgates.ai' } });
+    render(<App />);
+    fireEvent.input(input(), { target: { value: HASH } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Could not refresh: Could not reach the API.'));
+    expect(screen.getByRole('heading', { name: 'Production backend' })).toBeTruthy();
+  });
+
+  it('clears the field and the card on Esc', async () => {
+    lookup.mockResolvedValue(fresh);
+    render(<App />);
+    fireEvent.input(input(), { target: { value: HASH } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await screen.findByRole('heading', { name: 'Production backend' });
+    fireEvent.keyDown(input(), { key: 'Escape' });
+    expect(input().value).toBe('');
+    expect(screen.queryByRole('heading', { name: 'Production backend' })).toBeNull();
+  });
+
+  it('asks which hash when the text holds several, and looks up the one picked', async () => {
+    lookup.mockResolvedValue(fresh);
+    render(<App />);
+    fireEvent.input(input(), { target: { value: `${HASH}, ${OTHER_HASH}` } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    fireEvent.click(await screen.findByRole('button', { name: `Look up ${OTHER_HASH}` }));
+    await waitFor(() => expect(lookup).toHaveBeenCalledWith(OTHER_HASH, true));
+  });
+
+  it('says what a key hash is for malformed input, and sends nothing', async () => {
+    render(<App />);
+    fireEvent.input(input(), { target: { value: 'abc123' } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/64/);
+    expect(lookup).not.toHaveBeenCalled();
+  });
+});
