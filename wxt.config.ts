@@ -41,4 +41,24 @@ export default defineConfig({
         }
       : {}),
   }),
+  // `npm run zip`: the Chrome and Firefox store packages, and the sources zip Mozilla's reviewers
+  // rebuild the Firefox package from (`npm ci && npm run build:firefox`). The sources are an
+  // allowlist of what that build reads, so screenshots, bench, demo and test output never ship to
+  // a reviewer by accident; test files are left out by WXT's own default exclusions.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'LICENSE*',
+      'entrypoints/**',
+      'components/**',
+      'utils/**',
+      'assets/**',
+      'public/**',
+    ],
+    excludeSources: ['components/test-fixtures.ts'],
+  },
 });

@@ -34,7 +34,7 @@ describe('CardToolbar', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     render(<CardToolbar apiKey={makeKey()} fetchedAt={NOW.toISOString()} now={NOW} refreshing={false} onRefresh={() => {}} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy name' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Copy card as JSON' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy JSON of the card' }));
     await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(2));
     expect(writeText.mock.calls[0]).toEqual(['Production backend']);
     expect(JSON.parse(String(writeText.mock.calls[1]?.[0] ?? ''))).toEqual(makeKey());

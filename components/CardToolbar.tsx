@@ -25,7 +25,7 @@ export function CardToolbar({ apiKey, fetchedAt, now, refreshing, onRefresh, ref
           Refresh
         </button>
         {apiKey.name !== undefined && <CopyButton text={apiKey.name} label="Copy name" caption="Copy name" />}
-        <CopyButton text={JSON.stringify(apiKey, null, 2)} label="Copy card as JSON" caption="Copy JSON" />
+        <CopyButton text={JSON.stringify(apiKey, null, 2)} label="Copy JSON of the card" caption="Copy JSON" />
       </div>
       {refreshError && (
         <p class="field-error card-toolbar__error" role="alert">

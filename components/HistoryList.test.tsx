@@ -17,8 +17,8 @@ describe('HistoryList', () => {
     render(<HistoryList entries={[entry(1, 'Billing'), entry(2, null, 'Disabled')]} now={NOW} onPick={() => {}} onClear={() => {}} />);
     const items = screen.getAllByRole('button', { name: /^Look up/ });
     expect(items.map((b) => b.textContent)).toEqual([
-      'BillingActive11111111…1111111 minute ago',
-      'Unnamed keyDisabled22222222…2222222 minutes ago',
+      'Billing Active 11111111…111111 1 minute ago',
+      'Unnamed key Disabled 22222222…222222 2 minutes ago',
     ]);
   });
 
@@ -26,7 +26,7 @@ describe('HistoryList', () => {
     const onPick = vi.fn();
     const onClear = vi.fn();
     render(<HistoryList entries={[entry(1, 'Billing')]} now={NOW} onPick={onPick} onClear={onClear} />);
-    fireEvent.click(screen.getByRole('button', { name: /Look up Billing/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Look up Billing, Active, 11111111…111111, 1 minute ago' }));
     expect(onPick).toHaveBeenCalledWith(entry(1, 'Billing').hash);
     fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
     expect(onClear).toHaveBeenCalledOnce();

@@ -35,22 +35,28 @@ export function HistoryList({ entries, now, onPick, onClear }: HistoryListProps)
         </button>
       </div>
       <ul class="history__list" onKeyDown={onKeyDown}>
-        {entries.map((entry) => (
-          <li key={entry.hash}>
-            <button
-              type="button"
-              class="history__item"
-              title={entry.hash}
-              aria-label={`Look up ${entry.name ?? 'unnamed key'}, ${entry.status.text}, ${shortenHash(entry.hash)}`}
-              onClick={() => onPick(entry.hash)}
-            >
-              <span class="history__name">{entry.name ?? 'Unnamed key'}</span>
-              <span class={`badge badge--${entry.status.tone}`}>{entry.status.text}</span>
-              <code class="history__hash mono">{shortenHash(entry.hash)}</code>
-              <span class="history__when muted">{formatRelative(new Date(entry.at), now)}</span>
-            </button>
-          </li>
-        ))}
+        {entries.map((entry) => {
+          const name = entry.name ?? 'Unnamed key';
+          const when = formatRelative(new Date(entry.at), now);
+          return (
+            <li key={entry.hash}>
+              <button
+                type="button"
+                class="history__item"
+                title={entry.hash}
+                // Every visible word is in the name, in the order shown (WCAG 2.5.3, label in name).
+                aria-label={`Look up ${name}, ${entry.status.text}, ${shortenHash(entry.hash)}, ${when}`}
+                onClick={() => onPick(entry.hash)}
+              >
+                {/* The spaces keep the words apart in the text that assistive tools read. */}
+                <span class="history__name">{name}</span>{' '}
+                <span class={`badge badge--${entry.status.tone}`}>{entry.status.text}</span>{' '}
+                <code class="history__hash mono">{shortenHash(entry.hash)}</code>{' '}
+                <span class="history__when muted">{when}</span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

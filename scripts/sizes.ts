@@ -56,7 +56,8 @@ export function scriptsOfHtml(html: string, htmlPath: string): string[] {
     const name = (tag[1] ?? '').toLowerCase();
     const attributes = attributesOf(tag[2] ?? '');
     const rel = (attributes.get('rel') ?? '').toLowerCase().split(/\s+/);
-    const url = name === 'script' ? attributes.get('src') : rel.includes('modulepreload') ? attributes.get('href') : undefined;
+    const url =
+      name === 'script' ? attributes.get('src') : rel.includes('modulepreload') ? attributes.get('href') : undefined;
     if (url !== undefined) found.push(buildPath(url, htmlPath));
   }
   return unique(found);
@@ -71,7 +72,9 @@ export function importsOfModule(code: string, modulePath: string): { static: str
   const dynamic: string[] = [];
   // Bundlers put static imports at the module's top level, after a statement boundary or at the
   // very start; the specifier class stops at `(`, so `import(` never matches here.
-  for (const match of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"'\n]+)["']/g)) {
+  for (const match of code.matchAll(
+    /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"'\n]+)["']/g,
+  )) {
     if (isLocal(match[1])) fixed.push(buildPath(match[1], modulePath));
   }
   for (const match of code.matchAll(/\bimport\(\s*["']([^"'\n]+)["']\s*\)/g)) {
@@ -148,7 +151,14 @@ export async function zipDirectory(dir: string): Promise<Buffer> {
     const name = Buffer.from(path, 'utf8');
     const crc = crc32(data);
     // DOS date 1980-01-01, 00:00: a fixed time keeps the archive's bytes independent of the clock.
-    const entry = { method: stored ? 0 : 8, time: 0, date: (1 << 5) | 1, crc, compressed: body.length, size: data.length };
+    const entry = {
+      method: stored ? 0 : 8,
+      time: 0,
+      date: (1 << 5) | 1,
+      crc,
+      compressed: body.length,
+      size: data.length,
+    };
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -271,5 +281,7 @@ if (import.meta.main) {
     if (js.lazy.length > 0) console.log(`  on demand: ${js.lazy.join(', ')}`);
   }
   console.log(`Whole zip (made in memory): ${formatKb(sizes.zipBytes)}`);
-  console.log(`Popup budget ${formatKb(POPUP_JS_BUDGET_BYTES)}: ${sizes.popupJs.gzipBytes <= POPUP_JS_BUDGET_BYTES ? 'pass' : 'FAIL'}`);
+  console.log(
+    `Popup budget ${formatKb(POPUP_JS_BUDGET_BYTES)}: ${sizes.popupJs.gzipBytes <= POPUP_JS_BUDGET_BYTES ? 'pass' : 'FAIL'}`,
+  );
 }

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseHashInput } from './hash-input';
-import { lookUp } from './lookup-service';
+import { startLookup } from './lookup-service';
 import { lastLookupItem } from './storage';
 
 export const LOOKUP_MENU_ID = 'lookup-selection';
@@ -21,16 +21,16 @@ export function createContextMenu(): void {
  */
 export async function onContextMenuClick(info: Browser.contextMenus.OnClickData): Promise<void> {
   if (info.menuItemId !== LOOKUP_MENU_ID) return;
-  const work = startLookup(info.selectionText ?? '');
+  const work = lookUpSelection(info.selectionText ?? '');
   await Promise.all([work, openResultView()]);
 }
 
-function startLookup(selection: string): Promise<unknown> {
+function lookUpSelection(selection: string): Promise<unknown> {
   const input = parseHashInput(selection);
   const base = { source: 'context_menu' as const, startedAt: new Date().toISOString(), seen: false };
   switch (input.kind) {
     case 'hash':
-      return lookUp(input.hash, 'context_menu');
+      return startLookup(input.hash, 'context_menu').settled;
     case 'choice':
       return lastLookupItem.setValue({ ...base, hash: null, choices: input.hashes, result: null });
     case 'empty':

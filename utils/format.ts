@@ -1,6 +1,37 @@
 /** What every formatter shows for a value it cannot format (NaN, Infinity, an invalid Date). */
 export const UNKNOWN_TEXT = 'unknown';
 
+/**
+ * One formatter per locale and kind: building an Intl formatter costs far more than using one,
+ * and a card formats a dozen amounts and dates on every render.
+ */
+function memoized<T>(make: (locale: string) => T): (locale: string) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    let formatter = made.get(locale);
+    if (!formatter) made.set(locale, (formatter = make(locale)));
+    return formatter;
+  };
+}
+
+const usdFormat = memoized(
+  (locale) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+);
+const relativeFormat = memoized((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+const utcFormat = memoized(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+);
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -11,12 +42,7 @@ const DAY = 24 * HOUR;
  */
 export function formatUsd(amount: number, locale = 'en-US'): string {
   if (!Number.isFinite(amount)) return UNKNOWN_TEXT;
-  const usd = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
+  const usd = usdFormat(locale);
   if (amount !== 0 && Math.abs(amount) < 0.01) return `< ${usd.format(0.01)}`;
   // -0 must not read "-$0.00".
   return usd.format(amount === 0 ? 0 : amount);
@@ -79,7 +105,7 @@ const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number, number][] =
 export function formatRelative(target: Date, now: Date, locale = 'en-US'): string {
   const diff = target.getTime() - now.getTime();
   if (Number.isNaN(diff)) return UNKNOWN_TEXT;
-  const words = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const words = relativeFormat(locale);
   if (Math.abs(diff) < MINUTE) return words.format(0, 'second');
   for (const [unit, length, limit] of RELATIVE_UNITS) {
     const count = Math.round(diff / length);
@@ -91,15 +117,7 @@ export function formatRelative(target: Date, now: Date, locale = 'en-US'): strin
 /** "Nov 26, 2026, 14:05 UTC": the exact time, the same for every user whatever their zone. */
 export function formatUtc(date: Date, locale = 'en-US'): string {
   if (Number.isNaN(date.getTime())) return UNKNOWN_TEXT;
-  const text = new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
+  const text = utcFormat(locale).format(date);
   return `${text} UTC`;
 }
 

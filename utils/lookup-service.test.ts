@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KeyHash } from './hash-input';
-import { lookUp } from './lookup-service';
+import { lookUp, startLookup } from './lookup-service';
 import { saveManagementKey } from './management-key';
 import { saveSettings } from './settings-service';
 import { historyItem, lastLookupItem, resultCacheItem } from './storage';
@@ -20,7 +20,10 @@ describe('lookup service', () => {
   });
 
   it('serves a repeat lookup from the cache, without a request, when allowed', async () => {
-    const first = await lookUp(HASH, 'popup');
+    const lookup = startLookup(HASH, 'popup');
+    const first = await lookup.result;
+    // The answer comes first; the cache is written right after it.
+    await lookup.settled;
     expect(first).toMatchObject({ ok: true, key: { name: 'Billing exporter' } });
     expect(first.ok && first.cached).toBeFalsy();
     const second = await lookUp(HASH, 'popup', { allowCached: true });
@@ -31,7 +34,7 @@ describe('lookup service', () => {
   });
 
   it('records history without usage figures, and never the key anywhere', async () => {
-    await lookUp(HASH, 'popup');
+    await startLookup(HASH, 'popup').settled;
     expect(await historyItem.getValue()).toMatchObject([{ hash: HASH, name: 'Billing exporter', status: { text: 'Active' } }]);
     for (const area of ['local', 'session'] as const) {
       const stored = await fakeBrowser.storage[area].get(['history', 'resultCache', 'lastLookup']);
@@ -42,11 +45,11 @@ describe('lookup service', () => {
   });
 
   it('clears the cache when the base URL changes, and the history when it is turned off', async () => {
-    await lookUp(HASH, 'popup');
+    await startLookup(HASH, 'popup').settled;
     await saveSettings({ baseUrl: 'https://staging.modelgates.ai/api/v1', timeoutSeconds: 10, historyEnabled: false });
     expect(await resultCacheItem.getValue()).toEqual({});
     expect(await historyItem.getValue()).toEqual([]);
-    await lookUp(HASH, 'popup');
+    await startLookup(HASH, 'popup').settled;
     expect(await historyItem.getValue()).toEqual([]);
   });
 
@@ -68,6 +71,31 @@ describe('lookup service', () => {
     expect(await older).toEqual({ ok: false, error: { kind: 'cancelled' } });
     expect(await newer).toMatchObject({ ok: true });
     expect(signals[0]?.aborted).toBe(true);
+    await vi.waitFor(async () => expect((await lastLookupItem.getValue())?.result).toMatchObject({ ok: true }));
     expect((await lastLookupItem.getValue())?.hash).toBe('b'.repeat(64));
+  });
+});
+
+describe('lookup service answers before its bookkeeping', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await saveManagementKey(SECRET);
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => answer());
+  });
+
+  it('does not make the reply wait for the history write', async () => {
+    let release: () => void = () => {};
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const setValue = historyItem.setValue.bind(historyItem);
+    vi.spyOn(historyItem, 'setValue').mockImplementation(async (value) => {
+      await blocked;
+      return setValue(value);
+    });
+    const lookup = startLookup(HASH, 'popup');
+    expect(await lookup.result).toMatchObject({ ok: true });
+    expect(await historyItem.getValue()).toEqual([]);
+    release();
+    await lookup.settled;
+    expect(await historyItem.getValue()).toHaveLength(1);
   });
 });

@@ -22,7 +22,9 @@ const areas = {
 
 /** The key, for the one place that puts it in an Authorization header. */
 export async function readManagementKey(): Promise<string | null> {
-  return (await sessionKeyItem.getValue()) ?? (await persistentKeyItem.getValue());
+  // Both areas at once: this read is on the path of every lookup.
+  const [session, persistent] = await Promise.all([sessionKeyItem.getValue(), persistentKeyItem.getValue()]);
+  return session ?? persistent;
 }
 
 /** Stores an already validated key in the one area the setting asks for, and clears the other. */

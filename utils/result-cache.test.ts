@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeKey } from '@/components/test-fixtures';
-import { MAX_CACHED_KEYS, cacheKey, forgetCachedKeys, readCachedKey } from './result-cache';
+import { MAX_CACHED_KEYS, cacheKey, forgetCachedKeys, isFresh, readCachedEntry } from './result-cache';
 import { resultCacheItem } from './storage';
 
 const HASH = 'a'.repeat(64);
@@ -21,7 +21,8 @@ describe('result cache', () => {
     [10, 0, false],
     [-5, 60, false],
   ])('after %s s with a %s s cache time, is served: %s', async (seconds, ttl, served) => {
-    expect((await readCachedKey(HASH, at(seconds), ttl)) !== null).toBe(served);
+    const entry = await readCachedEntry(HASH);
+    expect(entry !== null && isFresh(entry, at(seconds), ttl)).toBe(served);
   });
 
   it('lives in session storage only', async () => {

@@ -4,13 +4,15 @@ import { type CachedKey, resultCacheItem } from './storage';
 /** Enough for a working session; the oldest entries go first. */
 export const MAX_CACHED_KEYS = 50;
 
-/** The cached key when it is younger than `ttlSeconds`; null otherwise or when caching is off. */
-export async function readCachedKey(hash: string, now: Date, ttlSeconds: number): Promise<CachedKey | null> {
-  if (ttlSeconds <= 0) return null;
-  const entry = (await resultCacheItem.getValue())[hash];
-  if (!entry) return null;
+/** The cached key for a hash, however old; see `isFresh`. */
+export async function readCachedEntry(hash: string): Promise<CachedKey | null> {
+  return (await resultCacheItem.getValue())[hash] ?? null;
+}
+
+/** Younger than `ttlSeconds` (0 turns the cache off). */
+export function isFresh(entry: CachedKey, now: Date, ttlSeconds: number): boolean {
   const age = now.getTime() - Date.parse(entry.fetchedAt);
-  return age >= 0 && age < ttlSeconds * 1000 ? entry : null;
+  return ttlSeconds > 0 && age >= 0 && age < ttlSeconds * 1000;
 }
 
 export async function cacheKey(hash: string, key: ApiKey, fetchedAt: string): Promise<void> {

@@ -150,6 +150,7 @@ export function App() {
   const showHistory = text === '' && (view.kind === 'idle' || view.kind === 'input_error') && history !== null;
   return (
     <main class="popup">
+      <h1 class="visually-hidden">ModelGates Key Lookup</h1>
       <form
         class="lookup-form"
         onSubmit={(event) => {

@@ -305,3 +305,56 @@ export async function attachToTarget(h: ExtensionHarness, urlSuffix: string): Pr
     },
   };
 }
+
+export interface OptionChanges extends Partial<Configuration> {
+  /** "Show a repeated lookup from memory for (seconds)"; 0 turns the cache off. */
+  cacheSeconds?: number;
+  /** "Forget the key when the browser closes". */
+  forgetKeyOnClose?: boolean;
+  /** "Remember recent lookups". */
+  historyEnabled?: boolean;
+}
+
+/**
+ * Changes only the given options through the options page, saves, and waits for "Settings
+ * saved." (throws with the page's words otherwise). Unlike `configure`, nothing is required.
+ */
+export async function saveOptions(h: ExtensionHarness, changes: OptionChanges): Promise<void> {
+  const page = await h.openPage('options.html');
+  try {
+    // The form appears once the saved settings have arrived.
+    await page.getByLabel('API base URL').waitFor();
+    await fillSettings(page, changes);
+    if (changes.cacheSeconds !== undefined) {
+      await page.getByLabel('Show a repeated lookup from memory for (seconds)').fill(String(changes.cacheSeconds));
+    }
+    if (changes.forgetKeyOnClose !== undefined) {
+      await page
+        .getByRole('checkbox', { name: 'Forget the key when the browser closes' })
+        .setChecked(changes.forgetKeyOnClose);
+    }
+    if (changes.historyEnabled !== undefined) {
+      await page.getByRole('checkbox', { name: 'Remember recent lookups' }).setChecked(changes.historyEnabled);
+    }
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await waitForSaveStatus(page, 'Settings saved.');
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Everything in one of the extension's storage areas, read from an extension page or the worker
+ * (both are trusted contexts; a page still works after the worker was stopped).
+ */
+export async function readStorage(from: Page | Worker, area: 'local' | 'session'): Promise<Record<string, unknown>> {
+  const read = async (name: 'local' | 'session'): Promise<Record<string, unknown>> => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: Record<string, { get(keys: null): Promise<Record<string, unknown>> } | undefined> };
+    };
+    const storageArea = chrome.storage[name];
+    if (!storageArea) throw new Error(`no chrome.storage.${name} here`);
+    return storageArea.get(null);
+  };
+  return 'goto' in from ? from.evaluate(read, area) : from.evaluate(read, area);
+}

@@ -1,0 +1,98 @@
+// `npm run screenshots`: the popup as it looks for each sample key and for an error, in light and
+// dark, written to docs/popup-<sample>-<scheme>.png. The built extension in Debian's Chromium
+// (headless) against the local mock API; each image is 380 px wide and as tall as the popup's
+// content, as Chrome sizes a real popup. Runs under plain `node`: erasable TypeScript only.
+import { mkdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  configure,
+  launchExtension,
+  lookUp,
+  PROJECT_ROOT,
+  textOf,
+  type ExtensionHarness,
+} from '../test/e2e/harness.ts';
+import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH, type SampleName } from '../test/mock-api/samples.ts';
+import { startMockApi } from '../test/mock-api/server.ts';
+
+const DOCS_DIR = join(PROJECT_ROOT, 'docs');
+const WIDTH = 380;
+/** Chrome's largest popup height: taller content scrolls. */
+const MAX_POPUP_HEIGHT = 600;
+const SCHEMES = ['light', 'dark'] as const;
+
+interface Shot {
+  /** The file name's middle part: a sample's name, or "error". */
+  name: string;
+  hash: string;
+  /** What the popup must show, or the screenshot would document the wrong thing. */
+  expect: 'card' | 'alert';
+}
+
+const SHOTS: Shot[] = [
+  ...(['active', 'expiringSoon', 'limitReached', 'byok', 'disabled'] satisfies SampleName[]).map((name) => ({
+    name,
+    hash: SAMPLE_HASHES[name],
+    expect: 'card' as const,
+  })),
+  { name: 'error', hash: UNKNOWN_HASH, expect: 'alert' },
+];
+
+/** The bottom edge of the popup's content, in CSS px (the page below it is empty background). */
+async function contentHeight(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.querySelector('main.popup') ?? document.body;
+    return Math.ceil(root.getBoundingClientRect().bottom + window.scrollY);
+  });
+}
+
+async function shoot(h: ExtensionHarness, shot: Shot): Promise<Array<{ file: string; height: number }>> {
+  const page = await h.openPage('popup.html');
+  try {
+    const outcome = await lookUp(page, shot.hash);
+    const isCard = (await outcome.getAttribute('aria-label')) === 'Key details';
+    if (isCard !== (shot.expect === 'card')) {
+      throw new Error(`${shot.name}: expected a ${shot.expect}, the popup showed "${await textOf(outcome)}"`);
+    }
+    const written: Array<{ file: string; height: number }> = [];
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const height = await contentHeight(page);
+      const file = join(DOCS_DIR, `popup-${shot.name}-${scheme}.png`);
+      // fullPage lets the clip reach below the viewport when the content is taller than it.
+      await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: WIDTH, height } });
+      written.push({ file, height });
+    }
+    return written;
+  } finally {
+    await page.close();
+  }
+}
+
+async function main(): Promise<void> {
+  await mkdir(DOCS_DIR, { recursive: true });
+  const api = await startMockApi();
+  let h: ExtensionHarness | undefined;
+  try {
+    h = await launchExtension({ viewport: { width: WIDTH, height: MAX_POPUP_HEIGHT } });
+    await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
+    for (const shot of SHOTS) {
+      for (const { file, height } of await shoot(h, shot)) {
+        const scrolls = height > MAX_POPUP_HEIGHT ? ` (taller than ${MAX_POPUP_HEIGHT} px: the popup scrolls)` : '';
+        console.log(`${relative(process.cwd(), file)}  ${WIDTH} × ${height}${scrolls}`);
+      }
+    }
+  } finally {
+    await h?.close().catch(() => undefined);
+    await api.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

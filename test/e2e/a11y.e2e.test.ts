@@ -1,0 +1,154 @@
+// axe-core on every state of the popup and the options page, in light and dark colour schemes
+// (contrast differs), and the popup's size: 380 px wide at most, the card without scrolling.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH, FAULT_HASHES } from '../mock-api/samples.ts';
+import { startMockApi, type MockApi } from '../mock-api/server.ts';
+import { configure, fillSettings, launchExtension, lookUp, type ExtensionHarness } from './harness.ts';
+
+const SCHEMES = ['light', 'dark'] as const;
+const BLOCKING = new Set(['serious', 'critical']);
+
+let api: MockApi;
+let h: ExtensionHarness;
+/** Moderate and minor findings by rule: they do not fail a test, and are listed once at the end. */
+const lesser = new Map<string, Set<string>>();
+
+beforeAll(async () => {
+  api = await startMockApi();
+  h = await launchExtension({ viewport: { width: 380, height: 600 } });
+});
+
+afterAll(async () => {
+  if (lesser.size > 0) {
+    const lines = [...lesser].map(([rule, states]) => `- ${rule}: ${[...states].join('; ')}`);
+    console.info(`axe, moderate and minor findings:\n${lines.join('\n')}`);
+  }
+  await h?.close();
+  await api?.close();
+});
+
+/** Runs axe in each colour scheme; returns the serious and critical violations, described. */
+async function audit(page: Page, state: string): Promise<string[]> {
+  const blocking: string[] = [];
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    for (const violation of violations) {
+      const where = violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`.trim());
+      const line = `${violation.id} (${violation.impact ?? 'no impact'}, ${colorScheme}): ${violation.help} at ${where.join(' | ')}`;
+      if (BLOCKING.has(violation.impact ?? '')) blocking.push(line);
+      else {
+        const rule = `${violation.id} (${violation.impact ?? 'no impact'}): ${violation.help}`;
+        const states = lesser.get(rule) ?? new Set<string>();
+        lesser.set(rule, states.add(`${state} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`));
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return blocking;
+}
+
+/** An empty popup, as it is once its history has arrived. */
+async function emptyPopup(): Promise<Page> {
+  const page = await h.openPage('popup.html');
+  await page
+    .getByText('Lookups you make appear here.')
+    .or(page.getByRole('heading', { name: 'Recent lookups' }))
+    .first()
+    .waitFor();
+  return page;
+}
+
+async function options(): Promise<Page> {
+  const page = await h.openPage('options.html');
+  await page.getByLabel('API base URL').waitFor();
+  return page;
+}
+
+async function popupWith(text: string): Promise<Page> {
+  const page = await h.openPage('popup.html');
+  await lookUp(page, text);
+  return page;
+}
+
+async function optionsWithFieldErrors(): Promise<Page> {
+  const page = await options();
+  await fillSettings(page, { baseUrl: 'ftp://example.com/api/v1', timeoutSeconds: 2 });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.locator('.field-error').first().waitFor();
+  return page;
+}
+
+async function expectNoBlockingViolations(state: string, open: () => Promise<Page>): Promise<void> {
+  const page = await open();
+  try {
+    expect(await audit(page, state)).toEqual([]);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('before any key is saved', () => {
+  it.each<[string, () => Promise<Page>]>([
+    ['popup, empty, no history', emptyPopup],
+    ['popup, "No management key saved"', () => popupWith(SAMPLE_HASHES.active)],
+    ['options, no key saved', options],
+  ])('%s: no serious or critical axe violations', expectNoBlockingViolations);
+});
+
+describe('with a key saved', () => {
+  beforeAll(async () => {
+    await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
+  });
+
+  it.each<[string, () => Promise<Page>]>([
+    ['options, key saved', options],
+    ['options, with field errors', optionsWithFieldErrors],
+    ["popup, with the active key's card", () => popupWith(SAMPLE_HASHES.active)],
+    ["popup, with the BYOK key's card", () => popupWith(SAMPLE_HASHES.byok)],
+    ['popup, with an API error', () => popupWith(UNKNOWN_HASH)],
+    ['popup, with a rate-limit error', () => popupWith(FAULT_HASHES.rateLimitedSeconds)],
+    ['popup, with an input error', () => popupWith('not a hash')],
+    ['popup, empty, with history', emptyPopup],
+  ])('%s: no serious or critical axe violations', expectNoBlockingViolations);
+});
+
+describe('popup size at 380 × 600', () => {
+  beforeAll(async () => {
+    await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
+  });
+
+  const overflow = (page: Page) =>
+    page.evaluate(() => {
+      const root = document.documentElement;
+      return { width: root.scrollWidth - root.clientWidth, height: root.scrollHeight - root.clientHeight };
+    });
+
+  it.each<[string, () => Promise<Page>]>([
+    ['empty, with history', emptyPopup],
+    ...(Object.keys(SAMPLE_HASHES) as Array<keyof typeof SAMPLE_HASHES>).map(
+      (sample): [string, () => Promise<Page>] => [`the ${sample} card`, () => popupWith(SAMPLE_HASHES[sample])],
+    ),
+    ['an API error', () => popupWith(UNKNOWN_HASH)],
+    ['an input error', () => popupWith('x'.repeat(200))],
+  ])('%s: no horizontal overflow', async (_state, open) => {
+    const page = await open();
+    try {
+      expect((await overflow(page)).width).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the active key's card fits without vertical scrolling", async () => {
+    const page = await popupWith(SAMPLE_HASHES.active);
+    try {
+      expect(await page.evaluate(() => [innerWidth, innerHeight])).toEqual([380, 600]);
+      expect((await overflow(page)).height).toBeLessThanOrEqual(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
