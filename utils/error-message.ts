@@ -101,12 +101,15 @@ function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
-const UTC_TIME = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'UTC',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+// Made on first use: this module loads with the popup, where start-up time is measured.
+let utcTime: Intl.DateTimeFormat | undefined;
+const UTC_TIME = () =>
+  (utcTime ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }));
 
 /** Seconds while the wait is short, minutes under an hour, then the UTC clock time. */
 function retryText(retryAt: string | undefined, now: Date): string {
@@ -119,5 +122,5 @@ function retryText(retryAt: string | undefined, now: Date): string {
   if (seconds < 60) return `Try again in ${plural(seconds, 'second')}.`;
   const minutes = Math.ceil(wait / 60_000);
   if (minutes < 60) return `Try again in ${plural(minutes, 'minute')}.`;
-  return `Try again at ${UTC_TIME.format(Math.ceil(at.getTime() / 60_000) * 60_000)} UTC.`;
+  return `Try again at ${UTC_TIME().format(Math.ceil(at.getTime() / 60_000) * 60_000)} UTC.`;
 }
