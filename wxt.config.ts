@@ -59,6 +59,7 @@ export default defineConfig({
       'assets/**',
       'public/**',
     ],
-    excludeSources: ['components/test-fixtures.ts'],
+    // Reviewers rebuild from these; tests and their fixtures are not needed for that.
+    excludeSources: ['components/test-fixtures.ts', '**/*.test.ts', '**/*.test.tsx'],
   },
 });

@@ -1,6 +1,6 @@
 // The built manifests ask for no more than the extension needs. No browser: it reads the build
 // output, which is why it lives with the e2e tests (they too need `npm run build` first).
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from './harness.ts';
@@ -36,6 +36,7 @@ const ALLOWED_KEYS = [
   'commands',
   'background',
   'options_ui',
+  'icons',
 ];
 
 describe('Chrome MV3 manifest', () => {
@@ -45,6 +46,13 @@ describe('Chrome MV3 manifest', () => {
     expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
     expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+  });
+
+  it('declares its icons, and every one is in the build', async () => {
+    const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
+    const icons = manifest.icons as Record<string, string>;
+    expect(Object.keys(icons)).toEqual(['16', '32', '48', '96', '128']);
+    for (const file of Object.values(icons)) await expect(access(join(CHROME_BUILD_DIR, file))).resolves.toBeUndefined();
   });
 
   it('has no key beyond the expected ones (so no CSP override, no externally_connectable…)', async () => {
