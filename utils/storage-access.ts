@@ -4,8 +4,9 @@ type AccessLevelArea = { setAccessLevel?: (options: { accessLevel: string }) => 
 
 /**
  * Keeps storage out of reach of content scripts (we ship none, but a future one must not be able
- * to read the key). Chromium 156 accepts this for both `local` and `session`; Firefox has no such
- * call, and where a browser lacks it or refuses it for an area, that area's default stands.
+ * to read the key). Chromium 156 accepts this for both `local` and `session` (seen in the browser
+ * tests' Chromium); where a browser lacks the call or refuses it for an area, that area's default
+ * stands.
  */
 export async function restrictStorageToExtension(): Promise<string[]> {
   const restricted: string[] = [];
