@@ -14,8 +14,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: 'ModelGates Key Lookup',
-    description:
-      'Look up a ModelGates API key by its hash: owner, status, spend and limits in one click.',
+    description: 'Look up a ModelGates API key by its hash: owner, status, spend and limits in one click.',
     permissions: ['storage', 'contextMenus'],
     host_permissions: [DEFAULT_API_ORIGIN],
     // Any other API base URL (a staging host, a local mock) is asked for on the options page, by

@@ -19,12 +19,20 @@ describe('CardToolbar', () => {
   it('offers Refresh, and says so while refreshing', () => {
     const onRefresh = vi.fn();
     const { rerender } = render(
-      <CardToolbar apiKey={makeKey()} fetchedAt={ago(12).toISOString()} now={NOW} refreshing={false} onRefresh={onRefresh} />,
+      <CardToolbar
+        apiKey={makeKey()}
+        fetchedAt={ago(12).toISOString()}
+        now={NOW}
+        refreshing={false}
+        onRefresh={onRefresh}
+      />,
     );
     expect(screen.getByText('Updated 12 s ago')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(onRefresh).toHaveBeenCalledOnce();
-    rerender(<CardToolbar apiKey={makeKey()} fetchedAt={ago(12).toISOString()} now={NOW} refreshing onRefresh={onRefresh} />);
+    rerender(
+      <CardToolbar apiKey={makeKey()} fetchedAt={ago(12).toISOString()} now={NOW} refreshing onRefresh={onRefresh} />,
+    );
     expect(screen.getByText('Refreshing…')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Refresh' }) as HTMLButtonElement).disabled).toBe(true);
   });
@@ -32,7 +40,15 @@ describe('CardToolbar', () => {
   it('copies the name and the card as JSON', async () => {
     const writeText = vi.fn(async (_text: string) => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    render(<CardToolbar apiKey={makeKey()} fetchedAt={NOW.toISOString()} now={NOW} refreshing={false} onRefresh={() => {}} />);
+    render(
+      <CardToolbar
+        apiKey={makeKey()}
+        fetchedAt={NOW.toISOString()}
+        now={NOW}
+        refreshing={false}
+        onRefresh={() => {}}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Copy name' }));
     fireEvent.click(screen.getByRole('button', { name: 'Copy JSON of the card' }));
     await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(2));
@@ -42,8 +58,17 @@ describe('CardToolbar', () => {
 
   it('says why a refresh failed while the earlier card stays', () => {
     render(
-      <CardToolbar apiKey={makeKey()} fetchedAt={NOW.toISOString()} now={NOW} refreshing={false} onRefresh={() => {}} refreshError="Could not reach the API." />,
+      <CardToolbar
+        apiKey={makeKey()}
+        fetchedAt={NOW.toISOString()}
+        now={NOW}
+        refreshing={false}
+        onRefresh={() => {}}
+        refreshError="Could not reach the API."
+      />,
     );
-    expect(screen.getByRole('alert').textContent).toBe('Could not refresh: Could not reach the API. Showing the earlier answer.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Could not refresh: Could not reach the API. Showing the earlier answer.',
+    );
   });
 });

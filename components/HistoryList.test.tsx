@@ -14,7 +14,14 @@ const entry = (n: number, name: string | null, text = 'Active'): HistoryEntry =>
 
 describe('HistoryList', () => {
   it('lists name, status, shortened hash and when', () => {
-    render(<HistoryList entries={[entry(1, 'Billing'), entry(2, null, 'Disabled')]} now={NOW} onPick={() => {}} onClear={() => {}} />);
+    render(
+      <HistoryList
+        entries={[entry(1, 'Billing'), entry(2, null, 'Disabled')]}
+        now={NOW}
+        onPick={() => {}}
+        onClear={() => {}}
+      />,
+    );
     const items = screen.getAllByRole('button', { name: /^Look up/ });
     expect(items.map((b) => b.textContent)).toEqual([
       'Billing Active 11111111…111111 1 minute ago',
@@ -33,7 +40,14 @@ describe('HistoryList', () => {
   });
 
   it('moves focus with the arrow keys', () => {
-    render(<HistoryList entries={[entry(1, 'one'), entry(2, 'two'), entry(3, 'three')]} now={NOW} onPick={() => {}} onClear={() => {}} />);
+    render(
+      <HistoryList
+        entries={[entry(1, 'one'), entry(2, 'two'), entry(3, 'three')]}
+        now={NOW}
+        onPick={() => {}}
+        onClear={() => {}}
+      />,
+    );
     const [one, two, three] = screen.getAllByRole('button', { name: /^Look up/ });
     one?.focus();
     fireEvent.keyDown(one as HTMLElement, { key: 'ArrowDown' });

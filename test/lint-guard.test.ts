@@ -15,9 +15,17 @@ describe('lint guard against HTML sinks', () => {
   it.each([
     ['innerHTML', 'export function f(el: HTMLElement, s: string) { el.innerHTML = s; }', 'no-unsanitized/property'],
     ['outerHTML', 'export function f(el: HTMLElement, s: string) { el.outerHTML = s; }', 'no-unsanitized/property'],
-    ['insertAdjacentHTML', "export function f(el: HTMLElement, s: string) { el.insertAdjacentHTML('beforeend', s); }", 'no-unsanitized/method'],
+    [
+      'insertAdjacentHTML',
+      "export function f(el: HTMLElement, s: string) { el.insertAdjacentHTML('beforeend', s); }",
+      'no-unsanitized/method',
+    ],
     ['document.write', 'export function f(s: string) { document.write(s); }', 'no-unsanitized/method'],
-    ['dangerouslySetInnerHTML', 'export const X = (p: { s: string }) => <div dangerouslySetInnerHTML={{ __html: p.s }} />;', 'no-restricted-syntax'],
+    [
+      'dangerouslySetInnerHTML',
+      'export const X = (p: { s: string }) => <div dangerouslySetInnerHTML={{ __html: p.s }} />;',
+      'no-restricted-syntax',
+    ],
   ])('fails on %s', async (_, code, rule) => {
     expect(await rulesHit(code)).toContain(rule);
   });

@@ -54,7 +54,9 @@ describe('project rules', () => {
   });
 
   it('never renders HTML from strings', () => {
-    const sinks = shipped.filter((file) => /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/.test(read(file)));
+    const sinks = shipped.filter((file) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/.test(read(file)),
+    );
     expect(sinks.map((f) => relative(root, join(root, f)))).toEqual([]);
   });
 });

@@ -11,14 +11,22 @@ import { readSettings, settingsItem } from './storage';
 const SECRET = 'sk-mg-mgmt-test-0123456789abcdef';
 const own = `chrome-extension://${fakeBrowser.runtime.id}`;
 const popup: SenderLike = { id: fakeBrowser.runtime.id, url: `${own}/popup.html`, origin: own };
-const options: SenderLike = { id: fakeBrowser.runtime.id, url: `${own}/options.html`, tab: { url: `${own}/options.html` } };
+const options: SenderLike = {
+  id: fakeBrowser.runtime.id,
+  url: `${own}/options.html`,
+  tab: { url: `${own}/options.html` },
+};
 
 /** Delivers a message the way runtime.onMessage does, with the given sender, and returns the reply
  * (the messaging layer wraps it as `{ res }`; a handler that threw would give `{ err }`). */
 async function send(type: string, data: unknown, sender: SenderLike): Promise<unknown> {
   let reply: (value: { res?: unknown; err?: unknown }) => void = () => {};
   const replied = new Promise<{ res?: unknown; err?: unknown }>((resolve) => (reply = resolve));
-  await fakeBrowser.runtime.onMessage.trigger({ id: 1, type, data, timestamp: Date.now() }, sender as Browser.runtime.MessageSender, reply);
+  await fakeBrowser.runtime.onMessage.trigger(
+    { id: 1, type, data, timestamp: Date.now() },
+    sender as Browser.runtime.MessageSender,
+    reply,
+  );
   const { res, err } = await replied;
   expect(err).toBeUndefined();
   return res;
@@ -35,8 +43,14 @@ describe('background service', () => {
 
   it.each<[string, SenderLike]>([
     ['a web page', { url: 'https://evil.example/', origin: 'https://evil.example' }],
-    ['another extension', { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/popup.html' }],
-    ['a content-script-like sender with a tab', { id: fakeBrowser.runtime.id, url: 'https://modelgates.ai/', tab: { url: 'https://modelgates.ai/' } }],
+    [
+      'another extension',
+      { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/popup.html' },
+    ],
+    [
+      'a content-script-like sender with a tab',
+      { id: fakeBrowser.runtime.id, url: 'https://modelgates.ai/', tab: { url: 'https://modelgates.ai/' } },
+    ],
     ['a sender with nothing', {}],
   ])('refuses %s for every message type, and changes nothing', async (_, sender) => {
     await saveManagementKey(SECRET);
@@ -61,7 +75,11 @@ describe('background service', () => {
     ['a lookup with extra fields', 'lookup', { hash: 'a'.repeat(64), url: 'https://evil.example' }],
     ['a lookup that is a string', 'lookup', 'a'.repeat(64)],
     ['settings without a timeout', 'saveSettings', { baseUrl: 'https://modelgates.ai/api/v1' }],
-    ['settings with a key that is an object', 'saveSettings', { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 10, managementKey: {} }],
+    [
+      'settings with a key that is an object',
+      'saveSettings',
+      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 10, managementKey: {} },
+    ],
     ['getSettings with a payload', 'getSettings', { all: true }],
     ['null settings', 'saveSettings', null],
   ])('answers %s with a typed refusal', async (_, type, data) => {
@@ -82,7 +100,10 @@ describe('background service', () => {
 
   it('says a lookup is not configured when no key is saved, without any request', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    expect(await send('lookup', { hash: 'a'.repeat(64) }, popup)).toEqual({ ok: false, error: { kind: 'not_configured' } });
+    expect(await send('lookup', { hash: 'a'.repeat(64) }, popup)).toEqual({
+      ok: false,
+      error: { kind: 'not_configured' },
+    });
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
@@ -94,19 +115,48 @@ describe('background service', () => {
     );
     expect(reply).toEqual({
       ok: true,
-      settings: { ...DEFAULT_SETTINGS, baseUrl: 'http://127.0.0.1:8787/api/v1', timeoutSeconds: 15, keySaved: true, keyLast4: 'cdef' },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        baseUrl: 'http://127.0.0.1:8787/api/v1',
+        timeoutSeconds: 15,
+        keySaved: true,
+        keyLast4: 'cdef',
+      },
     });
-    for (const [type, data] of [['getSettings', undefined], ['removeKey', undefined]] as const) {
+    for (const [type, data] of [
+      ['getSettings', undefined],
+      ['removeKey', undefined],
+    ] as const) {
       expect(JSON.stringify(await send(type, data, options))).not.toContain(SECRET);
     }
   });
 
   it.each([
-    ['a non-https base URL', { baseUrl: 'http://example.com/api', timeoutSeconds: 10, managementKey: SECRET }, 'baseUrl'],
-    ['a timeout under 3 s', { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 1, managementKey: SECRET }, 'timeoutSeconds'],
-    ['a timeout over 60 s', { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 61, managementKey: SECRET }, 'timeoutSeconds'],
-    ['a fractional timeout', { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 4.5, managementKey: SECRET }, 'timeoutSeconds'],
-    ['a key with inner whitespace', { baseUrl: 'https://staging.modelgates.ai/api/v1', timeoutSeconds: 10, managementKey: 'sk-mg abc' }, 'managementKey'],
+    [
+      'a non-https base URL',
+      { baseUrl: 'http://example.com/api', timeoutSeconds: 10, managementKey: SECRET },
+      'baseUrl',
+    ],
+    [
+      'a timeout under 3 s',
+      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 1, managementKey: SECRET },
+      'timeoutSeconds',
+    ],
+    [
+      'a timeout over 60 s',
+      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 61, managementKey: SECRET },
+      'timeoutSeconds',
+    ],
+    [
+      'a fractional timeout',
+      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 4.5, managementKey: SECRET },
+      'timeoutSeconds',
+    ],
+    [
+      'a key with inner whitespace',
+      { baseUrl: 'https://staging.modelgates.ai/api/v1', timeoutSeconds: 10, managementKey: 'sk-mg abc' },
+      'managementKey',
+    ],
   ])('refuses %s and saves none of the other fields', async (_, request, field) => {
     const reply = await send('saveSettings', request, options);
     expect(reply).toMatchObject({ ok: false, fieldErrors: { [field]: expect.any(String) } });
@@ -116,6 +166,9 @@ describe('background service', () => {
 
   it('removes the key', async () => {
     await saveManagementKey(SECRET);
-    expect(await send('removeKey', undefined, options)).toMatchObject({ ok: true, settings: { keySaved: false, keyLast4: null } });
+    expect(await send('removeKey', undefined, options)).toMatchObject({
+      ok: true,
+      settings: { keySaved: false, keyLast4: null },
+    });
   });
 });

@@ -56,7 +56,8 @@ export function registerBackgroundService(): void {
 /** A refusal when the sender is not one of our pages or the payload is not of its shape. */
 function refuse(sender: SenderLike, schema: z.ZodType, data: unknown): Refusal | null {
   const self = { id: browser.runtime.id, rootUrl: browser.runtime.getURL('/popup.html') };
-  if (!isOwnPageSender(sender, self)) return refusalOf('Refused: the message did not come from this extension’s own pages.');
+  if (!isOwnPageSender(sender, self))
+    return refusalOf('Refused: the message did not come from this extension’s own pages.');
   if (!schema.safeParse(data).success) return refusalOf('Refused: the message was not of the expected shape.');
   return null;
 }

@@ -6,7 +6,9 @@ import { saveManagementKey } from './management-key';
 import { lastLookupItem } from './storage';
 
 const HASH = 'f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943';
-const body = { data: { hash: HASH, name: 'Billing exporter', disabled: false, expires_at: null, limit: null, limit_remaining: null } };
+const body = {
+  data: { hash: HASH, name: 'Billing exporter', disabled: false, expires_at: null, limit: null, limit_remaining: null },
+};
 const click = (selectionText: string) =>
   onContextMenuClick({ menuItemId: LOOKUP_MENU_ID, selectionText, editable: false, pageUrl: 'https://logs.example/' });
 
@@ -33,7 +35,11 @@ describe('context menu', () => {
     expect(openPopup).toHaveBeenCalledOnce();
     expect(String(fetchSpy.mock.calls[0]?.[0])).toBe(`https://modelgates.ai/api/v1/keys/${HASH}`);
     const shown = await takeUnseenLookup();
-    expect(shown).toMatchObject({ hash: HASH, source: 'context_menu', result: { ok: true, key: { name: 'Billing exporter' } } });
+    expect(shown).toMatchObject({
+      hash: HASH,
+      source: 'context_menu',
+      result: { ok: true, key: { name: 'Billing exporter' } },
+    });
     // Shown once: the next popup opening starts empty.
     expect(await takeUnseenLookup()).toBeNull();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('OK');
@@ -45,7 +51,10 @@ describe('context menu', () => {
     await click(secret);
     expect(fetchSpy).not.toHaveBeenCalled();
     const last = await lastLookupItem.getValue();
-    expect(last?.result).toMatchObject({ ok: false, error: { kind: 'invalid_request', message: expect.stringContaining('not its hash') } });
+    expect(last?.result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_request', message: expect.stringContaining('not its hash') },
+    });
     expect(JSON.stringify(last)).not.toContain('c'.repeat(64));
     expect(openPopup).toHaveBeenCalledOnce();
   });
@@ -58,15 +67,24 @@ describe('context menu', () => {
 
   it('falls back to a small popup window when openPopup is refused', async () => {
     openPopup.mockRejectedValue(new Error('no active window'));
-    const create = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({} as unknown as Awaited<ReturnType<typeof fakeBrowser.windows.create>>);
+    const create = vi
+      .spyOn(fakeBrowser.windows, 'create')
+      .mockResolvedValue({} as unknown as Awaited<ReturnType<typeof fakeBrowser.windows.create>>);
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(Response.json(body));
     await click(HASH);
-    expect(create).toHaveBeenCalledWith(expect.objectContaining({ url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html`, type: 'popup' }));
+    expect(create).toHaveBeenCalledWith(
+      expect.objectContaining({ url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html`, type: 'popup' }),
+    );
   });
 
   it('ignores other menu items', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    await onContextMenuClick({ menuItemId: 'something-else', selectionText: HASH, editable: false, pageUrl: 'https://x.example/' });
+    await onContextMenuClick({
+      menuItemId: 'something-else',
+      selectionText: HASH,
+      editable: false,
+      pageUrl: 'https://x.example/',
+    });
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(openPopup).not.toHaveBeenCalled();
   });

@@ -55,7 +55,12 @@ describe('fetchKey against the mock API', () => {
   it.each([
     ['unknown hash', UNKNOWN_HASH, { kind: 'not_found', detail: 'API key not found' }, 1],
     ['403', FAULT_HASHES.forbidden, { kind: 'http_error', status: 403 }, 1],
-    ['500 with a JSON body', FAULT_HASHES.serverErrorJson, { kind: 'server_error', status: 500, detail: 'Internal error: upstream database timeout' }, 2],
+    [
+      '500 with a JSON body',
+      FAULT_HASHES.serverErrorJson,
+      { kind: 'server_error', status: 500, detail: 'Internal error: upstream database timeout' },
+      2,
+    ],
     ['502 with an HTML body', FAULT_HASHES.badGatewayHtml, { kind: 'server_error', status: 502 }, 2],
     ['503 with an HTML body', FAULT_HASHES.unavailableHtml, { kind: 'server_error', status: 503 }, 2],
     ['truncated JSON', FAULT_HASHES.truncatedJson, { kind: 'bad_response', status: 200, reason: 'not_json' }, 1],
@@ -63,7 +68,12 @@ describe('fetchKey against the mock API', () => {
     ['plain text', FAULT_HASHES.notJson, { kind: 'bad_response', status: 200, reason: 'not_json' }, 1],
     ['a body over 1 MB', FAULT_HASHES.hugeBody, { kind: 'bad_response', status: 200, reason: 'too_large' }, 1],
     ['a redirect to another origin', FAULT_HASHES.redirectElsewhere, { kind: 'redirected', status: 302 }, 1],
-    ['a 429 without Retry-After', FAULT_HASHES.rateLimitedBare, { kind: 'rate_limited', detail: 'Rate limit exceeded' }, 1],
+    [
+      'a 429 without Retry-After',
+      FAULT_HASHES.rateLimitedBare,
+      { kind: 'rate_limited', detail: 'Rate limit exceeded' },
+      1,
+    ],
   ])('%s → %o, after %i request(s)', async (_, hash, error, requests) => {
     const result = await lookup(hash);
     expect(result).toEqual({ ok: false, error: expect.objectContaining(error) });

@@ -36,11 +36,7 @@ export async function fetchKey(options: FetchKeyOptions): Promise<LookupResult> 
 
 type Attempt = { result: LookupResult; retryable: boolean };
 
-async function requestWithRetry(
-  url: string,
-  authorization: string,
-  options: FetchKeyOptions,
-): Promise<LookupResult> {
+async function requestWithRetry(url: string, authorization: string, options: FetchKeyOptions): Promise<LookupResult> {
   const now = options.now ?? (() => new Date());
   // One deadline for the whole lookup, retry included, so the popup never waits longer than
   // the timeout the user chose.

@@ -16,7 +16,12 @@ function memoized<T>(make: (locale: string) => T): (locale: string) => T {
 
 const usdFormat = memoized(
   (locale) =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: 'USD',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }),
 );
 const relativeFormat = memoized((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 const utcFormat = memoized(

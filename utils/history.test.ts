@@ -10,14 +10,23 @@ describe('history', () => {
     ['an active key', makeKey(), { text: 'Active', tone: 'ok' }],
     ['a disabled key', makeKey({ disabled: true }), { text: 'Disabled', tone: 'danger' }],
     ['a key at its limit', makeKey({ limit: 10, limit_remaining: 0 }), { text: 'Limit reached', tone: 'danger' }],
-    ['a key expiring in 2 days', makeKey({ expires_at: '2026-11-28T19:00:00Z' }), { text: 'Expires in 2 days', tone: 'warning' }],
+    [
+      'a key expiring in 2 days',
+      makeKey({ expires_at: '2026-11-28T19:00:00Z' }),
+      { text: 'Expires in 2 days', tone: 'warning' },
+    ],
   ])('sums up %s in one badge', (_, key, status) => {
     expect(summaryStatus(key, NOW)).toEqual(status);
   });
 
   it('keeps hash, name, status and time, and no usage figure', () => {
     const [entry] = addToHistory([], hash(1), makeKey({ usage: 123.45, byok_usage: 6.78 }), NOW);
-    expect(entry).toEqual({ hash: hash(1), name: 'Production backend', status: { text: 'Active', tone: 'ok' }, at: NOW.toISOString() });
+    expect(entry).toEqual({
+      hash: hash(1),
+      name: 'Production backend',
+      status: { text: 'Active', tone: 'ok' },
+      at: NOW.toISOString(),
+    });
     expect(JSON.stringify(entry)).not.toMatch(/123\.45|6\.78|usage|limit/);
   });
 

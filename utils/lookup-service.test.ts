@@ -35,7 +35,9 @@ describe('lookup service', () => {
 
   it('records history without usage figures, and never the key anywhere', async () => {
     await startLookup(HASH, 'popup').settled;
-    expect(await historyItem.getValue()).toMatchObject([{ hash: HASH, name: 'Billing exporter', status: { text: 'Active' } }]);
+    expect(await historyItem.getValue()).toMatchObject([
+      { hash: HASH, name: 'Billing exporter', status: { text: 'Active' } },
+    ]);
     for (const area of ['local', 'session'] as const) {
       const stored = await fakeBrowser.storage[area].get(['history', 'resultCache', 'lastLookup']);
       expect(JSON.stringify(stored)).not.toContain(SECRET);

@@ -77,7 +77,11 @@ export function startLookup(hash: KeyHash, source: LookupSource, options: { allo
   }
 }
 
-export function lookUp(hash: KeyHash, source: LookupSource, options: { allowCached?: boolean } = {}): Promise<LookupResult> {
+export function lookUp(
+  hash: KeyHash,
+  source: LookupSource,
+  options: { allowCached?: boolean } = {},
+): Promise<LookupResult> {
   return startLookup(hash, source, options).result;
 }
 

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { managementKeyHint, moveManagementKey, readManagementKey, removeManagementKey, saveManagementKey } from './management-key';
+import {
+  managementKeyHint,
+  moveManagementKey,
+  readManagementKey,
+  removeManagementKey,
+  saveManagementKey,
+} from './management-key';
 
 const KEY = 'sk-mg-mgmt-0123456789abcd';
 const raw = async (area: 'local' | 'session') => JSON.stringify(await fakeBrowser.storage[area].get(null));

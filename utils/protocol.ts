@@ -42,9 +42,7 @@ export type Refusal = { ok: false; error: Extract<LookupError, { kind: 'invalid_
 
 export type SettingsReply = { ok: true; settings: SettingsView } | Refusal;
 export type SaveSettingsReply =
-  | { ok: true; settings: SettingsView }
-  | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> }
-  | Refusal;
+  { ok: true; settings: SettingsView } | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> } | Refusal;
 export type TestConnectionReply = { ok: true } | { ok: false; error: LookupError };
 export type LastLookupReply = { ok: true; last: LastLookup | null } | Refusal;
 export type HistoryReply = { ok: true; entries: HistoryEntry[] } | Refusal;

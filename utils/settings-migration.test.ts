@@ -20,7 +20,7 @@ describe('settings migration', () => {
       baseUrl: 'https://staging.modelgates.ai/api/v1',
       timeoutSeconds: 20,
     });
-    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ 'settings$': { v: 2 } });
+    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: 2 } });
     expect(await readManagementKey()).toBe('sk-mg-mgmt-legacy-key-9f8e');
   });
 

@@ -21,7 +21,10 @@ export const WORKER_REPLY_LIMIT_MS = (MAX_TIMEOUT_SECONDS + 5) * 1000;
 const interrupted: LookupError = { kind: 'interrupted' };
 
 /** Sends a message; a worker that stopped, crashed or never answered becomes `interrupted`. */
-async function ask<T>(send: () => Promise<T>, limitMs = WORKER_REPLY_LIMIT_MS): Promise<T | { ok: false; error: LookupError }> {
+async function ask<T>(
+  send: () => Promise<T>,
+  limitMs = WORKER_REPLY_LIMIT_MS,
+): Promise<T | { ok: false; error: LookupError }> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise<{ ok: false; error: LookupError }>((resolve) => {
     timer = setTimeout(() => resolve({ ok: false, error: interrupted }), limitMs);
@@ -38,7 +41,8 @@ async function ask<T>(send: () => Promise<T>, limitMs = WORKER_REPLY_LIMIT_MS): 
 }
 
 export const worker = {
-  lookup: (hash: string, allowCached = false): Promise<LookupResult> => ask(() => sendMessage('lookup', { hash, allowCached })),
+  lookup: (hash: string, allowCached = false): Promise<LookupResult> =>
+    ask(() => sendMessage('lookup', { hash, allowCached })),
   lastLookup: (): Promise<LastLookupReply | { ok: false; error: LookupError }> => ask(() => sendMessage('lastLookup')),
   getSettings: (): Promise<SettingsReply | { ok: false; error: LookupError }> => ask(() => sendMessage('getSettings')),
   saveSettings: (request: SaveSettingsRequest): Promise<SaveSettingsReply | { ok: false; error: LookupError }> =>

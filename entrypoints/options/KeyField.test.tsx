@@ -31,7 +31,15 @@ describe('KeyField', () => {
   });
 
   it('shows the refusal beside the field and ties it to the field', () => {
-    render(<KeyField savedLast4={null} value="a b" error="The management key must not contain spaces or line breaks." onInput={() => {}} onRemove={() => {}} />);
+    render(
+      <KeyField
+        savedLast4={null}
+        value="a b"
+        error="The management key must not contain spaces or line breaks."
+        onInput={() => {}}
+        onRemove={() => {}}
+      />,
+    );
     const field = screen.getByLabelText('Management key');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = field.getAttribute('aria-describedby')?.split(' ') ?? [];

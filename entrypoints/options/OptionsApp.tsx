@@ -117,7 +117,14 @@ export function OptionsApp() {
     <main class="options">
       <h1>ModelGates Key Lookup</h1>
       <form onSubmit={save} noValidate>
-        <KeyField key={generation} savedLast4={saved.keyLast4} value={key} error={errors.managementKey} onInput={setKey} onRemove={removeKey} />
+        <KeyField
+          key={generation}
+          savedLast4={saved.keyLast4}
+          value={key}
+          error={errors.managementKey}
+          onInput={setKey}
+          onRemove={removeKey}
+        />
 
         <TextField
           id="baseUrl"
@@ -156,6 +163,18 @@ export function OptionsApp() {
           hint={`How long a lookup waits for the API: ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS} seconds.`}
         />
 
+        <TextField
+          id="cacheSeconds"
+          label="Show a repeated lookup from memory for (seconds)"
+          type="number"
+          min={0}
+          max={MAX_CACHE_SECONDS}
+          value={cacheSeconds}
+          onInput={setCacheText}
+          error={errors.cacheSeconds}
+          hint="A key looked up again within this time shows at once and is refreshed in the background. 0 turns this off."
+        />
+
         <fieldset class="field">
           <legend class="field-label">Privacy</legend>
           <label class="check">
@@ -182,28 +201,21 @@ export function OptionsApp() {
             Remember recent lookups
           </label>
           <p class="field-hint" id="history-hint">
-            The popup lists the last 20 lookups (hash, name, status, when; no spend figures). Turning this off
-            clears the list.
+            The popup lists the last 20 lookups (hash, name, status, when; no spend figures). Turning this off clears
+            the list.
           </p>
         </fieldset>
-
-        <TextField
-          id="cacheSeconds"
-          label="Show a repeated lookup from memory for (seconds)"
-          type="number"
-          min={0}
-          max={MAX_CACHE_SECONDS}
-          value={cacheSeconds}
-          onInput={setCacheText}
-          error={errors.cacheSeconds}
-          hint="A key looked up again within this time shows at once and is refreshed in the background. 0 turns this off."
-        />
 
         <div class="button-row">
           <button type="submit" class="primary" disabled={saving}>
             {saving ? 'Saving…' : 'Save'}
           </button>
-          <button type="button" onClick={testConnection} disabled={test.kind === 'running' || dirty} aria-describedby="test-hint">
+          <button
+            type="button"
+            onClick={testConnection}
+            disabled={test.kind === 'running' || dirty}
+            aria-describedby="test-hint"
+          >
             {test.kind === 'running' ? 'Testing…' : 'Test connection'}
           </button>
         </div>
@@ -213,10 +225,16 @@ export function OptionsApp() {
         <p role="status" class={status ? `status status--${status.tone}` : 'status'}>
           {status?.text}
         </p>
+        <div class="test-result" aria-live="polite">
+          {test.kind === 'ok' && (
+            <p class="status status--ok">Connection works: the API accepted the management key.</p>
+          )}
+          {test.kind === 'failed' && <ErrorNotice error={test.error} now={new Date()} />}
+        </div>
       </form>
 
       <section class="field" aria-labelledby="shortcut-heading">
-        <h2 id="shortcut-heading" class="field-label">
+        <h2 id="shortcut-heading" class="field-label section-heading">
           Keyboard shortcut
         </h2>
         <p>
@@ -229,13 +247,6 @@ export function OptionsApp() {
             Change shortcut
           </button>
         </p>
-      </section>
-
-      <section aria-live="polite">
-        {test.kind === 'ok' && (
-          <p class="status status--ok">Connection works: the API accepted the management key.</p>
-        )}
-        {test.kind === 'failed' && <ErrorNotice error={test.error} now={new Date()} />}
       </section>
     </main>
   );

@@ -17,7 +17,18 @@ export interface TextFieldProps {
 }
 
 /** A labelled input with its hint and its error, both tied to it for screen readers. */
-export function TextField({ id, label, value, onInput, type = 'text', min, max, hint, error, children }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onInput,
+  type = 'text',
+  min,
+  max,
+  hint,
+  error,
+  children,
+}: TextFieldProps) {
   const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ');
   return (
     <div class="field">

@@ -64,7 +64,9 @@ describe('popup App', () => {
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
     fireEvent.submit(input().closest('form') as HTMLFormElement);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Could not refresh: Could not reach the API.'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('Could not refresh: Could not reach the API.'),
+    );
     expect(screen.getByRole('heading', { name: 'Production backend' })).toBeTruthy();
   });
 

@@ -50,7 +50,12 @@ export function App() {
     const { last } = reply;
     if (last.hash) setText(last.hash);
     if (last.choices) setView({ kind: 'choice', hashes: last.choices as KeyHash[] });
-    else setView({ kind: 'result', hash: last.hash, result: last.result ?? { ok: false, error: { kind: 'interrupted' } } });
+    else
+      setView({
+        kind: 'result',
+        hash: last.hash,
+        result: last.result ?? { ok: false, error: { kind: 'interrupted' } },
+      });
   }
 
   /** Shows a cached card at once when there is one, then the fresh answer. */
@@ -79,7 +84,13 @@ export function App() {
     if (id !== latest.current) return;
     setNow(new Date());
     if (fresh.ok || !shown.ok) setView({ kind: 'result', hash, result: fresh });
-    else setView({ kind: 'result', hash, result: shown, refreshError: describeLookupError(fresh.error, new Date()).title + '.' });
+    else
+      setView({
+        kind: 'result',
+        hash,
+        result: shown,
+        refreshError: describeLookupError(fresh.error, new Date()).title + '.',
+      });
     void loadHistory();
   }
 

@@ -44,7 +44,8 @@ const card = (page: Page) => page.getByRole('article', { name: 'Key details' });
 const cardName = (page: Page) => textOf(card(page).getByRole('heading', { level: 2 }));
 /** The toolbar line above the card: "Updated just now", "Updated 12 s ago" or "Refreshing…". */
 const freshness = (page: Page) => page.locator('.card-toolbar').getByRole('status').first();
-const historyEntries = (page: Page) => page.getByRole('button', { name: /^Look up .+, .+, [0-9a-f]{8}…[0-9a-f]{6}, .+$/ });
+const historyEntries = (page: Page) =>
+  page.getByRole('button', { name: /^Look up .+, .+, [0-9a-f]{8}…[0-9a-f]{6}, .+$/ });
 
 /** Looks a hash up in a fresh popup and closes it. */
 async function lookUpOnce(hash: string): Promise<void> {

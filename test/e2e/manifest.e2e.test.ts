@@ -52,7 +52,8 @@ describe('Chrome MV3 manifest', () => {
     const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
     const icons = manifest.icons as Record<string, string>;
     expect(Object.keys(icons)).toEqual(['16', '32', '48', '96', '128']);
-    for (const file of Object.values(icons)) await expect(access(join(CHROME_BUILD_DIR, file))).resolves.toBeUndefined();
+    for (const file of Object.values(icons))
+      await expect(access(join(CHROME_BUILD_DIR, file))).resolves.toBeUndefined();
   });
 
   it('has no key beyond the expected ones (so no CSP override, no externally_connectable…)', async () => {
