@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '@/test/mock-api/samples';
 import { type MockApi, startMockApi } from '@/test/mock-api/server';
-import { fetchKey, type FetchKeyOptions } from './fetch-key';
+import { fetchKey, type FetchKeyOptions, type Target } from './fetch-key';
 import type { KeyHash } from './hash-input';
 import { saveManagementKey } from './management-key';
 
@@ -23,8 +23,10 @@ beforeEach(async () => {
 });
 
 const noWait = { sleep: async () => {}, random: () => 0, now: () => NOW };
-const lookup = (hash: string, extra: Partial<FetchKeyOptions> = {}) =>
-  fetchKey({ baseUrl: api.baseUrl, hash: hash as KeyHash, timeoutSeconds: 5, ...noWait, ...extra });
+const lookup = (hash: string, extra: Partial<Omit<FetchKeyOptions, 'target'> & Target> = {}) => {
+  const { baseUrl = api.baseUrl, timeoutSeconds = 5, ...rest } = extra;
+  return fetchKey({ target: { baseUrl, timeoutSeconds }, hash: hash as KeyHash, ...noWait, ...rest });
+};
 const apiRequests = () => api.requests.filter((r) => r.target === 'api' && r.method === 'GET');
 
 describe('fetchKey against the mock API', () => {

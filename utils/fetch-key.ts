@@ -9,10 +9,16 @@ import { parseRetryAfter } from './retry-after';
 /** Bodies above this are refused unread: no key record comes anywhere near it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface FetchKeyOptions {
+/** Where the request goes and how long it may take: from the settings. */
+export interface Target {
   baseUrl: string;
-  hash: KeyHash;
   timeoutSeconds: number;
+}
+
+export interface FetchKeyOptions {
+  /** Given directly, or as a settings read still under way (it then overlaps the key's read). */
+  target: Target | Promise<Target>;
+  hash: KeyHash;
   /** Aborted when a newer lookup replaces this one. */
   signal?: AbortSignal;
   fetch?: typeof fetch;
@@ -27,16 +33,20 @@ export interface FetchKeyOptions {
  * Authorization header of a request to the configured origin and nowhere else.
  */
 export async function fetchKey(options: FetchKeyOptions): Promise<LookupResult> {
-  const managementKey = await readManagementKey();
+  // Both reads at once: they are on the path of every lookup.
+  const [managementKey, target] = await Promise.all([readManagementKey(), options.target]);
   if (!managementKey) return failure({ kind: 'not_configured' });
   if (options.signal?.aborted) return failure({ kind: 'cancelled' });
-  const url = buildKeyUrl(options.baseUrl, options.hash);
-  return requestWithRetry(url, `Bearer ${managementKey}`, options);
+  const url = buildKeyUrl(target.baseUrl, options.hash);
+  return requestWithRetry(url, `Bearer ${managementKey}`, { ...options, ...target });
 }
+
+/** The options once the target is known. */
+type Resolved = Omit<FetchKeyOptions, 'target'> & Target;
 
 type Attempt = { result: LookupResult; retryable: boolean };
 
-async function requestWithRetry(url: string, authorization: string, options: FetchKeyOptions): Promise<LookupResult> {
+async function requestWithRetry(url: string, authorization: string, options: Resolved): Promise<LookupResult> {
   const now = options.now ?? (() => new Date());
   // One deadline for the whole lookup, retry included, so the popup never waits longer than
   // the timeout the user chose.
@@ -56,7 +66,7 @@ async function attempt(
   url: string,
   authorization: string,
   signal: AbortSignal,
-  options: FetchKeyOptions,
+  options: Resolved,
   now: () => Date,
 ): Promise<Attempt> {
   const fetchImpl = options.fetch ?? fetch;
@@ -167,7 +177,7 @@ async function readLimited(response: Response): Promise<string | 'too_large'> {
 }
 
 /** An abort is either the caller's (a newer lookup) or the deadline's. */
-function abortedResult(options: FetchKeyOptions): LookupResult {
+function abortedResult(options: Resolved): LookupResult {
   if (options.signal?.aborted) return failure({ kind: 'cancelled' });
   return failure({ kind: 'timeout', seconds: options.timeoutSeconds });
 }

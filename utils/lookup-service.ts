@@ -51,9 +51,7 @@ export function startLookup(hash: KeyHash, source: LookupSource, options: { allo
     const startedAt = new Date().toISOString();
     // Not awaited before the request: it only has to land before the bookkeeping below.
     const recorded = lastLookupItem.setValue({ hash, source, startedAt, result: null, seen: false });
-    const result = settingsRead.then((settings) =>
-      fetchKey({ baseUrl: settings.baseUrl, hash, timeoutSeconds: settings.timeoutSeconds, signal: controller.signal }),
-    );
+    const result = fetchKey({ target: settingsRead, hash, signal: controller.signal });
     const settled = (async () => {
       const [settings, answer] = await Promise.all([settingsRead, result, recorded]);
       // A replaced lookup leaves the record to its successor.
@@ -113,12 +111,7 @@ export async function takeUnseenLookup(): Promise<LastLookup | null> {
 
 /** One GET for an all-zero hash: 404 means the key works, anything else is its own error. */
 export async function testConnection(): Promise<TestConnectionReply> {
-  const settings = await readSettings();
-  const result = await fetchKey({
-    baseUrl: settings.baseUrl,
-    hash: PROBE_HASH,
-    timeoutSeconds: settings.timeoutSeconds,
-  });
+  const result = await fetchKey({ target: readSettings(), hash: PROBE_HASH });
   if (result.ok || result.error.kind === 'not_found') return { ok: true };
   return result;
 }
