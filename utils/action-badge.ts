@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { deriveBadges } from './badges';
+import { describeLookupError } from './error-message';
 import type { LookupResult } from './lookup-result';
 
 export interface ActionBadge {
@@ -15,7 +16,8 @@ export function badgeForResult(result: LookupResult, now: Date): ActionBadge {
   if (!result.ok) {
     const code: Record<string, string> = { unauthorized: '401', not_found: '404', rate_limited: '429' };
     const text = code[result.error.kind] ?? 'ERR';
-    return { text, color: '#b3261e', title: `Last lookup failed (${result.error.kind.replace('_', ' ')})` };
+    // The same words the popup shows for this failure.
+    return { text, color: '#b3261e', title: `Last lookup: ${describeLookupError(result.error, now).title}` };
   }
   const badges = deriveBadges(result.key, now);
   const has = (id: string) => badges.some((b) => b.id === id);
