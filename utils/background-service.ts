@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseHashInput } from './hash-input';
-import { clearHistory, readHistory } from './history';
-import { lookUp, takeUnseenLookup, testConnection } from './lookup-service';
+import { clearHistory } from './history';
+import { lookUp, readHistoryAfterLookups, takeUnseenLookup, testConnection } from './lookup-service';
 import { onMessage } from './messaging';
 import { lookupRequestSchema, type Refusal, saveSettingsRequestSchema } from './protocol';
 import { isOwnPageSender, type SenderLike } from './sender';
@@ -43,7 +43,7 @@ export function registerBackgroundService(): void {
     return refuse(sender, noPayload, data) ?? testConnection();
   });
   onMessage('history', async ({ data, sender }) => {
-    return refuse(sender, noPayload, data) ?? { ok: true as const, entries: await readHistory() };
+    return refuse(sender, noPayload, data) ?? { ok: true as const, entries: await readHistoryAfterLookups() };
   });
   onMessage('clearHistory', async ({ data, sender }) => {
     const refusal = refuse(sender, noPayload, data);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KeyHash } from './hash-input';
-import { lookUp, startLookup } from './lookup-service';
+import { lookUp, readHistoryAfterLookups, startLookup } from './lookup-service';
 import { saveManagementKey } from './management-key';
 import { saveSettings } from './settings-service';
 import { historyItem, lastLookupItem, resultCacheItem } from './storage';
@@ -99,5 +99,20 @@ describe('lookup service answers before its bookkeeping', () => {
     release();
     await lookup.settled;
     expect(await historyItem.getValue()).toHaveLength(1);
+  });
+
+  it('lets a history reader wait for the entry of the lookup it was just answered', async () => {
+    let release: () => void = () => {};
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const setValue = historyItem.setValue.bind(historyItem);
+    vi.spyOn(historyItem, 'setValue').mockImplementation(async (value) => {
+      await blocked;
+      return setValue(value);
+    });
+    const lookup = startLookup(HASH, 'popup');
+    await lookup.result;
+    const reading = readHistoryAfterLookups();
+    release();
+    expect(await reading).toMatchObject([{ hash: HASH, name: 'Billing exporter' }]);
   });
 });

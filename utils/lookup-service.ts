@@ -1,12 +1,12 @@
 import { showActionBadge } from './action-badge';
 import { fetchKey } from './fetch-key';
 import type { KeyHash } from './hash-input';
-import { recordInHistory } from './history';
+import { readHistory, recordInHistory } from './history';
 import type { LookupResult } from './lookup-result';
 import type { TestConnectionReply } from './protocol';
 import { cacheKey, forgetCachedKeys, isFresh, readCachedEntry } from './result-cache';
 import type { Settings } from './settings';
-import { type LastLookup, lastLookupItem, readSettings } from './storage';
+import { type HistoryEntry, type LastLookup, lastLookupItem, readSettings } from './storage';
 
 /** A hash that no key has: a 404 for it proves the management key is accepted. */
 export const PROBE_HASH = '0'.repeat(64) as KeyHash;
@@ -81,6 +81,13 @@ export function lookUp(
   options: { allowCached?: boolean } = {},
 ): Promise<LookupResult> {
   return startLookup(hash, source, options).result;
+}
+
+/** The history, once the lookup in flight (if any) has written its entry: a reader must not see
+ * the list as it was before the lookup it has just been answered. */
+export async function readHistoryAfterLookups(): Promise<HistoryEntry[]> {
+  await inFlight?.lookup.settled;
+  return readHistory();
 }
 
 /** Keeps what a lookup taught us: the key for the cache and history, or that it is gone. */

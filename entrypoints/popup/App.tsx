@@ -98,6 +98,7 @@ export function App() {
     latest.current++;
     setText('');
     setView({ kind: 'idle' });
+    void loadHistory();
   }
 
   /** Decides from what was typed or pasted: look up, ask which hash, or say why not. */
