@@ -10,5 +10,6 @@ export default defineConfig({
     exclude: ['test/e2e/**'],
     environment: 'happy-dom',
     restoreMocks: true,
+    setupFiles: ['test/setup/testing-library.ts'],
   },
 });

@@ -2,12 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { checkBaseUrl } from '@/utils/base-url';
 import { describeLookupError } from '@/utils/error-message';
-import { hasHostAccess, requestHostAccess } from '@/utils/host-access';
+import { hasHostAccess, requestHostAccess } from '@/entrypoints/options/host-access';
 import type { LookupError } from '@/utils/lookup-error';
-import type { SettingsField, SettingsView } from '@/utils/protocol';
+import type { SettingsField, SettingsView } from '@/utils/messaging/protocol';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from '@/utils/settings';
-import { openShortcutSettings, popupShortcut } from '@/utils/shortcut';
-import { worker } from '@/utils/worker-client';
+import { openShortcutSettings, popupShortcut } from '@/entrypoints/options/shortcut';
+import { worker } from '@/utils/messaging/worker-client';
 import { KeyField } from './KeyField';
 import { TextField } from './TextField';
 

@@ -1,11 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HASH, OTHER_HASH, makeKey } from '@/components/test-fixtures';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { HASH, OTHER_HASH, makeKey } from '@/test/fixtures/key';
 import type { LookupResult } from '@/utils/lookup-result';
-import { worker } from '@/utils/worker-client';
+import { worker } from '@/utils/messaging/worker-client';
 import { App } from './App';
 
-vi.mock('@/utils/worker-client', () => ({
+vi.mock('@/utils/messaging/worker-client', () => ({
   worker: {
     lookup: vi.fn(),
     lastLookup: vi.fn(async () => ({ ok: true, last: null })),
@@ -15,7 +15,6 @@ vi.mock('@/utils/worker-client', () => ({
 }));
 const lookup = vi.mocked(worker.lookup);
 
-afterEach(cleanup);
 beforeEach(() => lookup.mockReset());
 
 const fresh: LookupResult = { ok: true, key: makeKey(), fetchedAt: new Date().toISOString() };

@@ -8,8 +8,8 @@ import { Loading } from '@/components/Loading';
 import { describeLookupError } from '@/utils/error-message';
 import { type KeyHash, parseHashInput } from '@/utils/hash-input';
 import type { LookupResult } from '@/utils/lookup-result';
-import type { HistoryEntry } from '@/utils/storage';
-import { worker } from '@/utils/worker-client';
+import type { HistoryEntry } from '@/utils/background/store/items';
+import { worker } from '@/utils/messaging/worker-client';
 
 type View =
   | { kind: 'idle' }

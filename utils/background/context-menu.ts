@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import { parseHashInput } from './hash-input';
+import { parseHashInput } from '../hash-input';
 import { startLookup } from './lookup-service';
-import { lastLookupItem } from './storage';
+import { lastLookupItem } from './store/items';
 
 export const LOOKUP_MENU_ID = 'lookup-selection';
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { deriveBadges } from './badges';
-import { describeLookupError } from './error-message';
-import type { LookupResult } from './lookup-result';
+import { deriveBadges } from '../badges';
+import { describeLookupError } from '../error-message';
+import type { LookupResult } from '../lookup-result';
 
 export interface ActionBadge {
   /** At most 4 characters: all the toolbar has room for. */

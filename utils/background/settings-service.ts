@@ -1,11 +1,11 @@
-import { checkBaseUrl } from './base-url';
-import { managementKeyHint, moveManagementKey, removeManagementKey, saveManagementKey } from './management-key';
-import { checkManagementKey } from './management-key-input';
-import { clearHistory } from './history';
-import { forgetCachedKeys } from './result-cache';
-import type { SaveSettingsReply, SaveSettingsRequest, SettingsField, SettingsView } from './protocol';
-import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from './settings';
-import { readSettings, settingsItem } from './storage';
+import { checkBaseUrl } from '../base-url';
+import { managementKeyHint, moveManagementKey, removeManagementKey, saveManagementKey } from './store/management-key';
+import { checkManagementKey } from '../management-key-input';
+import { clearHistory } from './store/history';
+import { forgetCachedKeys } from './store/result-cache';
+import type { SaveSettingsReply, SaveSettingsRequest, SettingsField, SettingsView } from '../messaging/protocol';
+import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../settings';
+import { readSettings, settingsItem } from './store/items';
 
 /** What the pages may see: the settings, and of the key only whether it is saved and its end. */
 export async function getSettingsView(): Promise<SettingsView> {

@@ -1,8 +1,8 @@
-import type { LookupError } from './lookup-error';
-import type { LookupResult } from './lookup-result';
-import type { Settings } from './settings';
-import type { HistoryEntry, LastLookup } from './storage';
-import { z } from './zod';
+import type { LookupError } from '../lookup-error';
+import type { LookupResult } from '../lookup-result';
+import type { Settings } from '../settings';
+import type { HistoryEntry, LastLookup } from '../background/store/items';
+import { z } from '../zod';
 
 /** What the UI may know about the settings: never the management key, at most its last 4. */
 export interface SettingsView extends Settings {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { KeyHash } from './hash-input';
+import type { KeyHash } from '../hash-input';
 import { lookUp, readHistoryAfterLookups, startLookup } from './lookup-service';
-import { saveManagementKey } from './management-key';
+import { saveManagementKey } from './store/management-key';
 import { saveSettings } from './settings-service';
-import { historyItem, lastLookupItem, resultCacheItem } from './storage';
+import { historyItem, lastLookupItem, resultCacheItem } from './store/items';
 
 const SECRET = 'sk-mg-mgmt-test-0123456789abcdef';
 const HASH = 'f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943' as KeyHash;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sendMessage } from './messaging';
+import { sendMessage } from './messenger';
 import { WORKER_REPLY_LIMIT_MS, worker } from './worker-client';
 
-vi.mock('./messaging', () => ({ sendMessage: vi.fn() }));
+vi.mock('./messenger', () => ({ sendMessage: vi.fn() }));
 const send = vi.mocked(sendMessage);
 const interrupted = { ok: false, error: { kind: 'interrupted' } };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeKey } from '@/components/test-fixtures';
+import { makeKey } from '@/test/fixtures/key';
 import { MAX_HISTORY, addToHistory, summaryStatus } from './history';
 
 const NOW = new Date('2026-11-26T19:00:00Z');

@@ -1,5 +1,5 @@
-import type { ApiKey } from './api-key';
-import { type CachedKey, resultCacheItem } from './storage';
+import type { ApiKey } from '../../api-key';
+import { type CachedKey, resultCacheItem } from './items';
 
 /** Enough for a working session; the oldest entries go first. */
 export const MAX_CACHED_KEYS = 50;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isDefaultOrigin, originPattern } from './base-url';
+import { isDefaultOrigin, originPattern } from '../../utils/base-url';
 
 /** Whether lookups to this base URL go out with a host grant (the default origin always does). */
 export async function hasHostAccess(baseUrl: string): Promise<boolean> {

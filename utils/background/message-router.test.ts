@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerBackgroundService } from './background-service';
-import { saveManagementKey } from './management-key';
-import { removeAllListeners } from './messaging';
-import type { SenderLike } from './sender';
-import { DEFAULT_SETTINGS } from './settings';
-import { readSettings, settingsItem } from './storage';
+import { registerBackgroundService } from './message-router';
+import { saveManagementKey } from './store/management-key';
+import { removeAllListeners } from '../messaging/messenger';
+import type { SenderLike } from '../sender';
+import { DEFAULT_SETTINGS } from '../settings';
+import { readSettings, settingsItem } from './store/items';
 
 const SECRET = 'sk-mg-mgmt-test-0123456789abcdef';
 const own = `chrome-extension://${fakeBrowser.runtime.id}`;
@@ -22,11 +22,12 @@ const options: SenderLike = {
 async function send(type: string, data: unknown, sender: SenderLike): Promise<unknown> {
   let reply: (value: { res?: unknown; err?: unknown }) => void = () => {};
   const replied = new Promise<{ res?: unknown; err?: unknown }>((resolve) => (reply = resolve));
-  await fakeBrowser.runtime.onMessage.trigger(
+  const listenerResults = await fakeBrowser.runtime.onMessage.trigger(
     { id: 1, type, data, timestamp: Date.now() },
     sender as Browser.runtime.MessageSender,
     reply,
   );
+  await Promise.all(listenerResults);
   const { res, err } = await replied;
   expect(err).toBeUndefined();
   return res;

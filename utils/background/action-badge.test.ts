@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, makeKey } from '@/components/test-fixtures';
+import { NOW, makeKey } from '@/test/fixtures/key';
 import { badgeForResult } from './action-badge';
-import type { ApiKey } from './api-key';
-import type { LookupError } from './lookup-error';
+import type { ApiKey } from '../api-key';
+import type { LookupError } from '../lookup-error';
 
 const ok = (overrides: Partial<ApiKey>) => ({
   ok: true as const,

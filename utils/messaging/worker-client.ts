@@ -1,6 +1,6 @@
-import type { LookupError } from './lookup-error';
-import type { LookupResult } from './lookup-result';
-import { sendMessage } from './messaging';
+import type { LookupError } from '../lookup-error';
+import type { LookupResult } from '../lookup-result';
+import { sendMessage } from './messenger';
 import type {
   HistoryReply,
   LastLookupReply,
@@ -9,7 +9,7 @@ import type {
   SettingsReply,
   TestConnectionReply,
 } from './protocol';
-import { MAX_TIMEOUT_SECONDS } from './settings';
+import { MAX_TIMEOUT_SECONDS } from '../settings';
 
 /**
  * Longer than any lookup can take (the worker's own deadline is at most MAX_TIMEOUT_SECONDS), so

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LOOKUP_MENU_ID, createContextMenu, onContextMenuClick } from './context-menu';
 import { takeUnseenLookup } from './lookup-service';
-import { saveManagementKey } from './management-key';
-import { lastLookupItem } from './storage';
+import { saveManagementKey } from './store/management-key';
+import { lastLookupItem } from './store/items';
 
 const HASH = 'f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943';
 const body = {

@@ -4,8 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '@/test/mock-api/samples';
 import { type MockApi, startMockApi } from '@/test/mock-api/server';
 import { fetchKey, type FetchKeyOptions, type Target } from './fetch-key';
-import type { KeyHash } from './hash-input';
-import { saveManagementKey } from './management-key';
+import type { KeyHash } from '../../hash-input';
+import { saveManagementKey } from '../store/management-key';
 
 // These run the real client against the real mock server over loopback: what the server received
 // and what the client made of its answer are both real.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { restrictStorageToExtension } from './storage-access';
+import { restrictStorageToExtension } from './access-level';
 
 type Area = { setAccessLevel?: unknown };
 const areas = fakeBrowser.storage as unknown as Record<'local' | 'session', Area>;

@@ -1,8 +1,8 @@
 import { storage } from 'wxt/utils/storage';
-import type { ApiKey } from './api-key';
-import type { BadgeTone } from './badges';
-import type { LookupResult } from './lookup-result';
-import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings, type SettingsV1 } from './settings';
+import type { ApiKey } from '../../api-key';
+import type { BadgeTone } from '../../badges';
+import type { LookupResult } from '../../lookup-result';
+import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings, type SettingsV1 } from '../../settings';
 
 // Every storage item but the management key is declared here. The key lives in
 // utils/management-key.ts so that no module can read it by importing this file.

@@ -1,12 +1,12 @@
 import { showActionBadge } from './action-badge';
-import { fetchKey } from './fetch-key';
-import type { KeyHash } from './hash-input';
-import { readHistory, recordInHistory } from './history';
-import type { LookupResult } from './lookup-result';
-import type { TestConnectionReply } from './protocol';
-import { cacheKey, forgetCachedKeys, isFresh, readCachedEntry } from './result-cache';
-import type { Settings } from './settings';
-import { type HistoryEntry, type LastLookup, lastLookupItem, readSettings } from './storage';
+import { fetchKey } from './api/fetch-key';
+import type { KeyHash } from '../hash-input';
+import { readHistory, recordInHistory } from './store/history';
+import type { LookupResult } from '../lookup-result';
+import type { TestConnectionReply } from '../messaging/protocol';
+import { cacheKey, forgetCachedKeys, isFresh, readCachedEntry } from './store/result-cache';
+import type { Settings } from '../settings';
+import { type HistoryEntry, type LastLookup, lastLookupItem, readSettings } from './store/items';
 
 /** A hash that no key has: a 404 for it proves the management key is accepted. */
 export const PROBE_HASH = '0'.repeat(64) as KeyHash;

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { parseHashInput } from './hash-input';
-import { clearHistory } from './history';
+import { parseHashInput } from '../hash-input';
+import { clearHistory } from './store/history';
 import { lookUp, readHistoryAfterLookups, takeUnseenLookup, testConnection } from './lookup-service';
-import { onMessage } from './messaging';
-import { lookupRequestSchema, type Refusal, saveSettingsRequestSchema } from './protocol';
-import { isOwnPageSender, type SenderLike } from './sender';
+import { onMessage } from '../messaging/messenger';
+import { lookupRequestSchema, type Refusal, saveSettingsRequestSchema } from '../messaging/protocol';
+import { isOwnPageSender, type SenderLike } from '../sender';
 import { forgetManagementKey, getSettingsView, saveSettings } from './settings-service';
-import { z } from './zod';
+import { z } from '../zod';
 
 const noPayload = z.undefined().or(z.null());
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { makeKey } from '@/components/test-fixtures';
+import { makeKey } from '@/test/fixtures/key';
 import { MAX_CACHED_KEYS, cacheKey, forgetCachedKeys, isFresh, readCachedEntry } from './result-cache';
-import { resultCacheItem } from './storage';
+import { resultCacheItem } from './items';
 
 const HASH = 'a'.repeat(64);
 const FETCHED = '2026-11-26T19:00:00.000Z';

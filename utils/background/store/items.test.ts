@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readManagementKey } from './management-key';
-import { DEFAULT_SETTINGS } from './settings';
-import { settingsItem } from './storage';
+import { DEFAULT_SETTINGS } from '../../settings';
+import { settingsItem } from './items';
 
 describe('settings migration', () => {
   beforeEach(() => fakeBrowser.reset());

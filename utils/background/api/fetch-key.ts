@@ -1,10 +1,10 @@
-import { errorBodySchema, keyResponseSchema } from './api-key';
-import type { KeyHash } from './hash-input';
-import { buildKeyUrl } from './key-url';
-import type { LookupError } from './lookup-error';
-import type { LookupResult } from './lookup-result';
-import { readManagementKey } from './management-key';
-import { parseRetryAfter } from './retry-after';
+import { errorBodySchema, keyResponseSchema } from '../../api-key';
+import type { KeyHash } from '../../hash-input';
+import { buildKeyUrl } from '../../key-url';
+import type { LookupError } from '../../lookup-error';
+import type { LookupResult } from '../../lookup-result';
+import { readManagementKey } from '../store/management-key';
+import { parseRetryAfter } from '../../retry-after';
 
 /** Bodies above this are refused unread: no key record comes anywhere near it. */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
-import type { ApiKey } from './api-key';
-import { deriveBadges } from './badges';
-import { type HistoryEntry, historyItem } from './storage';
+import type { ApiKey } from '../../api-key';
+import { deriveBadges } from '../../badges';
+import { type HistoryEntry, historyItem } from './items';
 
 export const MAX_HISTORY = 20;
 
