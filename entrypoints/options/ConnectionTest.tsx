@@ -24,7 +24,7 @@ export interface TestConnectionButtonProps {
   onTest: () => void;
 }
 
-/** The button, then (below the form's buttons) the line that says what it tests. */
+/** Tests the saved settings, so it is off while the form holds unsaved changes. */
 export function TestConnectionButton({ state, dirty, onTest }: TestConnectionButtonProps) {
   return (
     <button type="button" onClick={onTest} disabled={state.kind === 'running' || dirty} aria-describedby="test-hint">
@@ -33,6 +33,7 @@ export function TestConnectionButton({ state, dirty, onTest }: TestConnectionBut
   );
 }
 
+/** What the button tests; the button points to this line by id. */
 export function TestConnectionHint({ dirty }: { dirty: boolean }) {
   return (
     <p class="field-hint" id="test-hint">
