@@ -1,8 +1,8 @@
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { NOW } from '@/test/fixtures/key';
-import type { TestConnectionReply } from '@/utils/messaging/protocol';
 import {
+  type ConnectionTestReply,
   type ConnectionTestState,
   ConnectionTestResult,
   TestConnectionButton,
@@ -14,8 +14,8 @@ const button = () => screen.getByRole('button', { name: /Test/ }) as HTMLButtonE
 
 describe('useConnectionTest', () => {
   it('is running until the worker answers, then holds the answer until a reset', async () => {
-    let answer: (reply: TestConnectionReply) => void = () => {};
-    const ask = vi.fn(() => new Promise<TestConnectionReply>((resolve) => (answer = resolve)));
+    let answer: (reply: ConnectionTestReply) => void = () => {};
+    const ask = vi.fn(() => new Promise<ConnectionTestReply>((resolve) => (answer = resolve)));
     const { result } = renderHook(() => useConnectionTest(ask));
     expect(result.current.state).toEqual({ kind: 'idle' });
     let running: Promise<void> = Promise.resolve();

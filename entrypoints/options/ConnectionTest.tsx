@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import type { LookupError } from '@/utils/lookup-error';
-import type { TestConnectionReply } from '@/utils/messaging/protocol';
+
+/** The worker's answer to a connection test: the key works, or why not. */
+export type ConnectionTestReply = { ok: true } | { ok: false; error: LookupError };
 
 export type ConnectionTestState =
   { kind: 'idle' } | { kind: 'running' } | { kind: 'ok' } | { kind: 'failed'; error: LookupError };
 
 /** Runs "Test connection" and holds its outcome until the next test or a reset (a save starting). */
-export function useConnectionTest(test: () => Promise<TestConnectionReply>) {
+export function useConnectionTest(test: () => Promise<ConnectionTestReply>) {
   const [state, setState] = useState<ConnectionTestState>({ kind: 'idle' });
   async function run() {
     setState({ kind: 'running' });

@@ -1,25 +1,34 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NOW } from '@/test/fixtures/key';
-import type { SettingsView, TestConnectionReply } from '@/utils/messaging/protocol';
-import { worker } from '@/utils/messaging/worker-client';
+import type { SaveSettingsRequest, SettingsView } from '@/utils/messaging/protocol';
+import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { hasHostAccess } from './host-access';
 import { popupShortcut } from './shortcut';
 import { OptionsApp } from './OptionsApp';
 
-vi.mock('@/utils/messaging/worker-client', () => ({
-  worker: { getSettings: vi.fn(), saveSettings: vi.fn(), removeKey: vi.fn(), testConnection: vi.fn() },
-}));
+vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 vi.mock('./host-access', () => ({ hasHostAccess: vi.fn(), requestHostAccess: vi.fn() }));
 vi.mock('./shortcut', () => ({ popupShortcut: vi.fn(), openShortcutSettings: vi.fn() }));
-const { getSettings, saveSettings, removeKey, testConnection } = vi.mocked(worker);
+/** The worker, one mock per message the page sends. */
+const getSettings = vi.fn<() => Promise<WorkerReply<'getSettings'>>>();
+const saveSettings = vi.fn<(request: SaveSettingsRequest) => Promise<WorkerReply<'saveSettings'>>>();
+const removeKey = vi.fn<() => Promise<WorkerReply<'removeKey'>>>();
+const testConnection = vi.fn<() => Promise<WorkerReply<'testConnection'>>>();
 
 const LOCAL = 'http://127.0.0.1:8787/api/v1';
 const saved: SettingsView = { ...DEFAULT_SETTINGS, baseUrl: LOCAL, keySaved: true, keyLast4: '4680' };
 
 beforeEach(() => {
   vi.resetAllMocks();
+  vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
+    if (type === 'getSettings') return getSettings();
+    if (type === 'saveSettings') return saveSettings(data as SaveSettingsRequest);
+    if (type === 'removeKey') return removeKey();
+    if (type === 'testConnection') return testConnection();
+    throw new Error(`The options page sent an unexpected message: ${type}`);
+  });
   // A fixed clock for "try again in 30 seconds"; only Date, so that promises and waits run as usual.
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
@@ -91,7 +100,7 @@ describe('options page', () => {
   });
 
   it('saves, then shows the new key’s last 4 and lets the saved settings be tested', async () => {
-    let answer: (reply: Awaited<ReturnType<typeof worker.saveSettings>>) => void = () => {};
+    let answer: (reply: WorkerReply<'saveSettings'>) => void = () => {};
     saveSettings.mockReturnValue(new Promise((resolve) => (answer = resolve)));
     const { container } = await openPage();
     fireEvent.click(button('Replace key'));
@@ -110,7 +119,7 @@ describe('options page', () => {
   });
 
   it('tests the connection, says it works, and drops that result when a save starts', async () => {
-    let answer: (reply: TestConnectionReply) => void = () => {};
+    let answer: (reply: WorkerReply<'testConnection'>) => void = () => {};
     testConnection.mockReturnValue(new Promise((resolve) => (answer = resolve)));
     saveSettings.mockResolvedValue({ ok: true, settings: saved });
     await openPage();

@@ -1,5 +1,5 @@
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { worker } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/worker-client';
 import { ConnectionSection } from './ConnectionSection';
 import { ConnectionTestResult, TestConnectionButton, TestConnectionHint, useConnectionTest } from './ConnectionTest';
 import { HostAccessNotice } from './HostAccessNotice';
@@ -11,7 +11,7 @@ import { useSettingsForm } from './use-settings-form';
 /** The options page: the settings form, its connection test, and the keyboard shortcut. */
 export function OptionsApp() {
   const form = useSettingsForm();
-  const test = useConnectionTest(() => worker.testConnection());
+  const test = useConnectionTest(() => askWorker('testConnection'));
 
   if (form.phase === 'failed') {
     return (

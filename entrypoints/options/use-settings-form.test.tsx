@@ -1,21 +1,26 @@
 import { act, renderHook, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SettingsView } from '@/utils/messaging/protocol';
-import { worker } from '@/utils/messaging/worker-client';
+import type { SaveSettingsRequest, SettingsView } from '@/utils/messaging/protocol';
+import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { type ReadyForm, useSettingsForm } from './use-settings-form';
 
-vi.mock('@/utils/messaging/worker-client', () => ({
-  worker: { getSettings: vi.fn(), saveSettings: vi.fn(), removeKey: vi.fn() },
-}));
-const getSettings = vi.mocked(worker.getSettings);
-const saveSettings = vi.mocked(worker.saveSettings);
-const removeKey = vi.mocked(worker.removeKey);
+vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
+/** The worker, one mock per message the form sends. */
+const getSettings = vi.fn<() => Promise<WorkerReply<'getSettings'>>>();
+const saveSettings = vi.fn<(request: SaveSettingsRequest) => Promise<WorkerReply<'saveSettings'>>>();
+const removeKey = vi.fn<() => Promise<WorkerReply<'removeKey'>>>();
 
 const saved: SettingsView = { ...DEFAULT_SETTINGS, keySaved: true, keyLast4: '4680' };
 
 beforeEach(() => {
   vi.resetAllMocks();
+  vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
+    if (type === 'getSettings') return getSettings();
+    if (type === 'saveSettings') return saveSettings(data as SaveSettingsRequest);
+    if (type === 'removeKey') return removeKey();
+    throw new Error(`The form sent an unexpected message: ${type}`);
+  });
   getSettings.mockResolvedValue({ ok: true, settings: saved });
 });
 
@@ -95,7 +100,7 @@ describe('useSettingsForm', () => {
   });
 
   it('is saving only until the worker answers', async () => {
-    let answer: (reply: Awaited<ReturnType<typeof worker.saveSettings>>) => void = () => {};
+    let answer: (reply: WorkerReply<'saveSettings'>) => void = () => {};
     saveSettings.mockReturnValue(new Promise((resolve) => (answer = resolve)));
     const form = await openForm();
     let saving: Promise<void> = Promise.resolve();

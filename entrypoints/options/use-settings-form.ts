@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { describeLookupError } from '@/utils/error-message';
 import type { LookupError } from '@/utils/lookup-error';
 import type { SettingsField, SettingsView } from '@/utils/messaging/protocol';
-import { worker } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/worker-client';
 import { type ConnectionDraft, type SettingsDraft, draftFrom, isDirty, toSaveRequest } from './settings-draft';
 
 export type FieldErrors = Partial<Record<SettingsField, string>>;
@@ -45,7 +45,7 @@ export function useSettingsForm(): SettingsForm {
   }
 
   useEffect(() => {
-    void worker.getSettings().then((reply) => (reply.ok ? adopt(reply.settings) : setLoadError(reply.error)));
+    void askWorker('getSettings').then((reply) => (reply.ok ? adopt(reply.settings) : setLoadError(reply.error)));
   }, []);
 
   if (loadError) return { phase: 'failed', error: loadError };
@@ -58,7 +58,7 @@ export function useSettingsForm(): SettingsForm {
   async function save() {
     setSaving(true);
     setStatus(null);
-    const reply = await worker.saveSettings(toSaveRequest(draft));
+    const reply = await askWorker('saveSettings', toSaveRequest(draft));
     setSaving(false);
     if (reply.ok) {
       setErrors({});
@@ -73,7 +73,7 @@ export function useSettingsForm(): SettingsForm {
   }
 
   async function removeKey() {
-    const reply = await worker.removeKey();
+    const reply = await askWorker('removeKey');
     if (reply.ok) {
       adopt(reply.settings);
       setStatus({ tone: 'ok', text: 'Management key removed.' });
