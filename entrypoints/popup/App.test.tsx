@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { HASH, OTHER_HASH, makeKey } from '@/test/fixtures/key';
+import { HASH, NOW, OTHER_HASH, makeKey } from '@/test/fixtures/key';
+import type { HistoryEntry } from '@/utils/background/store/items';
 import type { LookupResult } from '@/utils/lookup-result';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { App } from './App';
@@ -11,10 +12,14 @@ vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'lookup') return lookup(data);
   if (type === 'lastLookup') return { ok: true, last: null };
-  return { ok: true, entries: [] };
+  return { ok: true, entries: type === 'history' ? history : [] };
 });
+let history: HistoryEntry[] = [];
 
-beforeEach(() => lookup.mockReset());
+beforeEach(() => {
+  lookup.mockReset();
+  history = [];
+});
 
 const fresh: LookupResult = { ok: true, key: makeKey(), fetchedAt: new Date().toISOString() };
 const input = () => screen.getByLabelText('Key hash') as HTMLInputElement;
@@ -94,5 +99,19 @@ describe('popup App', () => {
     fireEvent.submit(input().closest('form') as HTMLFormElement);
     expect((await screen.findByRole('alert')).textContent).toMatch(/64/);
     expect(lookup).not.toHaveBeenCalled();
+  });
+
+  it('moves from the empty field to the first recent lookup with ArrowDown, and back with ArrowUp', async () => {
+    history = [
+      { hash: HASH, name: 'Billing', status: { text: 'Active', tone: 'ok' }, at: NOW.toISOString() },
+      { hash: OTHER_HASH, name: null, status: { text: 'Disabled', tone: 'danger' }, at: NOW.toISOString() },
+    ];
+    render(<App />);
+    const first = await screen.findByRole('button', { name: /^Look up Billing/ });
+    input().focus();
+    fireEvent.keyDown(input(), { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(input());
   });
 });
