@@ -6,6 +6,9 @@ const DEFAULT_API_ORIGIN = 'https://modelgates.ai/*';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // No auto-imports: every file imports what it uses, so no generated globals (test constants
+  // among them) are visible anywhere.
+  imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox too: MV3 keeps optional_host_permissions, action.openPopup and storage.session alike.
   manifestVersion: 3,
@@ -59,6 +62,6 @@ export default defineConfig({
       'public/**',
     ],
     // Reviewers rebuild from these; tests and their fixtures are not needed for that.
-    excludeSources: ['components/test-fixtures.ts', '**/*.test.ts', '**/*.test.tsx'],
+    excludeSources: ['**/*.test.ts', '**/*.test.tsx'],
   },
 });

@@ -1,9 +1,8 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { CardToolbar, updatedText } from './CardToolbar';
-import { NOW, makeKey } from './test-fixtures';
+import { NOW, makeKey } from '@/test/fixtures/key';
 
-afterEach(cleanup);
 const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000);
 
 describe('CardToolbar', () => {

@@ -1,10 +1,7 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COPY_FEEDBACK_MS, CopyButton } from './CopyButton';
-import { HASH } from './test-fixtures';
-
-// Without vitest globals, Testing Library cannot register its own cleanup.
-afterEach(cleanup);
+import { HASH } from '@/test/fixtures/key';
 
 function status(): string {
   return screen.getByRole('status').textContent ?? '';

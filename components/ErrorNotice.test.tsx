@@ -1,11 +1,8 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import type { LookupError } from '@/utils/lookup-error';
 import { ErrorNotice } from './ErrorNotice';
-import { NOW } from './test-fixtures';
-
-// Without vitest globals, Testing Library cannot register its own cleanup.
-afterEach(cleanup);
+import { NOW } from '@/test/fixtures/key';
 
 const noop = () => undefined;
 

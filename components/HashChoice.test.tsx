@@ -1,11 +1,8 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { parseHashInput, type KeyHash } from '@/utils/hash-input';
 import { HashChoice } from './HashChoice';
-import { HASH, OTHER_HASH } from './test-fixtures';
-
-// Without vitest globals, Testing Library cannot register its own cleanup.
-afterEach(cleanup);
+import { HASH, OTHER_HASH } from '@/test/fixtures/key';
 
 const THIRD_HASH = 'a5d99cbd90dc27faaad31299db97d2107d4937345d573a6af0dccd2389c626db';
 

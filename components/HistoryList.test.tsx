@@ -1,10 +1,9 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HistoryEntry } from '@/utils/storage';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { HistoryEntry } from '@/utils/background/store/items';
 import { HistoryList } from './HistoryList';
-import { NOW } from './test-fixtures';
+import { NOW } from '@/test/fixtures/key';
 
-afterEach(cleanup);
 const entry = (n: number, name: string | null, text = 'Active'): HistoryEntry => ({
   hash: n.toString(16).repeat(64).slice(0, 64),
   name,

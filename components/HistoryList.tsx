@@ -1,5 +1,5 @@
 import { formatRelative, shortenHash } from '@/utils/format';
-import type { HistoryEntry } from '@/utils/storage';
+import type { HistoryEntry } from '@/utils/background/store/items';
 
 export interface HistoryListProps {
   entries: HistoryEntry[];

@@ -1,11 +1,8 @@
-import { cleanup, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import type { ApiKey } from '@/utils/api-key';
 import { KeyCard } from './KeyCard';
-import { HOSTILE_STRINGS, makeKey, NOW } from './test-fixtures';
-
-// Without vitest globals, Testing Library cannot register its own cleanup.
-afterEach(cleanup);
+import { HOSTILE_STRINGS, makeKey, NOW } from '@/test/fixtures/key';
 
 function renderCard(overrides: Partial<ApiKey> = {}) {
   return render(<KeyCard apiKey={makeKey(overrides)} now={NOW} />);

@@ -1,11 +1,8 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiKey } from '@/utils/api-key';
 import { KeyMeta } from './KeyMeta';
-import { HASH, makeKey, NOW } from './test-fixtures';
-
-// Without vitest globals, Testing Library cannot register its own cleanup.
-afterEach(cleanup);
+import { HASH, makeKey, NOW } from '@/test/fixtures/key';
 
 /** The definition list as a user reads it: term → description text. */
 function readMeta(overrides: Partial<ApiKey> = {}): Record<string, string> {
@@ -20,8 +17,8 @@ function readMeta(overrides: Partial<ApiKey> = {}): Record<string, string> {
 describe('KeyMeta', () => {
   it('shows times relative to now, workspace, creator', () => {
     expect(readMeta()).toMatchObject({
-      Created: '3 days ago',
-      Updated: '5 hours ago',
+      Created: '5 months ago',
+      Updated: '9 days ago',
       Workspace: '8f3b2c1a-5d6e-4f70-9a1b-2c3d4e5f6a7b',
       'Created by': 'user_2mK8pQ4rT6vX9zB1cD3fG5hJ7k',
     });
@@ -29,10 +26,10 @@ describe('KeyMeta', () => {
 
   it('puts the machine time and the exact UTC time on each relative time', () => {
     render(<KeyMeta apiKey={makeKey()} now={NOW} />);
-    const created = screen.getByText('3 days ago');
+    const created = screen.getByText('5 months ago');
     expect(created.tagName).toBe('TIME');
-    expect(created.getAttribute('dateTime')).toBe('2026-11-23T19:00:00.000Z');
-    expect(created.getAttribute('title')).toMatch(/Nov 23, 2026.*19:00.*UTC/);
+    expect(created.getAttribute('dateTime')).toBe('2026-07-07T19:00:00.000Z');
+    expect(created.getAttribute('title')).toMatch(/Jul 7, 2026.*19:00.*UTC/);
   });
 
   it.each<[string, Partial<ApiKey>, Record<string, string>]>([

@@ -1,9 +1,6 @@
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { Loading } from './Loading';
-
-// Without vitest globals, Testing Library cannot register its own cleanup.
-afterEach(cleanup);
 
 describe('Loading', () => {
   it.each([

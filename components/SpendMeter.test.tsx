@@ -1,11 +1,8 @@
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import type { ApiKey } from '@/utils/api-key';
 import { SpendMeter } from './SpendMeter';
-import { makeKey, NOW } from './test-fixtures';
-
-// Without vitest globals, Testing Library cannot register its own cleanup.
-afterEach(cleanup);
+import { makeKey, NOW } from '@/test/fixtures/key';
 
 const METER_LABEL = 'Share of the spending limit used';
 

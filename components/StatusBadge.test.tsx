@@ -1,10 +1,7 @@
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import type { Badge } from '@/utils/badges';
 import { StatusBadge } from './StatusBadge';
-
-// Without vitest globals, Testing Library cannot register its own cleanup.
-afterEach(cleanup);
 
 describe('StatusBadge', () => {
   it.each<[Badge, string]>([

@@ -1,11 +1,8 @@
-import { cleanup, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import type { ApiKey } from '@/utils/api-key';
 import { UsageTable } from './UsageTable';
-import { makeKey } from './test-fixtures';
-
-// Without vitest globals, Testing Library cannot register its own cleanup.
-afterEach(cleanup);
+import { makeKey } from '@/test/fixtures/key';
 
 /** The table as a user reads it: one array of cell texts per row, header row first. */
 function readTable(overrides: Partial<ApiKey> = {}): string[][] {
@@ -27,10 +24,10 @@ describe('UsageTable', () => {
   it('shows ModelGates credits per period, without a BYOK column for a key that never used BYOK', () => {
     expect(readTable()).toEqual([
       ['Period', 'ModelGates credits'],
-      ['Today', '$42.75'],
-      ['This week', '$180.10'],
-      ['This month', '$612.00'],
-      ['Total', '$1,234.50'],
+      ['Today', '$1.85'],
+      ['This week', '$11.20'],
+      ['This month', '$42.75'],
+      ['Total', '$318.40'],
     ]);
     expect(screen.queryByText(/BYOK/)).toBeNull();
   });
@@ -38,10 +35,10 @@ describe('UsageTable', () => {
   it('adds a BYOK column when the key used BYOK', () => {
     expect(readTable(BYOK_USE)).toEqual([
       ['Period', 'ModelGates credits', 'BYOK'],
-      ['Today', '$42.75', '$2.15'],
-      ['This week', '$180.10', '$18.45'],
-      ['This month', '$612.00', '$96.30'],
-      ['Total', '$1,234.50', '$611.47'],
+      ['Today', '$1.85', '$2.15'],
+      ['This week', '$11.20', '$18.45'],
+      ['This month', '$42.75', '$96.30'],
+      ['Total', '$318.40', '$611.47'],
     ]);
   });
 
@@ -65,7 +62,7 @@ describe('UsageTable', () => {
   });
 
   it('only the one non-zero BYOK figure is enough to show the column', () => {
-    expect(readTable({ byok_usage: 0.004 })[4]).toEqual(['Total', '$1,234.50', '< $0.01']);
+    expect(readTable({ byok_usage: 0.004 })[4]).toEqual(['Total', '$318.40', '< $0.01']);
   });
 
   it('says "unknown" for figures the API did not send', () => {
@@ -78,9 +75,9 @@ describe('UsageTable', () => {
       }),
     ).toEqual([
       ['Period', 'ModelGates credits', 'BYOK'],
-      ['Today', '$42.75', 'unknown'],
+      ['Today', '$1.85', 'unknown'],
       ['This week', 'unknown', '$0.00'],
-      ['This month', '$612.00', '$0.00'],
+      ['This month', '$42.75', '$0.00'],
       ['Total', 'unknown', '$0.00'],
     ]);
   });

@@ -1,8 +1,6 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { KeyField } from './KeyField';
-
-afterEach(cleanup);
 
 describe('KeyField', () => {
   it('is a password field with show/hide when no key is saved', () => {

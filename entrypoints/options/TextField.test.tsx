@@ -1,8 +1,6 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { TextField } from './TextField';
-
-afterEach(cleanup);
 
 describe('TextField', () => {
   it('labels its input and passes what is typed', () => {

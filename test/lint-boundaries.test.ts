@@ -1,0 +1,110 @@
+// @vitest-environment node
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layout's boundaries are lint rules: each sample below breaks one, linted as if it were the
+// named file, and the project's own ESLint config must fail on it. Existing paths are used so that
+// the type-aware rules see the file inside the project.
+const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+
+async function rulesHit(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? m.message);
+}
+
+const RESTRICTED = '@typescript-eslint/no-restricted-imports';
+
+// Type-aware linting loads the TypeScript project on first use: seconds on a busy machine.
+describe('lint boundaries', { timeout: 60_000 }, () => {
+  it.each([
+    [
+      'a component importing worker code',
+      'components/KeyCard.tsx',
+      "import { readHistory } from '@/utils/background/store/history';\nexport const f = readHistory;",
+      RESTRICTED,
+    ],
+    [
+      'a page importing the API client by a relative path',
+      'entrypoints/popup/App.tsx',
+      "import { fetchKey } from '../../utils/background/api/fetch-key';\nexport const f = fetchKey;",
+      RESTRICTED,
+    ],
+    [
+      'the options page importing the settings service',
+      'entrypoints/options/OptionsApp.tsx',
+      "import { saveSettings } from '@/utils/background/settings-service';\nexport const f = saveSettings;",
+      RESTRICTED,
+    ],
+    [
+      'a pure module importing the browser API',
+      'utils/badges.ts',
+      "import { browser } from 'wxt/browser';\nexport const id = browser.runtime.id;",
+      RESTRICTED,
+    ],
+    [
+      'a pure module importing storage',
+      'utils/format.ts',
+      "import { storage } from 'wxt/utils/storage';\nexport const s = storage;",
+      RESTRICTED,
+    ],
+    [
+      'a pure module importing worker code',
+      'utils/badges.ts',
+      "import { readHistory } from './background/store/history';\nexport const f = readHistory;",
+      RESTRICTED,
+    ],
+    [
+      'a pure module calling fetch',
+      'utils/format.ts',
+      'export const get = (url: string) => fetch(url).then((r) => r.status);',
+      'no-restricted-globals',
+    ],
+    [
+      'a pure module reaching for chrome.*',
+      'utils/format.ts',
+      'export const id = (): unknown => chrome.runtime.id;',
+      'no-restricted-globals',
+    ],
+    [
+      'worker code other than the request builder reading the management key',
+      'utils/background/lookup-service.ts',
+      "import { readManagementKey } from './store/management-key';\nexport const f = readManagementKey;",
+      RESTRICTED,
+    ],
+    ['zod imported directly', 'utils/api-key.ts', "import { z } from 'zod';\nexport const s = z.string();", RESTRICTED],
+    [
+      'a floating promise',
+      'utils/background/lookup-service.ts',
+      'async function save(): Promise<void> {}\nexport function f(): void {\n  save();\n}',
+      '@typescript-eslint/no-floating-promises',
+    ],
+    [
+      'worker code touching the DOM',
+      'utils/background/action-badge.ts',
+      'export const title = (): string => document.title;',
+      'no-restricted-globals',
+    ],
+  ])('fails on %s', async (_case, filePath, code, rule) => {
+    expect(await rulesHit(code, filePath)).toContain(rule);
+  });
+
+  it.each([
+    [
+      'a type-only import of worker types in a component',
+      'components/HistoryList.tsx',
+      "import type { HistoryEntry } from '@/utils/background/store/items';\nexport type E = HistoryEntry;",
+    ],
+    [
+      'the request builder reading the management key',
+      'utils/background/api/fetch-key.ts',
+      "import { readManagementKey } from '../store/management-key';\nexport const f = readManagementKey;",
+    ],
+    [
+      'a promise marked as ignored with void',
+      'utils/background/lookup-service.ts',
+      'async function save(): Promise<void> {}\nexport function f(): void {\n  void save();\n}',
+    ],
+  ])('passes %s', async (_case, filePath, code) => {
+    expect(await rulesHit(code, filePath)).toEqual([]);
+  });
+});

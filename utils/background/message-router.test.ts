@@ -1,0 +1,195 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { KeyHash } from '../hash-input';
+import { registerMessageHandlers } from './message-router';
+import { saveManagementKey } from './store/management-key';
+import { removeAllListeners } from '../messaging/messenger';
+import type { MessageType, Protocol } from '../messaging/protocol';
+import type { SenderLike } from '../sender';
+import { DEFAULT_SETTINGS } from '../settings';
+import { historyItem, readSettings, settingsItem } from './store/items';
+
+const NOW = '2025-03-01T12:00:00.000Z';
+const SECRET = 'sk-mg-mgmt-test-0123456789abcdef';
+const own = `chrome-extension://${fakeBrowser.runtime.id}`;
+const popup: SenderLike = { id: fakeBrowser.runtime.id, url: `${own}/popup.html`, origin: own };
+const options: SenderLike = {
+  id: fakeBrowser.runtime.id,
+  url: `${own}/options.html`,
+  tab: { url: `${own}/options.html` },
+};
+
+/** Delivers a message the way runtime.onMessage does, with the given sender, and returns the reply
+ * (the messaging layer wraps it as `{ res }`; a handler that threw would give `{ err }`). */
+async function send(type: string, data: unknown, sender: SenderLike): Promise<unknown> {
+  let reply: (value: { res?: unknown; err?: unknown }) => void = () => {};
+  const replied = new Promise<{ res?: unknown; err?: unknown }>((resolve) => (reply = resolve));
+  const listenerResults = await fakeBrowser.runtime.onMessage.trigger(
+    { id: 1, type, data, timestamp: Date.now() },
+    sender as Browser.runtime.MessageSender,
+    reply,
+  );
+  await Promise.all(listenerResults);
+  const { res, err } = await replied;
+  expect(err).toBeUndefined();
+  return res;
+}
+
+/** A payload of the right shape for every message: the compiler says when a message is missing. */
+const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
+  lookup: { hash: 'a'.repeat(64) as KeyHash },
+  lastLookup: undefined,
+  getSettings: undefined,
+  saveSettings: { baseUrl: 'https://evil.example', timeoutSeconds: 10, managementKey: 'sk-evil-key-123' },
+  removeKey: undefined,
+  testConnection: undefined,
+  history: undefined,
+  clearHistory: undefined,
+};
+
+const refused = { ok: false, error: { kind: 'invalid_request', message: expect.stringContaining('Refused') } };
+
+describe('message router', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    removeAllListeners();
+    registerMessageHandlers();
+  });
+
+  it.each<[string, SenderLike]>([
+    ['a web page', { url: 'https://evil.example/', origin: 'https://evil.example' }],
+    [
+      'another extension',
+      { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/popup.html' },
+    ],
+    [
+      'a content-script-like sender with a tab',
+      { id: fakeBrowser.runtime.id, url: 'https://modelgates.ai/', tab: { url: 'https://modelgates.ai/' } },
+    ],
+    ['a sender with nothing', {}],
+  ])('refuses %s for every message type, and changes nothing', async (_, sender) => {
+    await saveManagementKey(SECRET);
+    const entry = { hash: 'b'.repeat(64), name: 'Kept', status: { text: 'Active', tone: 'ok' as const }, at: NOW };
+    await historyItem.setValue([entry]);
+    const before = await settingsItem.getValue();
+    for (const [type, data] of Object.entries(wellFormed)) {
+      expect(await send(type, data, sender)).toEqual(refused);
+    }
+    expect(await settingsItem.getValue()).toEqual(before);
+    expect(await historyItem.getValue()).toEqual([entry]);
+    expect((await send('getSettings', undefined, options)) as object).toMatchObject({ settings: { keyLast4: 'cdef' } });
+  });
+
+  it.each<[string, string, unknown]>([
+    ['a lookup without a hash', 'lookup', {}],
+    ['a lookup with a number', 'lookup', { hash: 42 }],
+    ['a lookup with extra fields', 'lookup', { hash: 'a'.repeat(64), url: 'https://evil.example' }],
+    ['a lookup that is a string', 'lookup', 'a'.repeat(64)],
+    ['a lookup of a hash too short', 'lookup', { hash: 'abc' }],
+    ['a lookup of a hash too long', 'lookup', { hash: 'a'.repeat(65) }],
+    ['a lookup of an upper-case hash', 'lookup', { hash: 'A'.repeat(64) }],
+    ['a lookup of a hash with its key prefix', 'lookup', { hash: `sk-or-v1-${'a'.repeat(64)}` }],
+    ['a lookup of a path', 'lookup', { hash: '../keys' }],
+    ['a lookup with a boolean that is a string', 'lookup', { hash: 'a'.repeat(64), allowCached: 'yes' }],
+    ['settings without a timeout', 'saveSettings', { baseUrl: 'https://modelgates.ai/api/v1' }],
+    [
+      'settings with a key that is an object',
+      'saveSettings',
+      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 10, managementKey: {} },
+    ],
+    ['getSettings with a payload', 'getSettings', { all: true }],
+    ['null settings', 'saveSettings', null],
+  ])('answers %s with a typed refusal', async (_, type, data) => {
+    expect(await send(type, data, popup)).toEqual({
+      ok: false,
+      error: { kind: 'invalid_request', message: expect.stringContaining('expected shape') },
+    });
+  });
+
+  it('refuses a lookup of a malformed hash without reading settings or the network', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    await saveManagementKey(SECRET);
+    for (const hash of ['abc', `sk-or-v1-${'a'.repeat(64)}`, '../keys', 'g'.repeat(64), 'a'.repeat(20_000)]) {
+      expect(await send('lookup', { hash }, popup)).toEqual({
+        ok: false,
+        error: { kind: 'invalid_request', message: expect.stringContaining('expected shape') },
+      });
+    }
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('says a lookup is not configured when no key is saved, without any request', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    expect(await send('lookup', { hash: 'a'.repeat(64) }, popup)).toEqual({
+      ok: false,
+      error: { kind: 'not_configured' },
+    });
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('saves valid settings and never puts the key in a reply', async () => {
+    const reply = await send(
+      'saveSettings',
+      { baseUrl: ' http://127.0.0.1:8787/api/v1/ ', timeoutSeconds: 15, managementKey: `  ${SECRET}\n` },
+      options,
+    );
+    expect(reply).toEqual({
+      ok: true,
+      settings: {
+        ...DEFAULT_SETTINGS,
+        baseUrl: 'http://127.0.0.1:8787/api/v1',
+        timeoutSeconds: 15,
+        keySaved: true,
+        keyLast4: 'cdef',
+      },
+    });
+    for (const [type, data] of [
+      ['getSettings', undefined],
+      ['removeKey', undefined],
+    ] as const) {
+      expect(JSON.stringify(await send(type, data, options))).not.toContain(SECRET);
+    }
+  });
+
+  it.each([
+    [
+      'a non-https base URL',
+      { baseUrl: 'http://example.com/api', timeoutSeconds: 10, managementKey: SECRET },
+      'baseUrl',
+    ],
+    [
+      'a timeout under 3 s',
+      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 1, managementKey: SECRET },
+      'timeoutSeconds',
+    ],
+    [
+      'a timeout over 60 s',
+      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 61, managementKey: SECRET },
+      'timeoutSeconds',
+    ],
+    [
+      'a fractional timeout',
+      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 4.5, managementKey: SECRET },
+      'timeoutSeconds',
+    ],
+    [
+      'a key with inner whitespace',
+      { baseUrl: 'https://staging.modelgates.ai/api/v1', timeoutSeconds: 10, managementKey: 'sk-mg abc' },
+      'managementKey',
+    ],
+  ])('refuses %s and saves none of the other fields', async (_, request, field) => {
+    const reply = await send('saveSettings', request, options);
+    expect(reply).toMatchObject({ ok: false, fieldErrors: { [field]: expect.any(String) } });
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await send('getSettings', undefined, options)).toMatchObject({ settings: { keySaved: false } });
+  });
+
+  it('removes the key', async () => {
+    await saveManagementKey(SECRET);
+    expect(await send('removeKey', undefined, options)).toMatchObject({
+      ok: true,
+      settings: { keySaved: false, keyLast4: null },
+    });
+  });
+});
