@@ -16,11 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'chromium',
-          include: [
-            'test/e2e/scenarios/**/*.e2e.test.ts',
-            'test/e2e/chromium/**/*.e2e.test.ts',
-            'test/e2e/*.e2e.test.ts',
-          ],
+          include: ['test/e2e/scenarios/**/*.e2e.test.ts', 'test/e2e/chromium/**/*.e2e.test.ts'],
           provide: { browser: 'chromium' },
         },
       },
