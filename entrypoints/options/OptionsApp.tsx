@@ -253,6 +253,9 @@ export function OptionsApp() {
 }
 
 /** An empty field is not 0: it is refused by the worker's check like any other non-number. */
-function toNumber(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text);
+/** null for an empty or non-numeric field: Firefox sends messages by structured clone, which
+ * keeps NaN (Chromium's JSON turned it into null), and the worker's schema takes numbers or null. */
+function toNumber(text: string): number | null {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  return Number.isNaN(value) ? null : value;
 }
