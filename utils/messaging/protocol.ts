@@ -29,8 +29,8 @@ export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 export const saveSettingsRequestSchema = z
   .object({
     baseUrl: z.string().max(2048),
-    // null: an empty or non-numeric field (messages are JSON, where NaN becomes null). It gets a
-    // message beside its field like any other invalid value.
+    // null: an empty or non-numeric field. It gets a message beside its field like any other
+    // invalid value. (NaN is refused: Firefox's structured clone would deliver it as it is.)
     timeoutSeconds: z.number().nullable(),
     /** Omitted: unchanged. */
     forgetKeyOnClose: z.boolean().optional(),
