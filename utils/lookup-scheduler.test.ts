@@ -308,6 +308,28 @@ describe('runLookups', () => {
     ]);
   });
 
+  it('counts a resumed run from where it stood, over its own items only', async () => {
+    const api = fakeApi(done, 1_000);
+    const earlier = new Map<string, Answer<string, string>>([
+      ['a1', { kind: 'done', value: 'from before' }],
+      ['a2', { kind: 'failed', error: 'timeout' }],
+      ['z9', { kind: 'failed', error: 'a row of another run' }],
+    ]);
+    const reports: RunProgress[] = [];
+    await run({
+      items: items('a', 4),
+      lookup: api.lookup,
+      answers: earlier,
+      concurrency: 1,
+      onProgress: (p) => reports.push(p),
+    });
+    expect(reports).toEqual([
+      { done: 2, errors: 1, total: 4, etaMs: null },
+      { done: 3, errors: 1, total: 4, etaMs: 1_000 },
+      { done: 4, errors: 1, total: 4, etaMs: 0 },
+    ]);
+  });
+
   it('finishes against a server allowing 20 requests a second with few 429s', async () => {
     let second = -1;
     let used = 0;

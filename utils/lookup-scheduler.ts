@@ -89,8 +89,11 @@ export function runLookups<T extends RunItem, R, E>(options: RunOptions<T, R, E>
     queue.waiting.push(item);
   }
   const startedAt = clock.now();
+  // Counted over this run's items only: earlier answers may hold rows that are not in it.
+  const earlier = [...ids].flatMap((id) => answers.get(id) ?? []);
+  let done = earlier.length;
+  let errors = earlier.filter((answer) => answer.kind === 'failed').length;
   let answeredNow = 0;
-  let errors = [...answers.values()].filter((a) => a.kind === 'failed').length;
 
   return new Promise((resolve, reject) => {
     let finished = false;
@@ -114,13 +117,13 @@ export function runLookups<T extends RunItem, R, E>(options: RunOptions<T, R, E>
 
     const progress = () => {
       const elapsed = clock.now() - startedAt;
-      const left = ids.size - answers.size;
-      const etaMs = answeredNow === 0 ? null : Math.round((left * elapsed) / answeredNow);
-      options.onProgress?.({ done: answers.size, errors, total: ids.size, etaMs });
+      const etaMs = answeredNow === 0 ? null : Math.round(((ids.size - done) * elapsed) / answeredNow);
+      options.onProgress?.({ done, errors, total: ids.size, etaMs });
     };
     const record = (item: T, answer: Answer<R, E>) => {
       answers.set(item.id, answer);
       answeredNow += 1;
+      done += 1;
       if (answer.kind === 'failed') errors += 1;
       options.onAnswer?.(item, answer);
     };
