@@ -77,6 +77,14 @@ describe('describeLookupError', () => {
       },
     ],
     [
+      { kind: 'no_access', origin: 'https://modelgates.ai' },
+      {
+        title: 'No access to the API',
+        body: 'The extension has no access to https://modelgates.ai, and that server does not let others read its answers. Grant access in the options.',
+        action: 'open_options',
+      },
+    ],
+    [
       { kind: 'redirected', status: 302 },
       {
         title: 'The API redirected the request',

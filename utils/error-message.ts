@@ -56,6 +56,12 @@ export function describeLookupError(error: LookupError, now: Date): ErrorMessage
         body: `Could not connect to ${error.origin}. Check your internet connection and the API base URL in the options.`,
         action: 'open_options',
       };
+    case 'no_access':
+      return {
+        title: 'No access to the API',
+        body: `The extension has no access to ${error.origin}, and that server does not let others read its answers. Grant access in the options.`,
+        action: 'open_options',
+      };
     case 'redirected':
       return {
         title: 'The API redirected the request',

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { checkBaseUrl } from '@/utils/base-url';
 import { describeLookupError } from '@/utils/error-message';
-import { hasHostAccess, requestHostAccess } from '@/entrypoints/options/host-access';
+import { requestHostAccess } from '@/entrypoints/options/host-access';
 import type { LookupError } from '@/utils/lookup-error';
 import type { SettingsField, SettingsView } from '@/utils/messaging/protocol';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from '@/utils/settings';
@@ -41,7 +41,7 @@ export function OptionsApp() {
     setForgetKeyOnClose(settings.forgetKeyOnClose);
     setHistoryEnabled(settings.historyEnabled);
     setKey('');
-    void hasHostAccess(settings.baseUrl).then(setAccess);
+    setAccess(settings.hostAccess);
   }
 
   useEffect(() => {

@@ -142,6 +142,8 @@ describe('message router', () => {
         timeoutSeconds: 15,
         keySaved: true,
         keyLast4: 'cdef',
+        // The fake browser grants no origin.
+        hostAccess: false,
       },
     });
     for (const [type, data] of [
