@@ -1,20 +1,13 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { CardToolbar, updatedText } from './CardToolbar';
+import { CardToolbar } from './CardToolbar';
 import { NOW, makeKey } from '@/test/fixtures/key';
 
+/** What the toolbar's live regions say: the card's age is one of them. */
+const statuses = () => screen.queryAllByRole('status').map((region) => region.textContent);
 const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000);
 
 describe('CardToolbar', () => {
-  it.each([
-    [0, 'Updated just now'],
-    [12, 'Updated 12 s ago'],
-    [59, 'Updated 59 s ago'],
-    [120, 'Updated 2 minutes ago'],
-  ])('after %i s says "%s"', (seconds, text) => {
-    expect(updatedText(ago(seconds), NOW)).toBe(text);
-  });
-
   it('offers Refresh, and says so while refreshing', () => {
     const onRefresh = vi.fn();
     const { rerender } = render(
@@ -26,13 +19,13 @@ describe('CardToolbar', () => {
         onRefresh={onRefresh}
       />,
     );
-    expect(screen.getByText('Updated 12 s ago')).toBeTruthy();
+    expect(statuses()).toContain('Updated 12 s ago');
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(onRefresh).toHaveBeenCalledOnce();
     rerender(
       <CardToolbar apiKey={makeKey()} fetchedAt={ago(12).toISOString()} now={NOW} refreshing onRefresh={onRefresh} />,
     );
-    expect(screen.getByText('Refreshing…')).toBeTruthy();
+    expect(statuses()).toContain('Refreshing…');
     expect((screen.getByRole('button', { name: 'Refresh' }) as HTMLButtonElement).disabled).toBe(true);
   });
 

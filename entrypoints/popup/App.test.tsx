@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { HASH, OTHER_HASH, makeKey } from '@/test/fixtures/key';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HASH, NOW, OTHER_HASH, makeKey } from '@/test/fixtures/key';
+import type { HistoryEntry } from '@/utils/background/store/items';
 import type { LookupResult } from '@/utils/lookup-result';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { App } from './App';
@@ -11,13 +12,26 @@ vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'lookup') return lookup(data);
   if (type === 'lastLookup') return { ok: true, last: null };
-  return { ok: true, entries: [] };
+  return { ok: true, entries: type === 'history' ? history : [] };
 });
+let history: HistoryEntry[] = [];
 
-beforeEach(() => lookup.mockReset());
+beforeEach(() => {
+  lookup.mockReset();
+  history = [];
+  // A fixed clock for the card's age and badges; timers stay real for Testing Library's waits.
+  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+});
+afterEach(() => vi.useRealTimers());
 
-const fresh: LookupResult = { ok: true, key: makeKey(), fetchedAt: new Date().toISOString() };
+const fresh: LookupResult = { ok: true, key: makeKey(), fetchedAt: NOW.toISOString() };
+/** Answered 40 s before NOW, and served from the cache. */
+const cachedAt = new Date(NOW.getTime() - 40_000).toISOString();
 const input = () => screen.getByLabelText('Key hash') as HTMLInputElement;
+/** The name on the card, once one is shown. */
+const cardName = () => screen.queryByRole('heading', { level: 2 })?.textContent;
+/** What the page's live regions say: the card's age is one of them. */
+const statuses = () => screen.queryAllByRole('status').map((region) => region.textContent);
 function paste(text: string) {
   const event = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown };
   event.clipboardData = { getData: () => text };
@@ -37,27 +51,29 @@ describe('popup App', () => {
     lookup.mockResolvedValue(fresh);
     render(<App />);
     paste(`GET /api/v1/keys/${HASH.toUpperCase()} 404`);
-    expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+    expect(statuses()).toContain('Updated just now');
     expect(lookup).toHaveBeenCalledWith({ hash: HASH, allowCached: true });
   });
 
   it('shows a cached card at once, then the fresh one', async () => {
-    const cached: LookupResult = { ...fresh, key: makeKey({ name: 'Cached name' }), cached: true };
+    const cached: LookupResult = { ok: true, key: makeKey({ name: 'Cached name' }), fetchedAt: cachedAt, cached: true };
     let answer: (r: LookupResult) => void = () => {};
     lookup.mockResolvedValueOnce(cached).mockReturnValueOnce(new Promise((r) => (answer = r)));
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
     fireEvent.submit(input().closest('form') as HTMLFormElement);
-    expect(await screen.findByRole('heading', { name: 'Cached name' })).toBeTruthy();
-    expect(screen.getByText('Refreshing…')).toBeTruthy();
+    await waitFor(() => expect(cardName()).toBe('Cached name'));
+    expect(statuses()).toContain('Refreshing…');
     expect(lookup).toHaveBeenLastCalledWith({ hash: HASH, allowCached: false });
     answer(fresh);
-    expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+    expect(statuses()).toContain('Updated just now');
   });
 
   it('keeps the cached card when the refresh fails, and says why', async () => {
     lookup
-      .mockResolvedValueOnce({ ...fresh, cached: true })
+      .mockResolvedValueOnce({ ...fresh, fetchedAt: cachedAt, cached: true })
       .mockResolvedValueOnce({ ok: false, error: { kind: 'network', origin: 'https://modelgates.ai' } });
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
@@ -65,7 +81,8 @@ describe('popup App', () => {
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toContain('Could not refresh: Could not reach the API.'),
     );
-    expect(screen.getByRole('heading', { name: 'Production backend' })).toBeTruthy();
+    expect(cardName()).toBe('Production backend');
+    expect(statuses()).toContain('Updated 40 s ago');
   });
 
   it('clears the field and the card on Esc', async () => {
@@ -73,10 +90,10 @@ describe('popup App', () => {
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
     fireEvent.submit(input().closest('form') as HTMLFormElement);
-    await screen.findByRole('heading', { name: 'Production backend' });
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
     fireEvent.keyDown(input(), { key: 'Escape' });
     expect(input().value).toBe('');
-    expect(screen.queryByRole('heading', { name: 'Production backend' })).toBeNull();
+    expect(cardName()).toBeUndefined();
   });
 
   it('asks which hash when the text holds several, and looks up the one picked', async () => {
@@ -94,5 +111,19 @@ describe('popup App', () => {
     fireEvent.submit(input().closest('form') as HTMLFormElement);
     expect((await screen.findByRole('alert')).textContent).toMatch(/64/);
     expect(lookup).not.toHaveBeenCalled();
+  });
+
+  it('moves from the empty field to the first recent lookup with ArrowDown, and back with ArrowUp', async () => {
+    history = [
+      { hash: HASH, name: 'Billing', status: { text: 'Active', tone: 'ok' }, at: NOW.toISOString() },
+      { hash: OTHER_HASH, name: null, status: { text: 'Disabled', tone: 'danger' }, at: NOW.toISOString() },
+    ];
+    render(<App />);
+    const first = await screen.findByRole('button', { name: /^Look up Billing/ });
+    input().focus();
+    fireEvent.keyDown(input(), { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(input());
   });
 });

@@ -25,6 +25,8 @@ export function App() {
   const [now, setNow] = useState(() => new Date());
   // Only the newest lookup may paint: replies to earlier ones are dropped.
   const latest = useRef(0);
+  const input = useRef<HTMLInputElement>(null);
+  const firstHistoryEntry = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void showContextMenuLookup();
@@ -136,7 +138,7 @@ export function App() {
       event.preventDefault();
       reset();
     } else if (event.key === 'ArrowDown' && text === '') {
-      const first = document.querySelector<HTMLButtonElement>('.history__item');
+      const first = firstHistoryEntry.current;
       if (first) {
         event.preventDefault();
         first.focus();
@@ -155,7 +157,7 @@ export function App() {
   async function clearHistory() {
     const reply = await askWorker('clearHistory');
     if (reply.ok) setHistory([]);
-    document.getElementById('hash')?.focus();
+    input.current?.focus();
   }
 
   const inputError = view.kind === 'input_error' ? view.message : null;
@@ -175,6 +177,7 @@ export function App() {
         </label>
         <div class="lookup-row">
           <input
+            ref={input}
             id="hash"
             name="hash"
             type="text"
@@ -222,6 +225,8 @@ export function App() {
             now={now}
             onPick={(hash) => submit(hash)}
             onClear={() => void clearHistory()}
+            firstEntryRef={firstHistoryEntry}
+            onLeaveUp={() => input.current?.focus()}
           />
         )}
       </section>

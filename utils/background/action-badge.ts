@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { deriveBadges } from '../badges';
 import { describeLookupError } from '../error-message';
+import { displayName } from '../key-name';
 import type { LookupResult } from '../lookup-result';
 
 export interface ActionBadge {
@@ -21,7 +22,7 @@ export function badgeForResult(result: LookupResult, now: Date): ActionBadge {
   }
   const badges = deriveBadges(result.key, now);
   const has = (id: string) => badges.some((b) => b.id === id);
-  const name = result.key.name ?? 'Unnamed key';
+  const name = displayName(result.key.name);
   const summary = badges.map((b) => b.text).join(', ');
   const title = `Last lookup: ${name} (${summary})`;
   if (has('disabled')) return { text: 'OFF', color: '#5f6368', title };

@@ -6,17 +6,11 @@ import { forgetCachedKeys } from './store/result-cache';
 import type { SaveSettingsReply, SaveSettingsRequest, SettingsField, SettingsView } from '../messaging/protocol';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../settings';
 import { readSettings, settingsItem } from './store/items';
-import { hasHostPermission } from './host-permission';
 
 /** What the pages may see: the settings, and of the key only whether it is saved and its end. */
 export async function getSettingsView(): Promise<SettingsView> {
   const [settings, last4] = await Promise.all([readSettings(), managementKeyHint()]);
-  return {
-    ...settings,
-    keySaved: last4 !== null,
-    keyLast4: last4,
-    hostAccess: await hasHostPermission(settings.baseUrl),
-  };
+  return { ...settings, keySaved: last4 !== null, keyLast4: last4 };
 }
 
 /**

@@ -8,8 +8,6 @@ import { z } from '../zod';
 export interface SettingsView extends Settings {
   keySaved: boolean;
   keyLast4: string | null;
-  /** Whether the browser grants the base URL's origin now (a user may have revoked it). */
-  hostAccess: boolean;
 }
 
 /** Messages that carry nothing: the payload must be absent. */
