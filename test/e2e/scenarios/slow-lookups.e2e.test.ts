@@ -136,6 +136,7 @@ describe('a lookup that outlasts the idle suspension of the background', () => {
     // Without anything keeping it awake, Firefox suspends the background by twice the idle time
     // (once more while a listener is pending); the answer comes well after that.
     api.slowMs = 3 * IDLE_SUSPENSION_MS;
+    api.clearRequests();
     const popup = await ext.openPage('popup.html');
     try {
       const started = Date.now();
