@@ -93,6 +93,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     async stopBackground() {
       await privileged('await ext.terminateBackground()');
     },
+    closed: new Promise((resolve) => browser.once('disconnected', () => resolve())),
     async close() {
       await browser.close();
     },
@@ -233,6 +234,10 @@ function firefoxPage(page: Page, url: string, privileged: Privileged): Extension
       );
       await inFront();
       await pressChord(page, 'Control+V');
+    },
+    async screenshot(path) {
+      await inFront();
+      await page.screenshot({ path: path as `${string}.png`, fullPage: true });
     },
     async close() {
       await page.close();
