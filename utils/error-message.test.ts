@@ -77,10 +77,10 @@ describe('describeLookupError', () => {
       },
     ],
     [
-      { kind: 'no_access', origin: 'https://modelgates.ai' },
+      { kind: 'network', origin: 'https://modelgates.ai', withoutGrant: true },
       {
-        title: 'No access to the API',
-        body: 'The extension has no access to https://modelgates.ai, and that server does not let others read its answers. Grant access in the options.',
+        title: 'Could not reach the API',
+        body: 'Could not connect to https://modelgates.ai. The extension has no access grant for it, so the request went out as a cross-origin request, which the server may refuse. Grant access in the options.',
         action: 'open_options',
       },
     ],

@@ -33,11 +33,11 @@ describe('host permission', () => {
     expect(await hasHostPermission(DEFAULT_URL)).toBe(false);
   });
 
-  it('explains an unreachable API by a missing grant', async () => {
+  it('marks an unreachable API reached without a grant', async () => {
     granted = false;
     expect(await explainUnreachable(unreachable, DEFAULT_URL)).toEqual({
       ok: false,
-      error: { kind: 'no_access', origin: 'https://modelgates.ai' },
+      error: { kind: 'network', origin: 'https://modelgates.ai', withoutGrant: true },
     });
   });
 

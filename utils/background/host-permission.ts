@@ -16,10 +16,11 @@ export async function hasHostPermission(baseUrl: string): Promise<boolean> {
 }
 
 /**
- * A request that could not reach the API, made without a grant for its origin, went out as a
- * cross-origin request, which the server refused: that, not the network, is what the user can fix.
+ * Marks a request that could not reach the API and was made without a grant for its origin: it
+ * went out as a cross-origin request, which the server may have refused. The browser reports
+ * that refusal and a server that is down alike, so the user is told both, and what to grant.
  */
 export async function explainUnreachable(result: LookupResult, baseUrl: string): Promise<LookupResult> {
   if (result.ok || result.error.kind !== 'network' || (await hasHostPermission(baseUrl))) return result;
-  return { ok: false, error: { kind: 'no_access', origin: result.error.origin } };
+  return { ok: false, error: { ...result.error, withoutGrant: true } };
 }

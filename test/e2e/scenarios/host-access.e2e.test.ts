@@ -67,8 +67,8 @@ describe('access to the mock API (an origin other than the default)', () => {
     const popup = await ext.openPage('popup.html');
     await lookUp(popup, SAMPLE_HASHES.byok);
     expect(await readNotice(popup)).toEqual({
-      title: 'No access to the API',
-      body: `The extension has no access to ${api.origin}, and that server does not let others read its answers. Grant access in the options.`,
+      title: 'Could not reach the API',
+      body: `Could not connect to ${api.origin}. The extension has no access grant for it, so the request went out as a cross-origin request, which the server may refuse. Grant access in the options.`,
       detail: null,
       openOptions: true,
     });
