@@ -142,13 +142,17 @@ export function fieldState(
 
 /**
  * Types `text` into "Key hash", presses Enter and waits for a NEW outcome (card or alert) to
- * replace whatever was shown before.
+ * replace whatever was shown before: 10 s at most, unless told.
  */
-export async function lookUp(page: ExtensionPage, text: string): Promise<void> {
-  await submitAndWait(page, async () => {
-    await page.fill('Key hash', text);
-    await page.press('Enter');
-  });
+export async function lookUp(page: ExtensionPage, text: string, waitMs?: number): Promise<void> {
+  await submitAndWait(
+    page,
+    async () => {
+      await page.fill('Key hash', text);
+      await page.press('Enter');
+    },
+    waitMs,
+  );
 }
 
 /** Pastes `text` into an empty "Key hash" with Ctrl+V and waits as lookUp does. */
@@ -157,7 +161,7 @@ export async function paste(page: ExtensionPage, text: string): Promise<void> {
   await submitAndWait(page, () => page.paste(text));
 }
 
-async function submitAndWait(page: ExtensionPage, submit: () => Promise<void>): Promise<void> {
+async function submitAndWait(page: ExtensionPage, submit: () => Promise<void>, waitMs?: number): Promise<void> {
   // Whatever is on screen now is stale: mark it and remember its words, so that only a freshly
   // rendered outcome (or one whose words changed) counts.
   const stale = await page.evaluate((selector) => {
@@ -169,15 +173,18 @@ async function submitAndWait(page: ExtensionPage, submit: () => Promise<void>): 
     return texts;
   }, OUTCOME_SELECTOR);
   await submit();
-  await waitUntil('a new card or alert', () =>
-    page.evaluate(
-      ({ selector, stale }) =>
-        Array.from(document.querySelectorAll(selector)).some((element) => {
-          const index = element.getAttribute('data-e2e-stale');
-          return index === null || stale[Number(index)] !== element.textContent;
-        }) || undefined,
-      { selector: OUTCOME_SELECTOR, stale },
-    ),
+  await waitUntil(
+    'a new card or alert',
+    () =>
+      page.evaluate(
+        ({ selector, stale }) =>
+          Array.from(document.querySelectorAll(selector)).some((element) => {
+            const index = element.getAttribute('data-e2e-stale');
+            return index === null || stale[Number(index)] !== element.textContent;
+          }) || undefined,
+        { selector: OUTCOME_SELECTOR, stale },
+      ),
+    waitMs,
   );
 }
 

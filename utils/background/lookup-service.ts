@@ -1,5 +1,7 @@
 import { showActionBadge } from './action-badge';
 import { fetchKey } from './api/fetch-key';
+import { explainUnreachable } from './host-permission';
+import { keepAliveDuring } from './keep-alive';
 import type { KeyHash } from '../hash-input';
 import { readHistory, recordInHistory } from './store/history';
 import type { LookupResult } from '../lookup-result';
@@ -51,7 +53,7 @@ export function startLookup(hash: KeyHash, source: LookupSource, options: { allo
     const startedAt = new Date().toISOString();
     // Not awaited before the request: it only has to land before the bookkeeping below.
     const recorded = lastLookupItem.setValue({ hash, source, startedAt, result: null, seen: false });
-    const result = fetchKey({ target: settingsRead, hash, signal: controller.signal });
+    const result = request(settingsRead, hash, controller.signal);
     const settled = (async () => {
       const [settings, answer] = await Promise.all([settingsRead, result, recorded]);
       // A replaced lookup leaves the record to its successor.
@@ -120,7 +122,14 @@ export type TestConnectionReply = { ok: true } | { ok: false; error: LookupError
 
 /** One GET for an all-zero hash: 404 means the key works, anything else is its own error. */
 export async function testConnection(): Promise<TestConnectionReply> {
-  const result = await fetchKey({ target: readSettings(), hash: PROBE_HASH });
+  const result = await request(readSettings(), PROBE_HASH);
   if (result.ok || result.error.kind === 'not_found') return { ok: true };
   return result;
+}
+
+/** One request to the API: the background kept awake until it is answered, and a failure
+ * explained by a missing host grant when that is the cause. */
+async function request(settingsRead: Promise<Settings>, hash: KeyHash, signal?: AbortSignal): Promise<LookupResult> {
+  const result = await keepAliveDuring(fetchKey({ target: settingsRead, hash, signal }));
+  return explainUnreachable(result, (await settingsRead).baseUrl);
 }
