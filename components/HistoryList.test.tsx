@@ -6,6 +6,7 @@ import { NOW } from '@/test/fixtures/key';
 
 const entry = (n: number, name: string | null, text = 'Active'): HistoryEntry => ({
   hash: n.toString(16).repeat(64).slice(0, 64),
+  accountId: 'my-account',
   name,
   status: { text, tone: text === 'Active' ? 'ok' : 'danger' },
   at: new Date(NOW.getTime() - n * 60_000).toISOString(),

@@ -58,7 +58,7 @@ describe('"Forget the key when the browser closes"', () => {
     await saveOptions(h, changes);
     const other = home === 'local' ? 'session' : 'local';
     const kept = await readStorage(h.worker, home);
-    expect(kept.managementKey).toBe(MOCK_MANAGEMENT_KEY);
+    expect(Object.values(kept.managementKeys ?? {})).toEqual([MOCK_MANAGEMENT_KEY]);
     // Nowhere in the other area, under any item name.
     expect(secretsIn(await readStorage(h.worker, other))).toEqual([]);
 
@@ -96,17 +96,17 @@ describe('what the extension stores besides the key', () => {
     const local = await readStorage(h.worker, 'local');
     const session = await readStorage(h.worker, 'session');
     // The stores under test are really there.
-    expect(Object.keys(session.resultCache ?? {})).toContain(SAMPLE_HASHES.byok);
+    expect(JSON.stringify(session.resultCache)).toContain(SAMPLE_HASHES.byok);
     expect(JSON.stringify(local.history)).toContain(SAMPLE_HASHES.byok);
     expect(session.lastLookup).toMatchObject({ hash: SAMPLE_HASHES.noLimit });
 
-    const { managementKey: _localKey, ...localRest } = local;
-    const { managementKey: _sessionKey, ...sessionRest } = session;
+    const { managementKeys: _localKeys, ...localRest } = local;
+    const { managementKeys: _sessionKeys, ...sessionRest } = session;
     expect(secretsIn(localRest)).toEqual([]);
     expect(secretsIn(sessionRest)).toEqual([]);
   });
 
-  it('the history keeps hash, name, status and time, and no usage figures', async () => {
+  it('the history keeps hash, account, name, status and time, and no usage figures', async () => {
     const { history } = await readStorage(h.worker, 'local');
     expect(Array.isArray(history)).toBe(true);
     const entries = history as Array<Record<string, unknown>>;
@@ -119,7 +119,7 @@ describe('what the extension stores besides the key', () => {
       SAMPLE_HASHES.active,
     ]);
     for (const entry of entries) {
-      expect(Object.keys(entry).sort()).toEqual(['at', 'hash', 'name', 'status']);
+      expect(Object.keys(entry).sort()).toEqual(['accountId', 'at', 'hash', 'name', 'status']);
     }
     expect(JSON.stringify(entries)).not.toMatch(/usage|limit_remaining|"limit"/i);
   });

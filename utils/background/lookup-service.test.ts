@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KeyHash } from '../hash-input';
 import { lookUp, readHistoryAfterLookups, startLookup } from './lookup-service';
-import { saveManagementKey } from './store/management-key';
+import { saveManagementKeys } from './store/management-key';
 import { saveSettings } from './settings-service';
 import { historyItem, lastLookupItem, resultCacheItem } from './store/items';
+import { FIRST_ACCOUNT } from '../settings';
 
 const SECRET = 'sk-mg-mgmt-test-0123456789abcdef';
 const HASH = 'f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943' as KeyHash;
@@ -15,7 +16,7 @@ describe('lookup service', () => {
   let fetchSpy: ReturnType<typeof mockFetch>;
   beforeEach(async () => {
     fakeBrowser.reset();
-    await saveManagementKey(SECRET);
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
     fetchSpy = mockFetch();
   });
 
@@ -81,7 +82,7 @@ describe('lookup service', () => {
 describe('lookup service answers before its bookkeeping', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await saveManagementKey(SECRET);
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () => answer());
   });
 

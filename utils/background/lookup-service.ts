@@ -4,8 +4,8 @@ import type { KeyHash } from '../hash-input';
 import { readHistory, recordInHistory } from './store/history';
 import type { LookupResult } from '../lookup-result';
 import type { TestConnectionReply } from '../messaging/protocol';
-import { cacheKey, forgetCachedKeys, isFresh, readCachedEntry } from './store/result-cache';
-import type { Settings } from '../settings';
+import { cacheKey, forgetCachedKeys, isFresh, readCachedEntries } from './store/result-cache';
+import { DEFAULT_BASE_URL, FIRST_ACCOUNT, type Account, type Settings } from '../settings';
 import { type HistoryEntry, type LastLookup, lastLookupItem, readSettings } from './store/items';
 
 /** A hash that no key has: a 404 for it proves the management key is accepted. */
@@ -35,7 +35,8 @@ export function startLookup(hash: KeyHash, source: LookupSource, options: { allo
   const settingsRead = readSettings();
   if (options.allowCached) {
     const cached = (async () => {
-      const [settings, entry] = await Promise.all([settingsRead, readCachedEntry(hash)]);
+      const settings = await settingsRead;
+      const [entry] = await readCachedEntries(hash, [firstAccount(settings).id]);
       return entry && isFresh(entry, new Date(), settings.cacheSeconds) ? entry : null;
     })();
     const result = cached.then((entry): Promise<LookupResult> | LookupResult =>
@@ -51,7 +52,7 @@ export function startLookup(hash: KeyHash, source: LookupSource, options: { allo
     const startedAt = new Date().toISOString();
     // Not awaited before the request: it only has to land before the bookkeeping below.
     const recorded = lastLookupItem.setValue({ hash, source, startedAt, result: null, seen: false });
-    const result = fetchKey({ target: settingsRead, hash, signal: controller.signal });
+    const result = fetchKey({ target: settingsRead.then(firstAccountTarget), hash, signal: controller.signal });
     const settled = (async () => {
       const [settings, answer] = await Promise.all([settingsRead, result, recorded]);
       // A replaced lookup leaves the record to its successor.
@@ -92,14 +93,26 @@ export async function readHistoryAfterLookups(): Promise<HistoryEntry[]> {
 
 /** Keeps what a lookup taught us: the key for the cache and history, or that it is gone. */
 async function remember(hash: KeyHash, result: LookupResult, settings: Settings): Promise<void> {
+  const accountId = firstAccount(settings).id;
   if (result.ok) {
     await Promise.all([
-      cacheKey(hash, result.key, result.fetchedAt),
-      settings.historyEnabled ? recordInHistory(hash, result.key, new Date(result.fetchedAt)) : undefined,
+      cacheKey(accountId, hash, result.key, result.fetchedAt),
+      settings.historyEnabled
+        ? recordInHistory({ accountId, hash, key: result.key }, new Date(result.fetchedAt))
+        : undefined,
     ]);
   } else if (result.error.kind === 'not_found') {
-    await forgetCachedKeys(hash);
+    await forgetCachedKeys({ accountId, hash });
   }
+}
+
+function firstAccount(settings: Settings): Account {
+  return settings.accounts[0] ?? { ...FIRST_ACCOUNT, baseUrl: DEFAULT_BASE_URL };
+}
+
+function firstAccountTarget(settings: Settings) {
+  const { id, baseUrl } = firstAccount(settings);
+  return { accountId: id, baseUrl, timeoutSeconds: settings.timeoutSeconds };
 }
 
 /**
@@ -118,7 +131,7 @@ export async function takeUnseenLookup(): Promise<LastLookup | null> {
 
 /** One GET for an all-zero hash: 404 means the key works, anything else is its own error. */
 export async function testConnection(): Promise<TestConnectionReply> {
-  const result = await fetchKey({ target: readSettings(), hash: PROBE_HASH });
+  const result = await fetchKey({ target: readSettings().then(firstAccountTarget), hash: PROBE_HASH });
   if (result.ok || result.error.kind === 'not_found') return { ok: true };
   return result;
 }

@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerBackgroundService } from './message-router';
-import { saveManagementKey } from './store/management-key';
+import { saveManagementKeys } from './store/management-key';
 import { removeAllListeners } from '../messaging/messenger';
 import type { SenderLike } from '../sender';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../settings';
 import { readSettings, settingsItem } from './store/items';
 
 const SECRET = 'sk-mg-mgmt-test-0123456789abcdef';
@@ -54,7 +54,7 @@ describe('background service', () => {
     ],
     ['a sender with nothing', {}],
   ])('refuses %s for every message type, and changes nothing', async (_, sender) => {
-    await saveManagementKey(SECRET);
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
     const before = await settingsItem.getValue();
     for (const [type, data] of [
       ['getSettings', undefined],
@@ -92,7 +92,7 @@ describe('background service', () => {
 
   it('refuses a lookup of a malformed hash without reading settings or the network', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    await saveManagementKey(SECRET);
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
     for (const hash of ['abc', `sk-or-v1-${'a'.repeat(64)}`, '../keys', 'g'.repeat(64)]) {
       expect(await send('lookup', { hash }, popup)).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
     }
@@ -117,7 +117,10 @@ describe('background service', () => {
     expect(reply).toEqual({
       ok: true,
       settings: {
-        ...DEFAULT_SETTINGS,
+        timeoutSeconds: DEFAULT_SETTINGS.timeoutSeconds,
+        forgetKeyOnClose: false,
+        historyEnabled: true,
+        cacheSeconds: DEFAULT_SETTINGS.cacheSeconds,
         baseUrl: 'http://127.0.0.1:8787/api/v1',
         timeoutSeconds: 15,
         keySaved: true,
@@ -166,7 +169,7 @@ describe('background service', () => {
   });
 
   it('removes the key', async () => {
-    await saveManagementKey(SECRET);
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
     expect(await send('removeKey', undefined, options)).toMatchObject({
       ok: true,
       settings: { keySaved: false, keyLast4: null },

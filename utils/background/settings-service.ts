@@ -1,16 +1,31 @@
 import { checkBaseUrl } from '../base-url';
-import { managementKeyHint, moveManagementKey, removeManagementKey, saveManagementKey } from './store/management-key';
+import {
+  managementKeyHints,
+  moveManagementKeys,
+  removeManagementKeys,
+  saveManagementKeys,
+} from './store/management-key';
 import { checkManagementKey } from '../management-key-input';
 import { clearHistory } from './store/history';
 import { forgetCachedKeys } from './store/result-cache';
 import type { SaveSettingsReply, SaveSettingsRequest, SettingsField, SettingsView } from '../messaging/protocol';
-import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../settings';
+import {
+  DEFAULT_BASE_URL,
+  FIRST_ACCOUNT,
+  MAX_CACHE_SECONDS,
+  MAX_TIMEOUT_SECONDS,
+  MIN_TIMEOUT_SECONDS,
+  type Account,
+  type Settings,
+} from '../settings';
 import { readSettings, settingsItem } from './store/items';
 
 /** What the pages may see: the settings, and of the key only whether it is saved and its end. */
 export async function getSettingsView(): Promise<SettingsView> {
-  const [settings, last4] = await Promise.all([readSettings(), managementKeyHint()]);
-  return { ...settings, keySaved: last4 !== null, keyLast4: last4 };
+  const [{ accounts, ...settings }, hints] = await Promise.all([readSettings(), managementKeyHints()]);
+  const account = firstAccount(accounts);
+  const last4 = hints[account.id] ?? null;
+  return { ...settings, baseUrl: account.baseUrl, keySaved: last4 !== null, keyLast4: last4 };
 }
 
 /**
@@ -34,23 +49,29 @@ export async function saveSettings(request: SaveSettingsRequest): Promise<SaveSe
   if (key && !key.ok) fieldErrors.managementKey = key.message;
   if (!baseUrl.ok || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
+  const account = firstAccount(current.accounts);
   const settings: Settings = {
-    baseUrl: baseUrl.baseUrl,
+    accounts: [{ ...account, baseUrl: baseUrl.baseUrl }],
     timeoutSeconds: timeout,
     forgetKeyOnClose: request.forgetKeyOnClose ?? current.forgetKeyOnClose,
     historyEnabled: request.historyEnabled ?? current.historyEnabled,
     cacheSeconds,
   };
   await settingsItem.setValue(settings);
-  if (key?.ok) await saveManagementKey(key.key, settings.forgetKeyOnClose);
-  else if (settings.forgetKeyOnClose !== current.forgetKeyOnClose) await moveManagementKey(settings.forgetKeyOnClose);
+  if (settings.forgetKeyOnClose !== current.forgetKeyOnClose) await moveManagementKeys(settings.forgetKeyOnClose);
+  if (key?.ok) await saveManagementKeys({ [account.id]: key.key }, settings.forgetKeyOnClose);
   // A cached key came from one account at one API; another key or URL may not see it at all.
-  if (key?.ok || settings.baseUrl !== current.baseUrl) await forgetCachedKeys();
+  if (key?.ok || baseUrl.baseUrl !== account.baseUrl) await forgetCachedKeys({ accountId: account.id });
   if (!settings.historyEnabled) await clearHistory();
   return { ok: true, settings: await getSettingsView() };
 }
 
 export async function forgetManagementKey(): Promise<SettingsView> {
-  await Promise.all([removeManagementKey(), forgetCachedKeys()]);
+  const { id } = firstAccount((await readSettings()).accounts);
+  await Promise.all([removeManagementKeys([id]), forgetCachedKeys({ accountId: id })]);
   return getSettingsView();
+}
+
+function firstAccount(accounts: Account[]): Account {
+  return accounts[0] ?? { ...FIRST_ACCOUNT, baseUrl: DEFAULT_BASE_URL };
 }

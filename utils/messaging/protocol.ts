@@ -5,7 +5,8 @@ import type { HistoryEntry, LastLookup } from '../background/store/items';
 import { z } from '../zod';
 
 /** What the UI may know about the settings: never the management key, at most its last 4. */
-export interface SettingsView extends Settings {
+export interface SettingsView extends Omit<Settings, 'accounts'> {
+  baseUrl: string;
   keySaved: boolean;
   keyLast4: string | null;
 }

@@ -9,8 +9,9 @@ import { parseRetryAfter } from '../../retry-after';
 /** Bodies above this are refused unread: no key record comes anywhere near it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Where the request goes and how long it may take: from the settings. */
+/** Which account's key, where the request goes and how long it may take: from the settings. */
 export interface Target {
+  accountId: string;
   baseUrl: string;
   timeoutSeconds: number;
 }
@@ -29,12 +30,12 @@ export interface FetchKeyOptions {
 }
 
 /**
- * `GET {base}/keys/{hash}`. The only function that reads the management key: it goes into the
- * Authorization header of a request to the configured origin and nowhere else.
+ * `GET {base}/keys/{hash}`. The only function that reads a management key: the target account's
+ * key goes into the Authorization header of a request to that account's origin and nowhere else.
  */
 export async function fetchKey(options: FetchKeyOptions): Promise<LookupResult> {
-  // Both reads at once: they are on the path of every lookup.
-  const [managementKey, target] = await Promise.all([readManagementKey(), options.target]);
+  const target = await options.target;
+  const managementKey = await readManagementKey(target.accountId);
   if (!managementKey) return failure({ kind: 'not_configured' });
   if (options.signal?.aborted) return failure({ kind: 'cancelled' });
   const url = buildKeyUrl(target.baseUrl, options.hash);
