@@ -117,7 +117,6 @@ describe('background service', () => {
     expect(reply).toEqual({
       ok: true,
       settings: {
-        timeoutSeconds: DEFAULT_SETTINGS.timeoutSeconds,
         forgetKeyOnClose: false,
         historyEnabled: true,
         cacheSeconds: DEFAULT_SETTINGS.cacheSeconds,
