@@ -29,6 +29,28 @@ describe('HistoryList', () => {
     ]);
   });
 
+  it('says the account of each entry when it is given (several accounts), in its accessible name too', () => {
+    render(
+      <HistoryList
+        entries={[
+          { ...entry(1, 'Billing'), account: 'Staging' },
+          { ...entry(1, 'Billing'), accountId: 'other', account: 'Production' },
+        ]}
+        now={NOW}
+        onPick={() => {}}
+        onClear={() => {}}
+      />,
+    );
+    const items = screen.getAllByRole('button', { name: /^Look up/ });
+    expect(items.map((b) => b.textContent)).toEqual([
+      'Billing · Staging Active 11111111…111111 1 minute ago',
+      'Billing · Production Active 11111111…111111 1 minute ago',
+    ]);
+    expect(items[0]?.getAttribute('aria-label')).toBe(
+      'Look up Billing, Staging, Active, 11111111…111111, 1 minute ago',
+    );
+  });
+
   it('looks an entry up again on click, and clears on request', () => {
     const onPick = vi.fn();
     const onClear = vi.fn();
