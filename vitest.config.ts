@@ -6,8 +6,9 @@ export default defineConfig({
   // WxtVitest does not apply wxt.config's Vite plugins, so Preact's JSX transform is added here too.
   plugins: [WxtVitest(), preact()],
   test: {
-    include: ['{utils,components,entrypoints,test}/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**'],
+    include: ['{utils,components,entrypoints,test}/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    // Browser tests and checks on the built extension have their own configs and npm scripts.
+    exclude: ['test/e2e/**', 'test/build/**'],
     environment: 'happy-dom',
     restoreMocks: true,
     setupFiles: ['test/setup/testing-library.ts'],

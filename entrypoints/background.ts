@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerBackgroundService } from '@/utils/background/message-router';
+import { registerMessageHandlers } from '@/utils/background/message-router';
 import { createContextMenu, onContextMenuClick } from '@/utils/background/context-menu';
 import { restrictStorageToExtension } from '@/utils/background/store/access-level';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at start-up: the worker may have been woken by the very
   // event they handle.
-  registerBackgroundService();
+  registerMessageHandlers();
   browser.contextMenus.onClicked.addListener((info) => void onContextMenuClick(info));
   browser.runtime.onInstalled.addListener(() => createContextMenu());
   void restrictStorageToExtension();

@@ -4,30 +4,14 @@
 // Runs under plain `node`: erasable TypeScript only.
 import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import {
-  configure,
-  launchExtension,
-  lookUp,
-  PROJECT_ROOT,
-  textOf,
-  type ExtensionHarness,
-} from '../test/e2e/harness.ts';
 import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, type SampleName } from '../test/mock-api/samples.ts';
-import { startMockApi, type MockApi } from '../test/mock-api/server.ts';
+import { lookUp, textOf, withExtension, type ExtensionHarness } from './lib/extension-session.ts';
+import { PROJECT_ROOT } from './lib/paths.ts';
+import { runScript } from './lib/run-script.ts';
 
 const PREFERRED_PORT = 8787;
 const OUTPUT_DIR = join(PROJECT_ROOT, 'demo-output');
 const POPUP_VIEWPORT = { width: 380, height: 600 };
-
-async function startMock(): Promise<MockApi> {
-  try {
-    return await startMockApi({ port: PREFERRED_PORT });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    console.log(`Port ${PREFERRED_PORT} is busy: the mock API takes any free port.`);
-    return startMockApi({ port: 0 });
-  }
-}
 
 /** One screenshot per sample; returns the files written, or throws if a sample showed no card. */
 async function screenshotSamples(h: ExtensionHarness): Promise<string[]> {
@@ -65,12 +49,9 @@ function interrupted(): Promise<void> {
 
 async function main(): Promise<void> {
   const headed = Boolean(process.env.DISPLAY);
-  const api = await startMock();
-  let h: ExtensionHarness | undefined;
-  try {
+  const options = { preferredPort: PREFERRED_PORT, headless: !headed, viewport: POPUP_VIEWPORT };
+  await withExtension(options, async ({ api, h }) => {
     console.log(`Mock API: ${api.baseUrl}`);
-    h = await launchExtension({ headless: !headed, viewport: POPUP_VIEWPORT });
-    await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
     console.log(
       `Configured the extension for the mock API (management key ending in ${MOCK_MANAGEMENT_KEY.slice(-4)}).`,
     );
@@ -87,17 +68,8 @@ async function main(): Promise<void> {
     for (const [name, hash] of Object.entries(SAMPLE_HASHES)) console.log(`  ${name.padEnd(13)} ${hash}`);
     console.log('\nPress Ctrl-C to stop.');
     // Closing the browser window also ends the demo.
-    await Promise.race([interrupted(), new Promise((resolve) => h?.context.once('close', resolve))]);
-  } finally {
-    await h?.close().catch(() => undefined);
-    await api.close();
-  }
+    await Promise.race([interrupted(), new Promise((resolve) => h.context.once('close', resolve))]);
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -5,16 +5,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
-import {
-  configure,
-  launchExtension,
-  lookUp,
-  PROJECT_ROOT,
-  textOf,
-  type ExtensionHarness,
-} from '../test/e2e/harness.ts';
-import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH, type SampleName } from '../test/mock-api/samples.ts';
-import { startMockApi } from '../test/mock-api/server.ts';
+import { SAMPLE_HASHES, UNKNOWN_HASH, type SampleName } from '../test/mock-api/samples.ts';
+import { lookUp, textOf, withExtension, type ExtensionHarness } from './lib/extension-session.ts';
+import { PROJECT_ROOT } from './lib/paths.ts';
+import { runScript } from './lib/run-script.ts';
 
 const DOCS_DIR = join(PROJECT_ROOT, 'docs');
 const WIDTH = 380;
@@ -72,27 +66,14 @@ async function shoot(h: ExtensionHarness, shot: Shot): Promise<Array<{ file: str
 
 async function main(): Promise<void> {
   await mkdir(DOCS_DIR, { recursive: true });
-  const api = await startMockApi();
-  let h: ExtensionHarness | undefined;
-  try {
-    h = await launchExtension({ viewport: { width: WIDTH, height: MAX_POPUP_HEIGHT } });
-    await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
+  await withExtension({ viewport: { width: WIDTH, height: MAX_POPUP_HEIGHT } }, async ({ h }) => {
     for (const shot of SHOTS) {
       for (const { file, height } of await shoot(h, shot)) {
         const scrolls = height > MAX_POPUP_HEIGHT ? ` (taller than ${MAX_POPUP_HEIGHT} px: the popup scrolls)` : '';
         console.log(`${relative(process.cwd(), file)}  ${WIDTH} × ${height}${scrolls}`);
       }
     }
-  } finally {
-    await h?.close().catch(() => undefined);
-    await api.close();
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -7,7 +7,7 @@ import type { LookupError } from '@/utils/lookup-error';
 import type { SettingsField, SettingsView } from '@/utils/messaging/protocol';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from '@/utils/settings';
 import { openShortcutSettings, popupShortcut } from '@/entrypoints/options/shortcut';
-import { worker } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/worker-client';
 import { KeyField } from './KeyField';
 import { TextField } from './TextField';
 
@@ -45,7 +45,7 @@ export function OptionsApp() {
   }
 
   useEffect(() => {
-    void worker.getSettings().then((reply) => (reply.ok ? adopt(reply.settings) : setLoadError(reply.error)));
+    void askWorker('getSettings').then((reply) => (reply.ok ? adopt(reply.settings) : setLoadError(reply.error)));
     void popupShortcut().then(setShortcut);
   }, []);
 
@@ -54,7 +54,7 @@ export function OptionsApp() {
     setSaving(true);
     setStatus(null);
     setTest({ kind: 'idle' });
-    const reply = await worker.saveSettings({
+    const reply = await askWorker('saveSettings', {
       baseUrl,
       timeoutSeconds: toNumber(timeout),
       cacheSeconds: toNumber(cacheSeconds),
@@ -76,7 +76,7 @@ export function OptionsApp() {
   }
 
   async function removeKey() {
-    const reply = await worker.removeKey();
+    const reply = await askWorker('removeKey');
     if (reply.ok) {
       adopt(reply.settings);
       setStatus({ tone: 'ok', text: 'Management key removed.' });
@@ -87,7 +87,7 @@ export function OptionsApp() {
 
   async function testConnection() {
     setTest({ kind: 'running' });
-    const reply = await worker.testConnection();
+    const reply = await askWorker('testConnection');
     setTest(reply.ok ? { kind: 'ok' } : { kind: 'failed', error: reply.error });
   }
 

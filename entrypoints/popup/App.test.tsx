@@ -2,18 +2,17 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HASH, OTHER_HASH, makeKey } from '@/test/fixtures/key';
 import type { LookupResult } from '@/utils/lookup-result';
-import { worker } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/worker-client';
 import { App } from './App';
 
-vi.mock('@/utils/messaging/worker-client', () => ({
-  worker: {
-    lookup: vi.fn(),
-    lastLookup: vi.fn(async () => ({ ok: true, last: null })),
-    history: vi.fn(async () => ({ ok: true, entries: [] })),
-    clearHistory: vi.fn(async () => ({ ok: true, entries: [] })),
-  },
-}));
-const lookup = vi.mocked(worker.lookup);
+const lookup = vi.fn<(request: unknown) => Promise<LookupResult>>();
+vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
+/** A worker with no context-menu lookup and an empty history, whose lookups `lookup` answers. */
+vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
+  if (type === 'lookup') return lookup(data);
+  if (type === 'lastLookup') return { ok: true, last: null };
+  return { ok: true, entries: [] };
+});
 
 beforeEach(() => lookup.mockReset());
 
@@ -39,7 +38,7 @@ describe('popup App', () => {
     render(<App />);
     paste(`GET /api/v1/keys/${HASH.toUpperCase()} 404`);
     expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
-    expect(lookup).toHaveBeenCalledWith(HASH, true);
+    expect(lookup).toHaveBeenCalledWith({ hash: HASH, allowCached: true });
   });
 
   it('shows a cached card at once, then the fresh one', async () => {
@@ -51,7 +50,7 @@ describe('popup App', () => {
     fireEvent.submit(input().closest('form') as HTMLFormElement);
     expect(await screen.findByRole('heading', { name: 'Cached name' })).toBeTruthy();
     expect(screen.getByText('Refreshing…')).toBeTruthy();
-    expect(lookup).toHaveBeenLastCalledWith(HASH, false);
+    expect(lookup).toHaveBeenLastCalledWith({ hash: HASH, allowCached: false });
     answer(fresh);
     expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
   });
@@ -86,7 +85,7 @@ describe('popup App', () => {
     fireEvent.input(input(), { target: { value: `${HASH}, ${OTHER_HASH}` } });
     fireEvent.submit(input().closest('form') as HTMLFormElement);
     fireEvent.click(await screen.findByRole('button', { name: `Look up ${OTHER_HASH}` }));
-    await waitFor(() => expect(lookup).toHaveBeenCalledWith(OTHER_HASH, true));
+    await waitFor(() => expect(lookup).toHaveBeenCalledWith({ hash: OTHER_HASH, allowCached: true }));
   });
 
   it('says what a key hash is for malformed input, and sends nothing', async () => {

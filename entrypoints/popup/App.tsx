@@ -9,14 +9,14 @@ import { describeLookupError } from '@/utils/error-message';
 import { type KeyHash, parseHashInput } from '@/utils/hash-input';
 import type { LookupResult } from '@/utils/lookup-result';
 import type { HistoryEntry } from '@/utils/background/store/items';
-import { worker } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/worker-client';
 
 type View =
   | { kind: 'idle' }
   | { kind: 'input_error'; message: string }
   | { kind: 'choice'; hashes: KeyHash[] }
   | { kind: 'loading' }
-  | { kind: 'result'; hash: string | null; result: LookupResult; refreshing?: boolean; refreshError?: string };
+  | { kind: 'result'; hash: KeyHash | null; result: LookupResult; refreshing?: boolean; refreshError?: string };
 
 export function App() {
   const [text, setText] = useState('');
@@ -39,17 +39,17 @@ export function App() {
   }, [view.kind]);
 
   async function loadHistory() {
-    const reply = await worker.history();
+    const reply = await askWorker('history');
     setHistory(reply.ok ? reply.entries : []);
   }
 
   async function showContextMenuLookup() {
     const id = ++latest.current;
-    const reply = await worker.lastLookup();
+    const reply = await askWorker('lastLookup');
     if (id !== latest.current || !reply.ok || !reply.last) return;
     const { last } = reply;
     if (last.hash) setText(last.hash);
-    if (last.choices) setView({ kind: 'choice', hashes: last.choices as KeyHash[] });
+    if (last.choices) setView({ kind: 'choice', hashes: last.choices });
     else
       setView({
         kind: 'result',
@@ -64,7 +64,7 @@ export function App() {
     setText(hash);
     setNow(new Date());
     setView({ kind: 'loading' });
-    const first = await worker.lookup(hash, true);
+    const first = await askWorker('lookup', { hash, allowCached: true });
     if (id !== latest.current) return;
     // "Try again in 30 seconds" and "Updated just now" count from the answer, not the question.
     setNow(new Date());
@@ -78,9 +78,9 @@ export function App() {
   }
 
   /** Asks for a fresh answer while the card stays; a failed refresh keeps the card and says why. */
-  async function refresh(hash: string, shown: LookupResult, id = ++latest.current) {
+  async function refresh(hash: KeyHash, shown: LookupResult, id = ++latest.current) {
     setView({ kind: 'result', hash, result: shown, refreshing: true });
-    const fresh = await worker.lookup(hash, false);
+    const fresh = await askWorker('lookup', { hash, allowCached: false });
     if (id !== latest.current) return;
     setNow(new Date());
     if (fresh.ok || !shown.ok) setView({ kind: 'result', hash, result: fresh });
@@ -153,7 +153,7 @@ export function App() {
   }
 
   async function clearHistory() {
-    const reply = await worker.clearHistory();
+    const reply = await askWorker('clearHistory');
     if (reply.ok) setHistory([]);
     document.getElementById('hash')?.focus();
   }

@@ -3,7 +3,7 @@ import { fetchKey } from './api/fetch-key';
 import type { KeyHash } from '../hash-input';
 import { readHistory, recordInHistory } from './store/history';
 import type { LookupResult } from '../lookup-result';
-import type { TestConnectionReply } from '../messaging/protocol';
+import type { LookupError } from '../lookup-error';
 import { cacheKey, forgetCachedKeys, isFresh, readCachedEntries } from './store/result-cache';
 import { DEFAULT_BASE_URL, FIRST_ACCOUNT, type Account, type Settings } from '../settings';
 import { type HistoryEntry, type LastLookup, lastLookupItem, readSettings } from './store/items';
@@ -128,6 +128,8 @@ export async function takeUnseenLookup(): Promise<LastLookup | null> {
   await lastLookupItem.setValue(seen);
   return seen;
 }
+
+export type TestConnectionReply = { ok: true } | { ok: false; error: LookupError };
 
 /** One GET for an all-zero hash: 404 means the key works, anything else is its own error. */
 export async function testConnection(): Promise<TestConnectionReply> {

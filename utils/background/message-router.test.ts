@@ -1,13 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerBackgroundService } from './message-router';
+import type { KeyHash } from '../hash-input';
+import { registerMessageHandlers } from './message-router';
 import { saveManagementKeys } from './store/management-key';
 import { removeAllListeners } from '../messaging/messenger';
+import type { MessageType, Protocol } from '../messaging/protocol';
 import type { SenderLike } from '../sender';
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../settings';
-import { readSettings, settingsItem } from './store/items';
+import { historyItem, readSettings, settingsItem } from './store/items';
 
+const NOW = '2025-03-01T12:00:00.000Z';
 const SECRET = 'sk-mg-mgmt-test-0123456789abcdef';
 const own = `chrome-extension://${fakeBrowser.runtime.id}`;
 const popup: SenderLike = { id: fakeBrowser.runtime.id, url: `${own}/popup.html`, origin: own };
@@ -33,13 +36,25 @@ async function send(type: string, data: unknown, sender: SenderLike): Promise<un
   return res;
 }
 
+/** A payload of the right shape for every message: the compiler says when a message is missing. */
+const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
+  lookup: { hash: 'a'.repeat(64) as KeyHash },
+  lastLookup: undefined,
+  getSettings: undefined,
+  saveSettings: { baseUrl: 'https://evil.example', timeoutSeconds: 10, managementKey: 'sk-evil-key-123' },
+  removeKey: undefined,
+  testConnection: undefined,
+  history: undefined,
+  clearHistory: undefined,
+};
+
 const refused = { ok: false, error: { kind: 'invalid_request', message: expect.stringContaining('Refused') } };
 
-describe('background service', () => {
+describe('message router', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     removeAllListeners();
-    registerBackgroundService();
+    registerMessageHandlers();
   });
 
   it.each<[string, SenderLike]>([
@@ -55,18 +70,20 @@ describe('background service', () => {
     ['a sender with nothing', {}],
   ])('refuses %s for every message type, and changes nothing', async (_, sender) => {
     await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
+    const entry = {
+      hash: 'b'.repeat(64),
+      accountId: FIRST_ACCOUNT.id,
+      name: 'Kept',
+      status: { text: 'Active', tone: 'ok' as const },
+      at: NOW,
+    };
+    await historyItem.setValue([entry]);
     const before = await settingsItem.getValue();
-    for (const [type, data] of [
-      ['getSettings', undefined],
-      ['lookup', { hash: 'a'.repeat(64) }],
-      ['saveSettings', { baseUrl: 'https://evil.example', timeoutSeconds: 10, managementKey: 'sk-evil-key-123' }],
-      ['removeKey', undefined],
-      ['testConnection', undefined],
-      ['lastLookup', undefined],
-    ] as const) {
+    for (const [type, data] of Object.entries(wellFormed)) {
       expect(await send(type, data, sender)).toEqual(refused);
     }
     expect(await settingsItem.getValue()).toEqual(before);
+    expect(await historyItem.getValue()).toEqual([entry]);
     expect((await send('getSettings', undefined, options)) as object).toMatchObject({ settings: { keyLast4: 'cdef' } });
   });
 
@@ -75,6 +92,12 @@ describe('background service', () => {
     ['a lookup with a number', 'lookup', { hash: 42 }],
     ['a lookup with extra fields', 'lookup', { hash: 'a'.repeat(64), url: 'https://evil.example' }],
     ['a lookup that is a string', 'lookup', 'a'.repeat(64)],
+    ['a lookup of a hash too short', 'lookup', { hash: 'abc' }],
+    ['a lookup of a hash too long', 'lookup', { hash: 'a'.repeat(65) }],
+    ['a lookup of an upper-case hash', 'lookup', { hash: 'A'.repeat(64) }],
+    ['a lookup of a hash with its key prefix', 'lookup', { hash: `sk-or-v1-${'a'.repeat(64)}` }],
+    ['a lookup of a path', 'lookup', { hash: '../keys' }],
+    ['a lookup with a boolean that is a string', 'lookup', { hash: 'a'.repeat(64), allowCached: 'yes' }],
     ['settings without a timeout', 'saveSettings', { baseUrl: 'https://modelgates.ai/api/v1' }],
     [
       'settings with a key that is an object',
@@ -93,8 +116,11 @@ describe('background service', () => {
   it('refuses a lookup of a malformed hash without reading settings or the network', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
-    for (const hash of ['abc', `sk-or-v1-${'a'.repeat(64)}`, '../keys', 'g'.repeat(64)]) {
-      expect(await send('lookup', { hash }, popup)).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+    for (const hash of ['abc', `sk-or-v1-${'a'.repeat(64)}`, '../keys', 'g'.repeat(64), 'a'.repeat(20_000)]) {
+      expect(await send('lookup', { hash }, popup)).toEqual({
+        ok: false,
+        error: { kind: 'invalid_request', message: expect.stringContaining('expected shape') },
+      });
     }
     expect(fetchSpy).not.toHaveBeenCalled();
   });

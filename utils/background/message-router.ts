@@ -1,65 +1,83 @@
+import type { GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
-import { parseHashInput } from '../hash-input';
 import { clearHistory } from './store/history';
 import { lookUp, readHistoryAfterLookups, takeUnseenLookup, testConnection } from './lookup-service';
 import { onMessage } from '../messaging/messenger';
-import { lookupRequestSchema, type Refusal, saveSettingsRequestSchema } from '../messaging/protocol';
+import {
+  lookupRequestSchema,
+  type MessageType,
+  noPayload,
+  type Protocol,
+  type Refusal,
+  saveSettingsRequestSchema,
+} from '../messaging/protocol';
 import { isOwnPageSender, type SenderLike } from '../sender';
 import { forgetManagementKey, getSettingsView, saveSettings } from './settings-service';
-import { z } from '../zod';
+import type { HistoryEntry } from './store/items';
+import type { z } from '../zod';
 
-const noPayload = z.undefined().or(z.null());
-
-/**
- * Answers the pages' messages. Each handler first checks that the sender is this extension's own
- * popup or options page, then parses the payload from `unknown`; anything else gets a typed
- * refusal and changes nothing.
- */
-export function registerBackgroundService(): void {
-  onMessage('lookup', async ({ data, sender }) => {
-    const refusal = refuse(sender, lookupRequestSchema, data);
-    if (refusal) return refusal;
-    const { hash, allowCached } = lookupRequestSchema.parse(data);
-    // Only an exact hash is accepted here: the popup has already picked it out of what was typed.
-    const input = parseHashInput(hash);
-    if (input.kind !== 'hash' || input.hash !== hash) return refusalOf('The hash is not 64 hexadecimal characters.');
-    return lookUp(input.hash, 'popup', { allowCached: allowCached ?? false });
-  });
-  onMessage('lastLookup', async ({ data, sender }) => {
-    return refuse(sender, noPayload, data) ?? { ok: true as const, last: await takeUnseenLookup() };
-  });
-  onMessage('getSettings', async ({ data, sender }) => {
-    return refuse(sender, noPayload, data) ?? { ok: true as const, settings: await getSettingsView() };
-  });
-  onMessage('saveSettings', async ({ data, sender }) => {
-    const refusal = refuse(sender, saveSettingsRequestSchema, data);
-    if (refusal) return refusal;
-    return saveSettings(saveSettingsRequestSchema.parse(data));
-  });
-  onMessage('removeKey', async ({ data, sender }) => {
-    return refuse(sender, noPayload, data) ?? { ok: true as const, settings: await forgetManagementKey() };
-  });
-  onMessage('testConnection', async ({ data, sender }) => {
-    return refuse(sender, noPayload, data) ?? testConnection();
-  });
-  onMessage('history', async ({ data, sender }) => {
-    return refuse(sender, noPayload, data) ?? { ok: true as const, entries: await readHistoryAfterLookups() };
-  });
-  onMessage('clearHistory', async ({ data, sender }) => {
-    const refusal = refuse(sender, noPayload, data);
-    if (refusal) return refusal;
-    await clearHistory();
-    return { ok: true as const, entries: [] };
-  });
+/** A message's payload schema, and what answers a payload that passed it. */
+export interface MessageHandler<Schema extends z.ZodType, Reply> {
+  schema: Schema;
+  answer: (data: z.output<Schema>) => Promise<Reply>;
 }
 
-/** A refusal when the sender is not one of our pages or the payload is not of its shape. */
-function refuse(sender: SenderLike, schema: z.ZodType, data: unknown): Refusal | null {
+function handle<Schema extends z.ZodType, Reply>(
+  schema: Schema,
+  answer: (data: z.output<Schema>) => Promise<Reply>,
+): MessageHandler<Schema, Reply> {
+  return { schema, answer };
+}
+
+/** Every message the pages may send. The page-side types (utils/messaging/protocol.ts) come from
+ * this map, so a handler's payload and reply are declared here and nowhere else. */
+export const messageHandlers = {
+  lookup: handle(lookupRequestSchema, ({ hash, allowCached }) =>
+    lookUp(hash, 'popup', { allowCached: allowCached ?? false }),
+  ),
+  lastLookup: handle(noPayload, async () => ({ ok: true as const, last: await takeUnseenLookup() })),
+  getSettings: handle(noPayload, async () => ({ ok: true as const, settings: await getSettingsView() })),
+  saveSettings: handle(saveSettingsRequestSchema, saveSettings),
+  removeKey: handle(noPayload, async () => ({ ok: true as const, settings: await forgetManagementKey() })),
+  testConnection: handle(noPayload, testConnection),
+  history: handle(noPayload, async () => ({ ok: true as const, entries: await readHistoryAfterLookups() })),
+  clearHistory: handle(noPayload, async () => {
+    await clearHistory();
+    return { ok: true as const, entries: [] as HistoryEntry[] };
+  }),
+};
+export type MessageHandlers = typeof messageHandlers;
+
+type Reply<Type extends MessageType> = GetReturnType<Protocol[Type]>;
+
+/** Answers the pages' messages, each through `answer` below. */
+export function registerMessageHandlers(): void {
+  for (const type of Object.keys(messageHandlers) as MessageType[]) register(type);
+}
+
+function register<Type extends MessageType>(type: Type): void {
+  // Each handler's payload and reply are checked where the map is written, and `Protocol` is read
+  // off it; indexed by a type parameter, TypeScript no longer sees that the two match.
+  const handler: MessageHandler<z.ZodType, unknown> = messageHandlers[type];
+  onMessage(type, ({ data, sender }) => answer(handler, data, sender) as Promise<Reply<Type>>);
+}
+
+/**
+ * Checks the sender first: only this extension's own popup or options page is answered (see
+ * `isOwnPageSender` for each sender refused). Then parses the payload from `unknown`, once. A
+ * forged sender or a payload of the wrong shape gets a typed refusal and changes nothing.
+ */
+async function answer<Reply>(
+  handler: MessageHandler<z.ZodType, Reply>,
+  data: unknown,
+  sender: SenderLike,
+): Promise<Reply | Refusal> {
   const self = { id: browser.runtime.id, rootUrl: browser.runtime.getURL('/popup.html') };
   if (!isOwnPageSender(sender, self))
     return refusalOf('Refused: the message did not come from this extension’s own pages.');
-  if (!schema.safeParse(data).success) return refusalOf('Refused: the message was not of the expected shape.');
-  return null;
+  const payload = handler.schema.safeParse(data);
+  if (!payload.success) return refusalOf('Refused: the message was not of the expected shape.');
+  return handler.answer(payload.data);
 }
 
 function refusalOf(message: string): Refusal {

@@ -1,7 +1,7 @@
+import { isKeyHash, type KeyHash } from '../hash-input';
 import type { LookupError } from '../lookup-error';
-import type { LookupResult } from '../lookup-result';
 import type { Settings } from '../settings';
-import type { HistoryEntry, LastLookup } from '../background/store/items';
+import type { MessageHandler, MessageHandlers } from '../background/message-router';
 import { z } from '../zod';
 
 /** What the UI may know about the settings: never the management key, at most its last 4. */
@@ -11,9 +11,16 @@ export interface SettingsView extends Omit<Settings, 'accounts'> {
   keyLast4: string | null;
 }
 
+/** Messages that carry nothing: the payload must be absent. */
+export const noPayload = z.undefined().or(z.null());
+
+/** A key hash exactly as utils/hash-input.ts defines it: the popup has already picked it out of
+ * what was typed, so the worker takes nothing looser. */
+const keyHash = z.custom<KeyHash>((value) => typeof value === 'string' && isKeyHash(value));
+
 export const lookupRequestSchema = z
   .object({
-    hash: z.string().max(20_000),
+    hash: keyHash,
     /** Accept a key fetched within the cache time (the popup then asks again for a fresh one). */
     allowCached: z.boolean().optional(),
   })
@@ -41,24 +48,20 @@ export type SettingsField = 'baseUrl' | 'timeoutSeconds' | 'cacheSeconds' | 'man
 /** Refused requests (forged sender, malformed payload) answer with this, whatever the message. */
 export type Refusal = { ok: false; error: Extract<LookupError, { kind: 'invalid_request' }> };
 
-export type SettingsReply = { ok: true; settings: SettingsView } | Refusal;
 export type SaveSettingsReply =
   { ok: true; settings: SettingsView } | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> } | Refusal;
-export type TestConnectionReply = { ok: true } | { ok: false; error: LookupError };
-export type LastLookupReply = { ok: true; last: LastLookup | null } | Refusal;
-export type HistoryReply = { ok: true; entries: HistoryEntry[] } | Refusal;
 
 /**
- * The one protocol between the extension's pages and its service worker. Each message is
- * answered by utils/background-service.ts after the sender and the payload are checked.
+ * The one protocol between the extension's pages and its service worker, read off the handlers in
+ * utils/background/message-router.ts: a message takes what its schema accepts and answers what its
+ * handler returns, or a refusal. A message whose schema is `noPayload` is sent without data.
  */
-export interface Protocol {
-  lookup(data: LookupRequest): LookupResult;
-  lastLookup(): LastLookupReply;
-  getSettings(): SettingsReply;
-  saveSettings(data: SaveSettingsRequest): SaveSettingsReply;
-  removeKey(): SettingsReply;
-  testConnection(): TestConnectionReply;
-  history(): HistoryReply;
-  clearHistory(): HistoryReply;
-}
+export type Protocol = {
+  [Type in keyof MessageHandlers]: MessageHandlers[Type] extends MessageHandler<infer Schema, infer Reply>
+    ? z.input<Schema> extends undefined | null
+      ? () => Reply | Refusal
+      : (data: z.input<Schema>) => Reply | Refusal
+    : never;
+};
+
+export type MessageType = keyof Protocol;

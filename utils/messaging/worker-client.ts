@@ -1,14 +1,6 @@
-import type { LookupError } from '../lookup-error';
-import type { LookupResult } from '../lookup-result';
+import type { GetReturnType } from '@webext-core/messaging';
 import { sendMessage } from './messenger';
-import type {
-  HistoryReply,
-  LastLookupReply,
-  SaveSettingsReply,
-  SaveSettingsRequest,
-  SettingsReply,
-  TestConnectionReply,
-} from './protocol';
+import type { MessageType, Protocol } from './protocol';
 import { MAX_TIMEOUT_SECONDS } from '../settings';
 
 /**
@@ -18,37 +10,38 @@ import { MAX_TIMEOUT_SECONDS } from '../settings';
  */
 export const WORKER_REPLY_LIMIT_MS = (MAX_TIMEOUT_SECONDS + 5) * 1000;
 
-const interrupted: LookupError = { kind: 'interrupted' };
+/** The worker stopped, crashed or never answered. */
+export type Interrupted = { ok: false; error: { kind: 'interrupted' } };
+const interrupted: Interrupted = { ok: false, error: { kind: 'interrupted' } };
 
-/** Sends a message; a worker that stopped, crashed or never answered becomes `interrupted`. */
-async function ask<T>(
-  send: () => Promise<T>,
-  limitMs = WORKER_REPLY_LIMIT_MS,
-): Promise<T | { ok: false; error: LookupError }> {
+/** What the worker answers to a message of this type, or that it could not answer. */
+export type WorkerReply<Type extends MessageType> = GetReturnType<Protocol[Type]> | Interrupted;
+
+/** The payload of a message of this type: none, or the one its schema accepts. */
+type Payload<Type extends MessageType> = Parameters<Protocol[Type]>;
+
+/**
+ * Sends one message to the worker, typed by its handler (utils/background/message-router.ts). A
+ * worker that stopped, crashed or never answered becomes `interrupted`.
+ */
+export async function askWorker<Type extends MessageType>(
+  type: Type,
+  ...payload: Payload<Type>
+): Promise<WorkerReply<Type>> {
+  // The messenger's own overloads cannot be picked for a type still open here; `Payload` already
+  // ties the data to the message.
+  const send = sendMessage as (type: MessageType, data?: unknown) => Promise<GetReturnType<Protocol[Type]>>;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<{ ok: false; error: LookupError }>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, error: interrupted }), limitMs);
+  const limit = new Promise<Interrupted>((resolve) => {
+    timer = setTimeout(() => resolve(interrupted), WORKER_REPLY_LIMIT_MS);
   });
   try {
-    const reply = await Promise.race([send(), limit]);
+    const reply = await Promise.race([send(type, ...payload), limit]);
     // An empty reply means no listener answered (the worker was replaced mid-message).
-    return reply ?? { ok: false, error: interrupted };
+    return reply ?? interrupted;
   } catch {
-    return { ok: false, error: interrupted };
+    return interrupted;
   } finally {
     clearTimeout(timer);
   }
 }
-
-export const worker = {
-  lookup: (hash: string, allowCached = false): Promise<LookupResult> =>
-    ask(() => sendMessage('lookup', { hash, allowCached })),
-  lastLookup: (): Promise<LastLookupReply | { ok: false; error: LookupError }> => ask(() => sendMessage('lastLookup')),
-  getSettings: (): Promise<SettingsReply | { ok: false; error: LookupError }> => ask(() => sendMessage('getSettings')),
-  saveSettings: (request: SaveSettingsRequest): Promise<SaveSettingsReply | { ok: false; error: LookupError }> =>
-    ask(() => sendMessage('saveSettings', request)),
-  removeKey: (): Promise<SettingsReply | { ok: false; error: LookupError }> => ask(() => sendMessage('removeKey')),
-  testConnection: (): Promise<TestConnectionReply> => ask(() => sendMessage('testConnection')),
-  history: (): Promise<HistoryReply | { ok: false; error: LookupError }> => ask(() => sendMessage('history')),
-  clearHistory: (): Promise<HistoryReply | { ok: false; error: LookupError }> => ask(() => sendMessage('clearHistory')),
-};

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ApiKey } from '../../api-key';
 import type { BadgeTone } from '../../badges';
+import type { KeyHash } from '../../hash-input';
 import type { LookupResult } from '../../lookup-result';
 import {
   DEFAULT_SETTINGS,
@@ -49,9 +50,9 @@ export const lastLookupItem = storage.defineItem<LastLookup | null>('session:las
 
 export interface LastLookup {
   /** null when the selected text held no single hash (see `choices` and `result`). */
-  hash: string | null;
+  hash: KeyHash | null;
   /** Several hashes in the selected text: the popup asks which one. */
-  choices?: string[];
+  choices?: KeyHash[];
   /** null while the lookup is still in flight. */
   result: LookupResult | null;
   /** ISO time the lookup started. */

@@ -1,9 +1,9 @@
 // The built manifests ask for no more than the extension needs. No browser: it reads the build
-// output, which is why it lives with the e2e tests (they too need `npm run build` first).
+// output (`npm run build` and `npm run build:firefox` first).
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from './harness.ts';
+import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../../scripts/lib/paths.ts';
 
 async function readManifest(dir: string, build: string): Promise<Record<string, unknown>> {
   let text: string;

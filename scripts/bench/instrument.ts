@@ -1,0 +1,151 @@
+// What the bench records inside the extension's pages: an init script, installed in every page
+// before the page's own scripts, that stamps (in performance.now() ms) when "Key hash" could take
+// text, and each step from Enter to the new card painted.
+// Runs under plain `node`: erasable TypeScript only.
+import type { Page } from 'playwright-core';
+
+/** What the init script records in every page, in performance.now() ms (since navigation start). */
+export interface Stamps {
+  /** "Key hash" received focus. */
+  focusedAt: number | null;
+  /** The first task after that focus ran with the field still focused and editable. */
+  readyAt: number | null;
+  /** The history list (or its empty note) first appeared. */
+  historyAt: number | null;
+  /** The latest Enter keydown, capture phase: before the page's own handlers. */
+  enterAt: number | null;
+  /** The first message the page sent to the worker after that Enter, and its reply. */
+  sentAt: number | null;
+  repliedAt: number | null;
+  /** The new card (or alert) was first seen in the DOM. */
+  insertedAt: number | null;
+  /** The animation frame that paints it began (its requestAnimationFrame callback ran). */
+  frameAt: number | null;
+  /** A task after that frame: style, layout and paint of the new element are done. */
+  outcomeAt: number | null;
+  /** "card", or the alert's words. */
+  outcome: string | null;
+  /** The card said "Refreshing…" when it appeared: it came from the cache. */
+  cached: boolean;
+  pending: boolean;
+}
+
+/**
+ * Installed before any page script. Serialised by Playwright, so it must not refer to anything
+ * outside itself.
+ */
+export function instrument(): void {
+  const state: Stamps = {
+    focusedAt: null,
+    readyAt: null,
+    historyAt: null,
+    enterAt: null,
+    sentAt: null,
+    repliedAt: null,
+    insertedAt: null,
+    frameAt: null,
+    outcomeAt: null,
+    outcome: null,
+    cached: false,
+    pending: false,
+  };
+  Object.defineProperty(window, '__bench', { value: state });
+  const OUTCOME = 'article[aria-label="Key details"], [role="alert"]';
+
+  /** Runs `then` in the first task after the current one: the point where an input event could be handled. */
+  const afterThisTask = (then: () => void) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = then;
+    channel.port2.postMessage(null);
+  };
+
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      const field = event.target;
+      if (state.focusedAt !== null || !(field instanceof HTMLInputElement) || field.id !== 'hash') return;
+      state.focusedAt = performance.now();
+      afterThisTask(() => {
+        if (document.activeElement === field && !field.disabled && !field.readOnly) state.readyAt = performance.now();
+      });
+    },
+    true,
+  );
+
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Enter') return;
+      // Whatever is shown now is the previous outcome; only a new element counts.
+      document.querySelectorAll(OUTCOME).forEach((element) => element.setAttribute('data-bench-stale', ''));
+      // No frame counter here: a running requestAnimationFrame loop would itself pin frames to
+      // the display's beat, and make every card wait for it.
+      Object.assign(state, {
+        enterAt: performance.now(),
+        sentAt: null,
+        repliedAt: null,
+        insertedAt: null,
+        frameAt: null,
+        outcomeAt: null,
+        outcome: null,
+        cached: false,
+        pending: false,
+      });
+    },
+    true,
+  );
+
+  new MutationObserver(() => {
+    if (state.historyAt === null && document.querySelector('.history, .history__empty'))
+      state.historyAt = performance.now();
+    if (state.enterAt === null || state.pending || state.outcomeAt !== null) return;
+    const fresh = Array.from(document.querySelectorAll(OUTCOME)).find(
+      (element) => !element.hasAttribute('data-bench-stale'),
+    );
+    if (!fresh) return;
+    const enterAt = state.enterAt;
+    state.pending = true;
+    state.insertedAt = performance.now();
+    state.outcome = fresh.matches('article') ? 'card' : (fresh.textContent ?? '').trim();
+    state.cached = (document.querySelector('.popup-result')?.textContent ?? '').includes('Refreshing…');
+    // The frame that paints the new element starts with this callback; the task after it runs
+    // once that frame has been produced.
+    requestAnimationFrame(() => {
+      if (state.enterAt === enterAt) state.frameAt = performance.now();
+      afterThisTask(() => {
+        if (state.enterAt === enterAt) state.outcomeAt = performance.now();
+      });
+    });
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+
+  // The popup talks to the worker through chrome.runtime.sendMessage with a callback (the
+  // messaging library's Chrome path); wrapping it shows how long the worker took to answer.
+  type Send = (...args: unknown[]) => unknown;
+  const runtime = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: Send } } }).chrome?.runtime;
+  const send = runtime?.sendMessage;
+  if (runtime && send) {
+    runtime.sendMessage = function (this: unknown, ...args: unknown[]) {
+      const enterAt = state.enterAt;
+      if (enterAt === null || state.sentAt !== null) return send.apply(this, args);
+      state.sentAt = performance.now();
+      const last = args.at(-1);
+      const stamp = () => {
+        if (state.enterAt === enterAt) state.repliedAt = performance.now();
+      };
+      if (typeof last === 'function') {
+        args[args.length - 1] = (...reply: unknown[]) => {
+          stamp();
+          return (last as Send)(...reply);
+        };
+        return send.apply(this, args);
+      }
+      const result = send.apply(this, args);
+      if (result instanceof Promise) result.then(stamp, stamp);
+      return result;
+    };
+  }
+}
+
+export async function stamps(page: Page): Promise<Stamps> {
+  return page.evaluate(() => (window as unknown as { __bench: Stamps }).__bench);
+}

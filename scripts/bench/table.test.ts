@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { mb, ms, row, single, table, times } from './table.ts';
+
+describe('formats', () => {
+  it.each([
+    [ms, 17.94, '17.9 ms'],
+    [ms, 0, '0.0 ms'],
+    [times, 1.4, '1.40×'],
+    [mb, 4.3 * 1024 * 1024, '4.30 MB'],
+  ])('%#: %d reads %s', (format, value, expected) => {
+    expect(format(value)).toBe(expected);
+  });
+});
+
+describe('row', () => {
+  it('shows the median and the p25 – p75 spread, and passes a median within the budget', () => {
+    expect(row('Lookup', [10, 20, 30, 40, 50], ms, 30)).toEqual({
+      what: 'Lookup',
+      median: '30.0 ms',
+      spread: '20.0 ms – 40.0 ms',
+      budget: '≤ 30.0 ms',
+      result: 'pass',
+    });
+  });
+
+  it('fails a median over the budget, whatever the spread', () => {
+    expect(row('Ratio', [1.2, 1.6, 1.7], times, 1.5)).toMatchObject({
+      median: '1.60×',
+      budget: '≤ 1.50×',
+      result: 'FAIL',
+    });
+  });
+
+  it('fails a row with no finite sample against a budget, rather than passing it', () => {
+    expect(row('Nothing measured', [NaN], ms, 25)).toMatchObject({ median: 'NaN ms', result: 'FAIL' });
+  });
+
+  it('has neither budget nor result without a budget', () => {
+    expect(row('↳ step', [1, 2, 3], ms)).toMatchObject({ budget: '', result: '' });
+  });
+});
+
+describe('table', () => {
+  it('is a markdown table: header, alignment, then one line per row in order', () => {
+    const rows = [
+      row('Lookup', [10, 20, 30, 40, 50], ms, 25),
+      single('↳ storage calls', '3 calls'),
+      single('Popup JS gzipped', '13.9 KB', '≤ 15.0 KB', 'pass'),
+    ];
+    expect(table(rows).split('\n')).toEqual([
+      '| What | Median | Spread (p25 – p75) | Budget | Result |',
+      '| --- | ---: | ---: | ---: | :---: |',
+      '| Lookup | 30.0 ms | 20.0 ms – 40.0 ms | ≤ 25.0 ms | FAIL |',
+      '| ↳ storage calls | 3 calls |  |  |  |',
+      '| Popup JS gzipped | 13.9 KB |  | ≤ 15.0 KB | pass |',
+    ]);
+  });
+});
