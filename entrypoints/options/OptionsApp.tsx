@@ -87,7 +87,7 @@ export function OptionsApp() {
 
   async function testConnection() {
     setTest({ kind: 'running' });
-    const reply = await askWorker('testConnection');
+    const reply = await askWorker('testConnection', undefined);
     setTest(reply.ok ? { kind: 'ok' } : { kind: 'failed', error: reply.error });
   }
 

@@ -1,22 +1,32 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HASH, OTHER_HASH, makeKey } from '@/test/fixtures/key';
-import type { LookupResult } from '@/utils/lookup-result';
+import type { MergedLookup } from '@/utils/account-answers';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { App } from './App';
 
-const lookup = vi.fn<(request: unknown) => Promise<LookupResult>>();
+const lookup = vi.fn<(request: unknown) => Promise<MergedLookup>>();
+const complete = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 /** A worker with no context-menu lookup and an empty history, whose lookups `lookup` answers. */
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'lookup') return lookup(data);
+  if (type === 'completeLookup') return complete(data);
   if (type === 'lastLookup') return { ok: true, last: null };
   return { ok: true, entries: [] };
 });
 
-beforeEach(() => lookup.mockReset());
+beforeEach(() => {
+  lookup.mockReset();
+  complete.mockReset();
+});
 
-const fresh: LookupResult = { ok: true, key: makeKey(), fetchedAt: new Date().toISOString() };
+const found = (name = 'Production backend', account?: string) => ({
+  key: makeKey({ name }),
+  fetchedAt: new Date().toISOString(),
+  ...(account ? { account: { id: account.toLowerCase(), name: account } } : {}),
+});
+const fresh: MergedLookup = { ok: true, found: [found()] };
 const input = () => screen.getByLabelText('Key hash') as HTMLInputElement;
 function paste(text: string) {
   const event = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown };
@@ -42,8 +52,8 @@ describe('popup App', () => {
   });
 
   it('shows a cached card at once, then the fresh one', async () => {
-    const cached: LookupResult = { ...fresh, key: makeKey({ name: 'Cached name' }), cached: true };
-    let answer: (r: LookupResult) => void = () => {};
+    const cached: MergedLookup = { ok: true, found: [found('Cached name')], cached: true };
+    let answer: (r: MergedLookup) => void = () => {};
     lookup.mockResolvedValueOnce(cached).mockReturnValueOnce(new Promise((r) => (answer = r)));
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
@@ -57,7 +67,7 @@ describe('popup App', () => {
 
   it('keeps the cached card when the refresh fails, and says why', async () => {
     lookup
-      .mockResolvedValueOnce({ ...fresh, cached: true })
+      .mockResolvedValueOnce({ ok: true, found: [found()], cached: true })
       .mockResolvedValueOnce({ ok: false, error: { kind: 'network', origin: 'https://modelgates.ai' } });
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
@@ -94,5 +104,49 @@ describe('popup App', () => {
     fireEvent.submit(input().closest('form') as HTMLFormElement);
     expect((await screen.findByRole('alert')).textContent).toMatch(/64/);
     expect(lookup).not.toHaveBeenCalled();
+  });
+
+  it('shows a card with one account as today: no account named', async () => {
+    lookup.mockResolvedValue(fresh);
+    render(<App />);
+    paste(HASH);
+    const card = await screen.findByRole('article', { name: 'Key details' });
+    expect(card.textContent).not.toContain('Account');
+    expect(complete).not.toHaveBeenCalled();
+  });
+
+  it('shows the card as soon as one account has the key, then a second account that has it too', async () => {
+    const staging = found('In staging', 'Staging');
+    let all: (r: MergedLookup) => void = () => {};
+    lookup.mockResolvedValue({ ok: true, found: [staging], pending: [{ id: 'production', name: 'Production' }] });
+    complete.mockReturnValue(new Promise((r) => (all = r)));
+    render(<App />);
+    paste(HASH);
+    expect(await screen.findByText('Account: Staging')).toBeTruthy();
+    expect(screen.getByText('Still asking Production…')).toBeTruthy();
+    expect(complete).toHaveBeenCalledWith({ hash: HASH });
+    all({ ok: true, found: [found('In production', 'Production'), staging] });
+    await waitFor(() => expect(screen.getAllByRole('article').length).toBe(2));
+    const cards = screen.getAllByRole('article', { name: 'Key details' });
+    expect(cards.map((card) => card.querySelector('.key-card__account')?.textContent)).toEqual([
+      'Account: Production',
+      'Account: Staging',
+    ]);
+    expect(screen.queryByText(/Still asking/)).toBeNull();
+  });
+
+  it('keeps the card when the complete answer is replaced by a newer lookup', async () => {
+    lookup.mockResolvedValue({
+      ok: true,
+      found: [found('In staging', 'Staging')],
+      pending: [{ id: 'p', name: 'Production' }],
+    });
+    complete.mockResolvedValue({ ok: false, error: { kind: 'cancelled' } });
+    render(<App />);
+    paste(HASH);
+    expect(await screen.findByText('Account: Staging')).toBeTruthy();
+    await waitFor(() => expect(complete).toHaveBeenCalled());
+    expect(screen.getByText('Account: Staging')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -39,7 +39,7 @@ describe('context menu', () => {
     expect(shown).toMatchObject({
       hash: HASH,
       source: 'context_menu',
-      result: { ok: true, key: { name: 'Billing exporter' } },
+      result: { ok: true, found: [{ key: { name: 'Billing exporter' } }] },
     });
     // Shown once: the next popup opening starts empty.
     expect(await takeUnseenLookup()).toBeNull();

@@ -25,10 +25,10 @@ describe('lookup service', () => {
     const first = await lookup.result;
     // The answer comes first; the cache is written right after it.
     await lookup.settled;
-    expect(first).toMatchObject({ ok: true, key: { name: 'Billing exporter' } });
+    expect(first).toMatchObject({ ok: true, found: [{ key: { name: 'Billing exporter' } }] });
     expect(first.ok && first.cached).toBeFalsy();
     const second = await lookUp(HASH, 'popup', { allowCached: true });
-    expect(second).toMatchObject({ ok: true, cached: true, key: { name: 'Billing exporter' } });
+    expect(second).toMatchObject({ ok: true, cached: true, found: [{ key: { name: 'Billing exporter' } }] });
     expect(fetchSpy).toHaveBeenCalledTimes(1);
     await lookUp(HASH, 'popup');
     expect(fetchSpy).toHaveBeenCalledTimes(2);

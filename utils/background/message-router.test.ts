@@ -39,11 +39,12 @@ async function send(type: string, data: unknown, sender: SenderLike): Promise<un
 /** A payload of the right shape for every message: the compiler says when a message is missing. */
 const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   lookup: { hash: 'a'.repeat(64) as KeyHash },
+  completeLookup: { hash: 'a'.repeat(64) as KeyHash },
   lastLookup: undefined,
   getSettings: undefined,
   saveSettings: { baseUrl: 'https://evil.example', timeoutSeconds: 10, managementKey: 'sk-evil-key-123' },
   removeKey: undefined,
-  testConnection: undefined,
+  testConnection: { accountId: FIRST_ACCOUNT.id },
   history: undefined,
   clearHistory: undefined,
 };
@@ -105,12 +106,25 @@ describe('message router', () => {
       { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 10, managementKey: {} },
     ],
     ['getSettings with a payload', 'getSettings', { all: true }],
+    ['a connection test of an account that is not saved', 'testConnection', { accountId: 'someone-else' }],
+    ['a connection test of a malformed account id', 'testConnection', { accountId: '../my-account' }],
+    ['a connection test with extra fields', 'testConnection', { accountId: FIRST_ACCOUNT.id, url: 'https://x' }],
+    ['a complete answer for a path', 'completeLookup', { hash: '../keys' }],
     ['null settings', 'saveSettings', null],
   ])('answers %s with a typed refusal', async (_, type, data) => {
     expect(await send(type, data, popup)).toEqual({
       ok: false,
       error: { kind: 'invalid_request', message: expect.stringContaining('expected shape') },
     });
+  });
+
+  it('refuses a connection test of an unknown account without any request', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    await saveManagementKeys({ 'someone-else': SECRET });
+    expect(await send('testConnection', { accountId: 'someone-else' }, options)).toMatchObject({
+      error: { kind: 'invalid_request' },
+    });
+    expect(fetchSpy).not.toHaveBeenCalled();
   });
 
   it('refuses a lookup of a malformed hash without reading settings or the network', async () => {

@@ -1,20 +1,24 @@
 import type { GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { clearHistory } from './store/history';
-import { lookUp, readHistoryAfterLookups, takeUnseenLookup, testConnection } from './lookup-service';
+import { testConnection } from './connection-test';
+import { completeLookup, lookUp, readHistoryAfterLookups, takeUnseenLookup } from './lookup-service';
 import { onMessage } from '../messaging/messenger';
 import {
+  completeLookupRequestSchema,
   lookupRequestSchema,
   type MessageType,
   noPayload,
   type Protocol,
   type Refusal,
   saveSettingsRequestSchema,
+  testConnectionRequestSchema,
 } from '../messaging/protocol';
+import { unknownAccountIds } from '../account-input';
 import { isOwnPageSender, type SenderLike } from '../sender';
 import { forgetManagementKey, getSettingsView, saveSettings } from './settings-service';
-import type { HistoryEntry } from './store/items';
-import type { z } from '../zod';
+import { type HistoryItem, readSettings } from './store/items';
+import { type z } from '../zod';
 
 /** A message's payload schema, and what answers a payload that passed it. */
 export interface MessageHandler<Schema extends z.ZodType, Reply> {
@@ -35,15 +39,19 @@ export const messageHandlers = {
   lookup: handle(lookupRequestSchema, ({ hash, allowCached }) =>
     lookUp(hash, 'popup', { allowCached: allowCached ?? false }),
   ),
+  completeLookup: handle(completeLookupRequestSchema, ({ hash }) => completeLookup(hash)),
   lastLookup: handle(noPayload, async () => ({ ok: true as const, last: await takeUnseenLookup() })),
   getSettings: handle(noPayload, async () => ({ ok: true as const, settings: await getSettingsView() })),
   saveSettings: handle(saveSettingsRequestSchema, saveSettings),
   removeKey: handle(noPayload, async () => ({ ok: true as const, settings: await forgetManagementKey() })),
-  testConnection: handle(noPayload, testConnection),
+  testConnection: handle(
+    ofSavedAccounts(testConnectionRequestSchema, (r) => (r ? [r.accountId] : [])),
+    async (request) => testConnection(request?.accountId ?? (await readSettings()).accounts[0]?.id ?? ''),
+  ),
   history: handle(noPayload, async () => ({ ok: true as const, entries: await readHistoryAfterLookups() })),
   clearHistory: handle(noPayload, async () => {
     await clearHistory();
-    return { ok: true as const, entries: [] as HistoryEntry[] };
+    return { ok: true as const, entries: [] as HistoryItem[] };
   }),
 };
 export type MessageHandlers = typeof messageHandlers;
@@ -75,9 +83,28 @@ async function answer<Reply>(
   const self = { id: browser.runtime.id, rootUrl: browser.runtime.getURL('/popup.html') };
   if (!isOwnPageSender(sender, self))
     return refusalOf('Refused: the message did not come from this extension’s own pages.');
-  const payload = handler.schema.safeParse(data);
+  const payload = await handler.schema.safeParseAsync(data);
   if (!payload.success) return refusalOf('Refused: the message was not of the expected shape.');
   return handler.answer(payload.data);
+}
+
+/**
+ * The schema, refusing also a payload whose account ids (read by `idsOf`) name no saved account,
+ * or name one twice: a page only ever sends the ids the worker gave it, so any other is as wrong
+ * as a malformed payload, and is refused the same way.
+ */
+function ofSavedAccounts<Schema extends z.ZodType>(schema: Schema, idsOf: (data: z.output<Schema>) => string[]) {
+  return schema.refine(async (data) => {
+    const ids = idsOf(data);
+    if (ids.length === 0) return true;
+    const saved = (await readSettings()).accounts.map((account) => account.id);
+    return (
+      unknownAccountIds(
+        ids.map((id) => ({ id })),
+        saved,
+      ).length === 0
+    );
+  });
 }
 
 function refusalOf(message: string): Refusal {

@@ -27,6 +27,19 @@ export const lookupRequestSchema = z
   .strict();
 export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 
+/** Asks for every account's answer to the latest lookup of this hash. */
+export const completeLookupRequestSchema = z.object({ hash: keyHash }).strict();
+
+/** An account id as the worker hands them out. Whether it names a saved account is checked by the
+ * worker (utils/background/message-router.ts), which refuses any other like a malformed payload. */
+export const accountIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9-]+$/);
+
+/** One account's connection test. Without an account: the first one. */
+export const testConnectionRequestSchema = z.object({ accountId: accountIdSchema }).strict().optional();
+
 export const saveSettingsRequestSchema = z
   .object({
     baseUrl: z.string().max(2048),

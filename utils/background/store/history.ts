@@ -1,6 +1,7 @@
 import type { ApiKey } from '../../api-key';
 import { deriveBadges } from '../../badges';
-import { type HistoryEntry, historyItem } from './items';
+import type { Account } from '../../settings';
+import { type HistoryEntry, type HistoryItem, historyItem } from './items';
 
 export const MAX_HISTORY = 20;
 
@@ -45,4 +46,14 @@ export async function clearHistory(accountIds?: readonly string[]): Promise<void
   if (accountIds === undefined) return historyItem.removeValue();
   const history = await historyItem.getValue();
   await historyItem.setValue(history.filter((entry) => !accountIds.includes(entry.accountId)));
+}
+
+/** Entries as the popup lists them: each names its account when there are several. */
+export function labelHistory(entries: HistoryEntry[], accounts: readonly Account[]): HistoryItem[] {
+  if (accounts.length < 2) return entries;
+  const names = new Map(accounts.map((account) => [account.id, account.name]));
+  return entries.map((entry) => {
+    const account = names.get(entry.accountId);
+    return account === undefined ? entry : { ...entry, account };
+  });
 }

@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { ApiKey } from '../../api-key';
 import type { BadgeTone } from '../../badges';
 import type { KeyHash } from '../../hash-input';
-import type { LookupResult } from '../../lookup-result';
+import type { MergedLookup } from '../../account-answers';
 import {
   DEFAULT_SETTINGS,
   FIRST_ACCOUNT,
@@ -41,11 +41,13 @@ export async function readSettings(): Promise<Settings> {
     : { ...stored, accounts: DEFAULT_SETTINGS.accounts };
 }
 
-/** The most recent lookup (hash and result, never the management key), so that a popup opened
- * after a context-menu lookup, or in a fallback window, shows that result. */
+/** The most recent lookup (hash and result, never a management key), so that a popup opened
+ * after a context-menu lookup, or in a fallback window, shows that result. v2: the result merges
+ * the answers of every account (a v1 record is dropped: it lives for one session anyway). */
 export const lastLookupItem = storage.defineItem<LastLookup | null>('session:lastLookup', {
   fallback: null,
-  version: 1,
+  version: 2,
+  migrations: { 2: () => null },
 });
 
 export interface LastLookup {
@@ -53,8 +55,8 @@ export interface LastLookup {
   hash: KeyHash | null;
   /** Several hashes in the selected text: the popup asks which one. */
   choices?: KeyHash[];
-  /** null while the lookup is still in flight. */
-  result: LookupResult | null;
+  /** null while the lookup is still in flight; with `pending` while slower accounts still answer. */
+  result: MergedLookup | null;
   /** ISO time the lookup started. */
   startedAt: string;
   source: 'popup' | 'context_menu';
@@ -99,3 +101,6 @@ export interface HistoryEntry {
   /** ISO time of the lookup. */
   at: string;
 }
+
+/** A history entry as the popup lists it: with its account's name when there are several. */
+export type HistoryItem = HistoryEntry & { account?: string };
