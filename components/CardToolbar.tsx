@@ -1,5 +1,5 @@
 import type { ApiKey } from '@/utils/api-key';
-import { formatRelative } from '@/utils/format';
+import { formatUpdated } from '@/utils/format';
 import { CopyButton } from './CopyButton';
 
 export interface CardToolbarProps {
@@ -18,7 +18,7 @@ export function CardToolbar({ apiKey, fetchedAt, now, refreshing, onRefresh, ref
   return (
     <div class="card-toolbar">
       <p class="card-toolbar__age muted" role="status">
-        {refreshing ? 'Refreshing…' : updatedText(new Date(fetchedAt), now)}
+        {refreshing ? 'Refreshing…' : formatUpdated(new Date(fetchedAt), now)}
       </p>
       <div class="card-toolbar__actions">
         <button type="button" class="button--small" onClick={onRefresh} disabled={refreshing}>
@@ -34,13 +34,4 @@ export function CardToolbar({ apiKey, fetchedAt, now, refreshing, onRefresh, ref
       )}
     </div>
   );
-}
-
-/** "Updated 12 s ago": seconds count while a cached card is refreshed; later, plain relative time. */
-export function updatedText(fetchedAt: Date, now: Date): string {
-  const seconds = Math.floor((now.getTime() - fetchedAt.getTime()) / 1000);
-  if (Number.isNaN(seconds)) return 'Updated: unknown';
-  if (seconds < 5) return 'Updated just now';
-  if (seconds < 60) return `Updated ${seconds} s ago`;
-  return `Updated ${formatRelative(fetchedAt, now)}`;
 }

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
+import { createRef } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from '@/utils/background/store/items';
 import { HistoryList } from './HistoryList';
@@ -16,7 +17,7 @@ describe('HistoryList', () => {
   it('lists name, status, shortened hash and when', () => {
     render(
       <HistoryList
-        entries={[entry(1, 'Billing'), entry(2, null, 'Disabled')]}
+        entries={[entry(1, 'Billing'), entry(2, null, 'Disabled'), entry(3, '  ')]}
         now={NOW}
         onPick={() => {}}
         onClear={() => {}}
@@ -26,6 +27,7 @@ describe('HistoryList', () => {
     expect(items.map((b) => b.textContent)).toEqual([
       'Billing Active 11111111…111111 1 minute ago',
       'Unnamed key Disabled 22222222…222222 2 minutes ago',
+      'Unnamed key Active 33333333…333333 3 minutes ago',
     ]);
   });
 
@@ -79,6 +81,28 @@ describe('HistoryList', () => {
     expect(document.activeElement).toBe(three);
     fireEvent.keyDown(three as HTMLElement, { key: 'ArrowUp' });
     expect(document.activeElement).toBe(two);
+  });
+
+  it('points the page at its first entry, and hands focus back on ArrowUp from there', () => {
+    const firstEntryRef = createRef<HTMLButtonElement>();
+    const onLeaveUp = vi.fn();
+    render(
+      <HistoryList
+        entries={[entry(1, 'one'), entry(2, 'two')]}
+        now={NOW}
+        onPick={() => {}}
+        onClear={() => {}}
+        firstEntryRef={firstEntryRef}
+        onLeaveUp={onLeaveUp}
+      />,
+    );
+    const [one, two] = screen.getAllByRole('button', { name: /^Look up/ });
+    expect(firstEntryRef.current).toBe(one);
+    two?.focus();
+    fireEvent.keyDown(two as HTMLElement, { key: 'ArrowUp' });
+    expect(onLeaveUp).not.toHaveBeenCalled();
+    fireEvent.keyDown(one as HTMLElement, { key: 'ArrowUp' });
+    expect(onLeaveUp).toHaveBeenCalledOnce();
   });
 
   it('says where lookups will appear when there are none', () => {

@@ -1,5 +1,6 @@
 import type { ApiKey } from '@/utils/api-key';
 import { deriveBadges } from '@/utils/badges';
+import { displayName } from '@/utils/key-name';
 import { KeyMeta } from './KeyMeta';
 import { SpendMeter } from './SpendMeter';
 import { StatusBadge } from './StatusBadge';
@@ -19,7 +20,7 @@ export function KeyCard({ apiKey, now, account }: KeyCardProps) {
   return (
     <article class="key-card" aria-label="Key details">
       <header class="key-card__header">
-        <h2 class="key-card__name">{name !== undefined && name.trim() !== '' ? name : 'Unnamed key'}</h2>
+        <h2 class="key-card__name">{displayName(name)}</h2>
         {label === undefined ? (
           <span class="key-card__label">Label: unknown</span>
         ) : (

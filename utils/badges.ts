@@ -1,5 +1,6 @@
 import type { ApiKey } from './api-key';
 import { formatUtc, parseTime } from './format';
+import { DAY_MS, HOUR_MS } from './time';
 
 export type BadgeTone = 'ok' | 'warning' | 'danger' | 'neutral';
 
@@ -22,9 +23,6 @@ export interface Badge {
 
 /** A key that expires in less than this many days is shown amber. */
 export const EXPIRY_WARNING_DAYS = 7;
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /** The key's state at a glance, in the order status, expiry, limit. */
 export function deriveBadges(key: ApiKey, now: Date, warningDays = EXPIRY_WARNING_DAYS): Badge[] {
@@ -60,7 +58,7 @@ function expiryBadge(raw: string | null | undefined, expiresAt: Date | null, now
   if (left <= 0) return { id: 'expired', text: 'Expired', tone: 'danger', title: `Expired ${exact}` };
   // Less than `warningDays` whole days left: the text is rounded down the same way, so a badge
   // reading "Expires in 7 days" is never amber in one place and neutral in another.
-  const soon = left < warningDays * DAY;
+  const soon = left < warningDays * DAY_MS;
   return {
     id: soon ? 'expires_soon' : 'expires',
     text: expiresInText(left),
@@ -71,11 +69,11 @@ function expiryBadge(raw: string | null | undefined, expiresAt: Date | null, now
 
 /** Rounded down: a key never looks as if it had more time left than it has. */
 function expiresInText(left: number): string {
-  if (left < HOUR) return 'Expires today';
-  if (left < DAY) {
-    const hours = Math.floor(left / HOUR);
+  if (left < HOUR_MS) return 'Expires today';
+  if (left < DAY_MS) {
+    const hours = Math.floor(left / HOUR_MS);
     return hours === 1 ? 'Expires in 1 hour' : `Expires in ${hours} hours`;
   }
-  const days = Math.floor(left / DAY);
+  const days = Math.floor(left / DAY_MS);
   return days === 1 ? 'Expires in 1 day' : `Expires in ${days} days`;
 }

@@ -1,4 +1,5 @@
-import { parseTime } from './format';
+import { formatList, formatUtcClock, parseTime } from './format';
+import { MINUTE_MS, SECOND_MS } from './time';
 import type { LookupError } from './lookup-error';
 
 export interface ErrorMessage {
@@ -95,7 +96,7 @@ export function describeLookupError(error: LookupError, now: Date): ErrorMessage
 function describeAcrossAccounts(error: Extract<LookupError, { kind: 'not_in_accounts' }>, now: Date): ErrorMessage {
   const { notFoundIn, failed } = error;
   const count = notFoundIn.length + failed.length;
-  const names = (refs: { name: string }[]) => LIST().format(refs.map((ref) => ref.name));
+  const names = (refs: { name: string }[]) => formatList(refs.map((ref) => ref.name));
   if (failed.length === 0) {
     return {
       title: `No key with this hash in any of your ${count} accounts`,
@@ -134,19 +135,6 @@ function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
-// Made on first use: this module loads with the popup, where start-up time is measured.
-let utcTime: Intl.DateTimeFormat | undefined;
-const UTC_TIME = () =>
-  (utcTime ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: 'UTC',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }));
-
-let list: Intl.ListFormat | undefined;
-const LIST = () => (list ??= new Intl.ListFormat('en-GB', { type: 'conjunction' }));
-
 /** Seconds while the wait is short, minutes under an hour, then the UTC clock time. */
 function retryText(retryAt: string | undefined, now: Date): string {
   const at = parseTime(retryAt);
@@ -154,9 +142,9 @@ function retryText(retryAt: string | undefined, now: Date): string {
   if (at === null || Number.isNaN(wait)) return 'Wait a moment before trying again.';
   if (wait <= 0) return 'You can try again now.';
   // Rounded up: trying again a little late works, trying a little early does not.
-  const seconds = Math.ceil(wait / 1000);
+  const seconds = Math.ceil(wait / SECOND_MS);
   if (seconds < 60) return `Try again in ${plural(seconds, 'second')}.`;
-  const minutes = Math.ceil(wait / 60_000);
+  const minutes = Math.ceil(wait / MINUTE_MS);
   if (minutes < 60) return `Try again in ${plural(minutes, 'minute')}.`;
-  return `Try again at ${UTC_TIME().format(Math.ceil(at.getTime() / 60_000) * 60_000)} UTC.`;
+  return `Try again at ${formatUtcClock(new Date(Math.ceil(at.getTime() / MINUTE_MS) * MINUTE_MS))}.`;
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatRelative, formatUsd, formatUtc, parseTime, shortenHash } from './format';
+import {
+  formatCountdown,
+  formatRelative,
+  formatUpdated,
+  formatUsd,
+  formatUtc,
+  formatUtcClock,
+  parseTime,
+  shortenHash,
+  formatList,
+} from './format';
 
 const NOW = new Date('2026-11-26T14:05:00Z');
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
@@ -125,6 +135,38 @@ describe('formatUtc', () => {
   });
 });
 
+describe('formatUtcClock', () => {
+  it.each<[string, string]>([
+    ['2026-11-26T14:05:59Z', '14:05 UTC'],
+    ['2026-11-26T00:00:00Z', '00:00 UTC'],
+    ['2026-11-27T01:30:00+02:00', '23:30 UTC'],
+  ])('formatUtcClock(%s) is %s', (iso, expected) => {
+    expect(formatUtcClock(new Date(iso))).toBe(expected);
+  });
+
+  it('says unknown for an invalid date', () => {
+    expect(formatUtcClock(new Date(Number.NaN))).toBe('unknown');
+  });
+});
+
+describe('formatUpdated', () => {
+  it.each<[number, string]>([
+    [0, 'Updated just now'],
+    [4.9 * SECOND, 'Updated just now'],
+    [5 * SECOND, 'Updated 5 s ago'],
+    [12 * SECOND, 'Updated 12 s ago'],
+    [59.9 * SECOND, 'Updated 59 s ago'],
+    [2 * MINUTE, 'Updated 2 minutes ago'],
+    [3 * HOUR, 'Updated 3 hours ago'],
+  ])('%i ms after the answer says "%s"', (elapsed, text) => {
+    expect(formatUpdated(at(-elapsed), NOW)).toBe(text);
+  });
+
+  it('says unknown for a time it cannot read', () => {
+    expect(formatUpdated(new Date(Number.NaN), NOW)).toBe('Updated: unknown');
+  });
+});
+
 describe('formatCountdown', () => {
   it.each<[number, string]>([
     [5 * HOUR, '5 h'],
@@ -143,6 +185,16 @@ describe('formatCountdown', () => {
     [31 * DAY, '31 d'],
   ])('%d ms left reads %s', (left, expected) => {
     expect(formatCountdown(at(left), NOW)).toBe(expected);
+  });
+});
+
+describe('formatList', () => {
+  it.each([
+    [['Production'], 'Production'],
+    [['Production', 'Staging'], 'Production and Staging'],
+    [['Production', 'Staging', 'Client'], 'Production, Staging and Client'],
+  ])('joins %j as "%s"', (names, text) => {
+    expect(formatList(names)).toBe(text);
   });
 });
 

@@ -1,3 +1,5 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from './time';
+
 /** What every formatter shows for a value it cannot format (NaN, Infinity, an invalid Date). */
 export const UNKNOWN_TEXT = 'unknown';
 
@@ -36,10 +38,11 @@ const utcFormat = memoized(
       hourCycle: 'h23',
     }),
 );
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+const listFormat = memoized((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
+const utcClockFormat = memoized(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+);
 
 /**
  * US dollars with cents: "$12.50", "$0.00". A non-zero amount that would round to "$0.00"
@@ -76,7 +79,7 @@ export function parseTime(value: string | null | undefined): Date | null {
   if (hour > 23 || minute > 59 || second > 59) return null;
   const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  const time = utc - offsetMinutes(offset) * MINUTE;
+  const time = utc - offsetMinutes(offset) * MINUTE_MS;
   // Date.UTC maps years 0–99 to 1900–1999; such dates are not real API times anyway.
   if (year < 1000 || Number.isNaN(time)) return null;
   return new Date(time);
@@ -100,10 +103,10 @@ function offsetMinutes(offset: string): number {
 /** The largest unit that keeps the number small, as Intl.RelativeTimeFormat words it. */
 const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number, number][] = [
   // unit, its length, and how many of it before the next unit takes over
-  ['minute', MINUTE, 60],
-  ['hour', HOUR, 24],
-  ['day', DAY, 30],
-  ['month', DAY * 30.436875, 12],
+  ['minute', MINUTE_MS, 60],
+  ['hour', HOUR_MS, 24],
+  ['day', DAY_MS, 30],
+  ['month', DAY_MS * 30.436875, 12],
 ];
 
 /** "3 days ago", "in 5 hours", "yesterday", "now" (under a minute either way). */
@@ -111,12 +114,12 @@ export function formatRelative(target: Date, now: Date, locale = 'en-US'): strin
   const diff = target.getTime() - now.getTime();
   if (Number.isNaN(diff)) return UNKNOWN_TEXT;
   const words = relativeFormat(locale);
-  if (Math.abs(diff) < MINUTE) return words.format(0, 'second');
+  if (Math.abs(diff) < MINUTE_MS) return words.format(0, 'second');
   for (const [unit, length, limit] of RELATIVE_UNITS) {
     const count = Math.round(diff / length);
     if (Math.abs(count) < limit) return words.format(count, unit);
   }
-  return words.format(Math.round(diff / (DAY * 365.2425)), 'year');
+  return words.format(Math.round(diff / (DAY_MS * 365.2425)), 'year');
 }
 
 /** "Nov 26, 2026, 14:05 UTC": the exact time, the same for every user whatever their zone. */
@@ -124,6 +127,21 @@ export function formatUtc(date: Date, locale = 'en-US'): string {
   if (Number.isNaN(date.getTime())) return UNKNOWN_TEXT;
   const text = utcFormat(locale).format(date);
   return `${text} UTC`;
+}
+
+/** "14:05 UTC": the clock time alone, for a time later today. */
+export function formatUtcClock(date: Date, locale = 'en-US'): string {
+  if (Number.isNaN(date.getTime())) return UNKNOWN_TEXT;
+  return `${utcClockFormat(locale).format(date)} UTC`;
+}
+
+/** "Updated 12 s ago": seconds count while a cached card is refreshed; later, plain relative time. */
+export function formatUpdated(fetchedAt: Date, now: Date): string {
+  const seconds = Math.floor((now.getTime() - fetchedAt.getTime()) / SECOND_MS);
+  if (Number.isNaN(seconds)) return 'Updated: unknown';
+  if (seconds < 5) return 'Updated just now';
+  if (seconds < 60) return `Updated ${seconds} s ago`;
+  return `Updated ${formatRelative(fetchedAt, now)}`;
 }
 
 /**
@@ -134,10 +152,10 @@ export function formatCountdown(target: Date, now: Date): string {
   const left = target.getTime() - now.getTime();
   if (Number.isNaN(left)) return UNKNOWN_TEXT;
   if (left <= 0) return '0 min';
-  if (left < MINUTE) return '< 1 min';
-  const days = Math.floor(left / DAY);
-  const hours = Math.floor((left % DAY) / HOUR);
-  const minutes = Math.floor((left % HOUR) / MINUTE);
+  if (left < MINUTE_MS) return '< 1 min';
+  const days = Math.floor(left / DAY_MS);
+  const hours = Math.floor((left % DAY_MS) / HOUR_MS);
+  const minutes = Math.floor((left % HOUR_MS) / MINUTE_MS);
   if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
   if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
   return `${minutes} min`;
@@ -147,4 +165,9 @@ export function formatCountdown(target: Date, now: Date): string {
 export function shortenHash(hash: string): string {
   if (hash.length <= 8 + 1 + 6) return hash;
   return `${hash.slice(0, 8)}…${hash.slice(-6)}`;
+}
+
+/** Names as one phrase: "Production", "Production and Staging", "Production, Staging and Client". */
+export function formatList(names: readonly string[], locale = 'en-GB'): string {
+  return listFormat(locale).format(names);
 }

@@ -1,4 +1,4 @@
-const DAY = 86_400_000;
+import { DAY_MS } from './time';
 
 /**
  * When a key's spending limit next resets. The API's `limit_reset` names a period of UTC days
@@ -17,7 +17,7 @@ export function nextLimitReset(limitReset: string | null | undefined, now: Date)
     case 'weekly': {
       // getUTCDay: Sunday 0 … Saturday 6; a Monday moves a whole week on.
       const daysToMonday = (8 - now.getUTCDay()) % 7 || 7;
-      return new Date(Date.UTC(year, month, day) + daysToMonday * DAY);
+      return new Date(Date.UTC(year, month, day) + daysToMonday * DAY_MS);
     }
     case 'monthly':
       return new Date(Date.UTC(year, month + 1, 1));

@@ -1,5 +1,7 @@
+import { DAY_MS } from './time';
+
 /** A server asking for a longer wait is broken or hostile; the user is told to wait a moment instead. */
-export const MAX_RETRY_AFTER_MS = 86_400_000;
+export const MAX_RETRY_AFTER_MS = DAY_MS;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { HASH, OTHER_HASH, makeKey } from '@/test/fixtures/key';
+import { HASH, NOW, OTHER_HASH, makeKey } from '@/test/fixtures/key';
 import type { MergedLookup } from '@/utils/account-answers';
+import type { HistoryEntry } from '@/utils/background/store/items';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { App } from './App';
 
@@ -13,12 +14,14 @@ vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => 
   if (type === 'lookup') return lookup(data);
   if (type === 'completeLookup') return complete(data);
   if (type === 'lastLookup') return { ok: true, last: null };
-  return { ok: true, entries: [] };
+  return { ok: true, entries: type === 'history' ? history : [] };
 });
+let history: HistoryEntry[] = [];
 
 beforeEach(() => {
   lookup.mockReset();
   complete.mockReset();
+  history = [];
 });
 
 const found = (name = 'Production backend', account?: string) => ({
@@ -148,5 +151,25 @@ describe('popup App', () => {
     await waitFor(() => expect(complete).toHaveBeenCalled());
     expect(screen.getByText('Account: Staging')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('moves from the empty field to the first recent lookup with ArrowDown, and back with ArrowUp', async () => {
+    history = [
+      { hash: HASH, accountId: 'a', name: 'Billing', status: { text: 'Active', tone: 'ok' }, at: NOW.toISOString() },
+      {
+        hash: OTHER_HASH,
+        accountId: 'a',
+        name: null,
+        status: { text: 'Disabled', tone: 'danger' },
+        at: NOW.toISOString(),
+      },
+    ];
+    render(<App />);
+    const first = await screen.findByRole('button', { name: /^Look up Billing/ });
+    input().focus();
+    fireEvent.keyDown(input(), { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(input());
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { HashChoice } from '@/components/HashChoice';
 import { HistoryList } from '@/components/HistoryList';
 import { Loading } from '@/components/Loading';
@@ -12,6 +12,8 @@ export function App() {
   const [text, setText] = useState('');
   const [history, setHistory] = useState<HistoryItem[] | null>(null);
   const { view, now, show, showContextMenuLookup, lookUp, refresh } = useLookup(() => void loadHistory());
+  const input = useRef<HTMLInputElement>(null);
+  const firstHistoryEntry = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void showContextMenuLookup(setText);
@@ -66,7 +68,7 @@ export function App() {
       event.preventDefault();
       reset();
     } else if (event.key === 'ArrowDown' && text === '') {
-      const first = document.querySelector<HTMLButtonElement>('.history__item');
+      const first = firstHistoryEntry.current;
       if (first) {
         event.preventDefault();
         first.focus();
@@ -85,7 +87,7 @@ export function App() {
   async function clearHistory() {
     const reply = await askWorker('clearHistory');
     if (reply.ok) setHistory([]);
-    document.getElementById('hash')?.focus();
+    input.current?.focus();
   }
 
   const inputError = view.kind === 'input_error' ? view.message : null;
@@ -105,6 +107,7 @@ export function App() {
         </label>
         <div class="lookup-row">
           <input
+            ref={input}
             id="hash"
             name="hash"
             type="text"
@@ -154,6 +157,8 @@ export function App() {
             now={now}
             onPick={(hash) => submit(hash)}
             onClear={() => void clearHistory()}
+            firstEntryRef={firstHistoryEntry}
+            onLeaveUp={() => input.current?.focus()}
           />
         )}
       </section>

@@ -35,6 +35,8 @@ describe('badgeForResult', () => {
       'SOON',
       'Last lookup: Production backend (Active, Expires in 2 days)',
     ],
+    ['a key with a blank name', ok({ name: ' ' }), 'OK', 'Last lookup: Unnamed key (Active, No expiry)'],
+    ['a key without a name', ok({ name: undefined }), 'OK', 'Last lookup: Unnamed key (Active, No expiry)'],
     ['an unknown hash', failed({ kind: 'not_found' }), '404', 'Last lookup: No key with this hash'],
     ['a rejected key', failed({ kind: 'unauthorized' }), '401', 'Last lookup: Management key rejected'],
     ['a rate limit', failed({ kind: 'rate_limited' }), '429', 'Last lookup: Too many requests'],

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { deriveBadges } from '../badges';
 import { describeLookupError } from '../error-message';
 import type { MergedLookup } from '../account-answers';
+import { displayName } from '../key-name';
 
 export interface ActionBadge {
   /** At most 4 characters: all the toolbar has room for. */
@@ -25,7 +26,7 @@ export function badgeForResult(result: MergedLookup, now: Date): ActionBadge {
   const [{ key, account }] = result.found;
   const badges = deriveBadges(key, now);
   const has = (id: string) => badges.some((b) => b.id === id);
-  const name = key.name ?? 'Unnamed key';
+  const name = displayName(key.name);
   const summary = badges.map((b) => b.text).join(', ');
   const title = `Last lookup: ${name}${account ? ` in ${account.name}` : ''} (${summary})`;
   if (has('disabled')) return { text: 'OFF', color: '#5f6368', title };

@@ -1,0 +1,164 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NOW } from '@/test/fixtures/key';
+import type { SaveSettingsRequest, SettingsView } from '@/utils/messaging/protocol';
+import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { hasHostAccess } from './host-access';
+import { popupShortcut } from './shortcut';
+import { OptionsApp } from './OptionsApp';
+
+vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
+vi.mock('./host-access', () => ({ hasHostAccess: vi.fn(), requestHostAccess: vi.fn() }));
+vi.mock('./shortcut', () => ({ popupShortcut: vi.fn(), openShortcutSettings: vi.fn() }));
+/** The worker, one mock per message the page sends. */
+const getSettings = vi.fn<() => Promise<WorkerReply<'getSettings'>>>();
+const saveSettings = vi.fn<(request: SaveSettingsRequest) => Promise<WorkerReply<'saveSettings'>>>();
+const removeKey = vi.fn<() => Promise<WorkerReply<'removeKey'>>>();
+const testConnection = vi.fn<() => Promise<WorkerReply<'testConnection'>>>();
+
+const LOCAL = 'http://127.0.0.1:8787/api/v1';
+const saved: SettingsView = { ...DEFAULT_SETTINGS, baseUrl: LOCAL, keySaved: true, keyLast4: '4680' };
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
+    if (type === 'getSettings') return getSettings();
+    if (type === 'saveSettings') return saveSettings(data as SaveSettingsRequest);
+    if (type === 'removeKey') return removeKey();
+    if (type === 'testConnection') return testConnection();
+    throw new Error(`The options page sent an unexpected message: ${type}`);
+  });
+  // A fixed clock for "try again in 30 seconds"; only Date, so that promises and waits run as usual.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  getSettings.mockResolvedValue({ ok: true, settings: saved });
+  vi.mocked(hasHostAccess).mockResolvedValue(true);
+  vi.mocked(popupShortcut).mockResolvedValue('Alt+Shift+K');
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const field = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+const status = () => screen.getByRole('status').textContent;
+const type = (name: string, value: string) => fireEvent.input(field(name), { target: { value } });
+const number = (name: string, value: string) =>
+  fireEvent.input(screen.getByRole('spinbutton', { name }), { target: { value } });
+
+async function openPage() {
+  const page = render(<OptionsApp />);
+  await screen.findByText('Saved, ending in');
+  return page;
+}
+
+describe('options page', () => {
+  it('opens on the saved settings, showing only the key’s last 4 characters', async () => {
+    const { container } = await openPage();
+    expect(container.querySelector('.saved-key')?.textContent).toBe('Saved, ending in 4680');
+    expect(field('API base URL').value).toBe(LOCAL);
+    expect((screen.getByRole('spinbutton', { name: 'Timeout (seconds)' }) as HTMLInputElement).value).toBe('10');
+    expect(button('Test connection').disabled).toBe(false);
+    await screen.findByText(/Open the popup with Alt\+Shift\+K\./);
+  });
+
+  it('says why when the settings cannot be loaded, and shows no form', async () => {
+    getSettings.mockResolvedValue({ ok: false, error: { kind: 'interrupted' } });
+    render(<OptionsApp />);
+    expect((await screen.findByRole('alert')).textContent).toContain('The lookup was interrupted');
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+  });
+
+  it('shows each refusal beside its field and keeps what was typed, with nothing saved', async () => {
+    saveSettings.mockResolvedValue({
+      ok: false,
+      fieldErrors: {
+        baseUrl: 'The API base URL must start with https://.',
+        timeoutSeconds: 'The timeout must be between 3 and 60 seconds.',
+      },
+    });
+    const { container } = await openPage();
+    fireEvent.click(button('Replace key'));
+    fireEvent.input(screen.getByLabelText('Management key'), { target: { value: 'sk-mg-new-wxyz' } });
+    type('API base URL', 'ftp://example.com/api/v1');
+    number('Timeout (seconds)', '2');
+    fireEvent.click(button('Save'));
+
+    await waitFor(() => expect(status()).toBe('Nothing was saved. Correct the fields marked below.'));
+    expect(saveSettings).toHaveBeenCalledOnce();
+    expect(screen.getByRole('textbox', { description: /^The API base URL must start with https:\/\/\./ })).toBe(
+      field('API base URL'),
+    );
+    expect(screen.getByRole('spinbutton', { description: /^The timeout must be between 3 and 60 seconds\./ })).toBe(
+      screen.getByRole('spinbutton', { name: 'Timeout (seconds)' }),
+    );
+    expect((screen.getByLabelText('Management key') as HTMLInputElement).value).toBe('sk-mg-new-wxyz');
+    expect(container.querySelector('.field-error')?.textContent).toBe('The API base URL must start with https://.');
+    expect(button('Test connection').disabled).toBe(true);
+    expect(screen.getByText('Save your changes to test them.')).toBeInstanceOf(HTMLParagraphElement);
+  });
+
+  it('saves, then shows the new key’s last 4 and lets the saved settings be tested', async () => {
+    let answer: (reply: WorkerReply<'saveSettings'>) => void = () => {};
+    saveSettings.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const { container } = await openPage();
+    fireEvent.click(button('Replace key'));
+    fireEvent.input(screen.getByLabelText('Management key'), { target: { value: 'sk-mg-new-wxyz' } });
+    expect(button('Test connection').disabled).toBe(true);
+    fireEvent.click(button('Save'));
+    await waitFor(() => expect(button('Saving…').disabled).toBe(true));
+
+    answer({ ok: true, settings: { ...saved, keyLast4: 'wxyz' } });
+    await waitFor(() => expect(status()).toBe('Settings saved.'));
+    expect(container.querySelector('.saved-key')?.textContent).toBe('Saved, ending in wxyz');
+    expect(container.querySelector('input[name="managementKey"]')).toBeNull();
+    expect(button('Save').disabled).toBe(false);
+    expect(button('Test connection').disabled).toBe(false);
+    expect(screen.getByText('Tests the saved key against the saved API base URL.')).toBeInstanceOf(HTMLElement);
+  });
+
+  it('tests the connection, says it works, and drops that result when a save starts', async () => {
+    let answer: (reply: WorkerReply<'testConnection'>) => void = () => {};
+    testConnection.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    saveSettings.mockResolvedValue({ ok: true, settings: saved });
+    await openPage();
+    fireEvent.click(button('Test connection'));
+    await waitFor(() => expect(button('Testing…').disabled).toBe(true));
+    answer({ ok: true });
+    const works = 'Connection works: the API accepted the management key.';
+    await screen.findByText(works);
+    fireEvent.click(button('Save'));
+    expect(screen.queryByText(works)).toBeNull();
+    await waitFor(() => expect(status()).toBe('Settings saved.'));
+  });
+
+  it('says why the test failed, counting from the clock', async () => {
+    const retryAt = new Date(NOW.getTime() + 30_000).toISOString();
+    testConnection.mockResolvedValue({ ok: false, error: { kind: 'rate_limited', retryAt } });
+    await openPage();
+    fireEvent.click(button('Test connection'));
+    expect((await screen.findByRole('alert')).textContent).toBe('Too many requestsTry again in 30 seconds.');
+  });
+
+  it('removes the key: the key field is empty again and the rest stays', async () => {
+    removeKey.mockResolvedValue({ ok: true, settings: { ...saved, keySaved: false, keyLast4: null } });
+    await openPage();
+    fireEvent.click(button('Remove key'));
+    await waitFor(() => expect(status()).toBe('Management key removed.'));
+    expect((screen.getByLabelText('Management key') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByText('Saved, ending in')).toBeNull();
+    expect(field('API base URL').value).toBe(LOCAL);
+  });
+
+  it('offers a host grant for the saved origin, and asks to save first while the base URL is edited', async () => {
+    vi.mocked(hasHostAccess).mockResolvedValue(false);
+    await openPage();
+    await screen.findByRole('button', { name: 'Grant access' });
+    type('API base URL', 'https://staging.modelgates.ai/api/v1');
+    expect(screen.queryByRole('button', { name: 'Grant access' })).toBeNull();
+    expect(screen.getByText('Save first, then grant access to the new origin if needed.')).toBeInstanceOf(
+      HTMLParagraphElement,
+    );
+  });
+});
