@@ -49,7 +49,11 @@ describe('lookup service', () => {
 
   it('clears the cache when the base URL changes, and the history when it is turned off', async () => {
     await startLookup(HASH, 'popup').settled;
-    await saveSettings({ baseUrl: 'https://staging.modelgates.ai/api/v1', timeoutSeconds: 10, historyEnabled: false });
+    await saveSettings({
+      accounts: [{ id: FIRST_ACCOUNT.id, name: 'My account', baseUrl: 'https://staging.modelgates.ai/api/v1' }],
+      timeoutSeconds: 10,
+      historyEnabled: false,
+    });
     expect(await resultCacheItem.getValue()).toEqual({});
     expect(await historyItem.getValue()).toEqual([]);
     await startLookup(HASH, 'popup').settled;

@@ -42,8 +42,14 @@ const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   completeLookup: { hash: 'a'.repeat(64) as KeyHash },
   lastLookup: undefined,
   getSettings: undefined,
-  saveSettings: { baseUrl: 'https://evil.example', timeoutSeconds: 10, managementKey: 'sk-evil-key-123' },
-  removeKey: undefined,
+  saveSettings: {
+    accounts: [
+      { id: FIRST_ACCOUNT.id, name: 'Mine', baseUrl: 'https://evil.example', managementKey: 'sk-evil-key-123' },
+    ],
+    timeoutSeconds: 10,
+  },
+  removeKey: { accountId: FIRST_ACCOUNT.id },
+  removeAccount: { accountId: FIRST_ACCOUNT.id },
   testConnection: { accountId: FIRST_ACCOUNT.id },
   history: undefined,
   clearHistory: undefined,
@@ -85,7 +91,9 @@ describe('message router', () => {
     }
     expect(await settingsItem.getValue()).toEqual(before);
     expect(await historyItem.getValue()).toEqual([entry]);
-    expect((await send('getSettings', undefined, options)) as object).toMatchObject({ settings: { keyLast4: 'cdef' } });
+    expect((await send('getSettings', undefined, options)) as object).toMatchObject({
+      settings: { accounts: [{ keyLast4: 'cdef' }] },
+    });
   });
 
   it.each<[string, string, unknown]>([
@@ -99,12 +107,43 @@ describe('message router', () => {
     ['a lookup of a hash with its key prefix', 'lookup', { hash: `sk-or-v1-${'a'.repeat(64)}` }],
     ['a lookup of a path', 'lookup', { hash: '../keys' }],
     ['a lookup with a boolean that is a string', 'lookup', { hash: 'a'.repeat(64), allowCached: 'yes' }],
-    ['settings without a timeout', 'saveSettings', { baseUrl: 'https://modelgates.ai/api/v1' }],
+    ['settings without a timeout', 'saveSettings', { accounts: [] }],
+    [
+      'settings of the single-key version',
+      'saveSettings',
+      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 10 },
+    ],
     [
       'settings with a key that is an object',
       'saveSettings',
-      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 10, managementKey: {} },
+      { accounts: [{ name: 'A', baseUrl: 'https://modelgates.ai/api/v1', managementKey: {} }], timeoutSeconds: 10 },
     ],
+    [
+      'settings naming an account that is not saved',
+      'saveSettings',
+      { accounts: [{ id: 'someone-else', name: 'A', baseUrl: 'https://modelgates.ai/api/v1' }], timeoutSeconds: 10 },
+    ],
+    [
+      'settings naming the saved account twice',
+      'saveSettings',
+      {
+        accounts: [
+          { id: FIRST_ACCOUNT.id, name: 'A', baseUrl: 'https://modelgates.ai/api/v1' },
+          { id: FIRST_ACCOUNT.id, name: 'B', baseUrl: 'https://modelgates.ai/api/v1' },
+        ],
+        timeoutSeconds: 10,
+      },
+    ],
+    [
+      'settings that leave the saved account out',
+      'saveSettings',
+      {
+        accounts: [{ name: 'New', baseUrl: 'https://modelgates.ai/api/v1', managementKey: SECRET }],
+        timeoutSeconds: 10,
+      },
+    ],
+    ['removing a key without saying whose', 'removeKey', undefined],
+    ['removing an account that is not saved', 'removeAccount', { accountId: 'someone-else' }],
     ['getSettings with a payload', 'getSettings', { all: true }],
     ['a connection test of an account that is not saved', 'testConnection', { accountId: 'someone-else' }],
     ['a connection test of a malformed account id', 'testConnection', { accountId: '../my-account' }],
@@ -151,7 +190,17 @@ describe('message router', () => {
   it('saves valid settings and never puts the key in a reply', async () => {
     const reply = await send(
       'saveSettings',
-      { baseUrl: ' http://127.0.0.1:8787/api/v1/ ', timeoutSeconds: 15, managementKey: `  ${SECRET}\n` },
+      {
+        accounts: [
+          {
+            id: FIRST_ACCOUNT.id,
+            name: ' Production ',
+            baseUrl: ' http://127.0.0.1:8787/api/v1/ ',
+            managementKey: `  ${SECRET}\n`,
+          },
+        ],
+        timeoutSeconds: 15,
+      },
       options,
     );
     expect(reply).toEqual({
@@ -160,58 +209,54 @@ describe('message router', () => {
         forgetKeyOnClose: false,
         historyEnabled: true,
         cacheSeconds: DEFAULT_SETTINGS.cacheSeconds,
-        baseUrl: 'http://127.0.0.1:8787/api/v1',
         timeoutSeconds: 15,
-        keySaved: true,
-        keyLast4: 'cdef',
+        accounts: [
+          { id: FIRST_ACCOUNT.id, name: 'Production', baseUrl: 'http://127.0.0.1:8787/api/v1', keyLast4: 'cdef' },
+        ],
       },
     });
     for (const [type, data] of [
       ['getSettings', undefined],
-      ['removeKey', undefined],
+      ['removeKey', { accountId: FIRST_ACCOUNT.id }],
     ] as const) {
       expect(JSON.stringify(await send(type, data, options))).not.toContain(SECRET);
     }
   });
 
+  const account = (extra: object = {}) => ({
+    id: FIRST_ACCOUNT.id,
+    name: 'My account',
+    baseUrl: 'https://modelgates.ai/api/v1',
+    managementKey: SECRET,
+    ...extra,
+  });
   it.each([
+    ['a non-https base URL', { accounts: [account({ baseUrl: 'http://example.com/api' })], timeoutSeconds: 10 }],
+    ['a timeout under 3 s', { accounts: [account()], timeoutSeconds: 1 }],
+    ['a timeout over 60 s', { accounts: [account()], timeoutSeconds: 61 }],
+    ['a fractional timeout', { accounts: [account()], timeoutSeconds: 4.5 }],
+    ['a key with inner whitespace', { accounts: [account({ managementKey: 'sk-mg abc' })], timeoutSeconds: 10 }],
     [
-      'a non-https base URL',
-      { baseUrl: 'http://example.com/api', timeoutSeconds: 10, managementKey: SECRET },
-      'baseUrl',
+      'a good new account beside a blank name',
+      {
+        accounts: [account({ name: ' ' }), { name: 'New', baseUrl: 'https://x.example/api', managementKey: SECRET }],
+        timeoutSeconds: 10,
+      },
     ],
-    [
-      'a timeout under 3 s',
-      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 1, managementKey: SECRET },
-      'timeoutSeconds',
-    ],
-    [
-      'a timeout over 60 s',
-      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 61, managementKey: SECRET },
-      'timeoutSeconds',
-    ],
-    [
-      'a fractional timeout',
-      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 4.5, managementKey: SECRET },
-      'timeoutSeconds',
-    ],
-    [
-      'a key with inner whitespace',
-      { baseUrl: 'https://staging.modelgates.ai/api/v1', timeoutSeconds: 10, managementKey: 'sk-mg abc' },
-      'managementKey',
-    ],
-  ])('refuses %s and saves none of the other fields', async (_, request, field) => {
+  ])('refuses %s and saves none of the other fields', async (_, request) => {
     const reply = await send('saveSettings', request, options);
-    expect(reply).toMatchObject({ ok: false, fieldErrors: { [field]: expect.any(String) } });
+    expect(reply).toMatchObject({ ok: false });
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(await send('getSettings', undefined, options)).toMatchObject({ settings: { keySaved: false } });
+    expect(await send('getSettings', undefined, options)).toMatchObject({
+      settings: { accounts: [{ keyLast4: null }] },
+    });
   });
 
-  it('removes the key', async () => {
+  it('removes the key of one account', async () => {
     await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
-    expect(await send('removeKey', undefined, options)).toMatchObject({
+    expect(await send('removeKey', { accountId: FIRST_ACCOUNT.id }, options)).toMatchObject({
       ok: true,
-      settings: { keySaved: false, keyLast4: null },
+      settings: { accounts: [{ id: FIRST_ACCOUNT.id, keyLast4: null }] },
     });
   });
 });

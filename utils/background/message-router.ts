@@ -5,6 +5,7 @@ import { testConnection } from './connection-test';
 import { completeLookup, lookUp, readHistoryAfterLookups, takeUnseenLookup } from './lookup-service';
 import { onMessage } from '../messaging/messenger';
 import {
+  accountRequestSchema,
   completeLookupRequestSchema,
   lookupRequestSchema,
   type MessageType,
@@ -12,11 +13,10 @@ import {
   type Protocol,
   type Refusal,
   saveSettingsRequestSchema,
-  testConnectionRequestSchema,
 } from '../messaging/protocol';
 import { unknownAccountIds } from '../account-input';
 import { isOwnPageSender, type SenderLike } from '../sender';
-import { forgetManagementKey, getSettingsView, saveSettings } from './settings-service';
+import { forgetManagementKey, getSettingsView, removeAccount, saveSettings } from './settings-service';
 import { type HistoryItem, readSettings } from './store/items';
 import { type z } from '../zod';
 
@@ -35,6 +35,8 @@ function handle<Schema extends z.ZodType, Reply>(
 
 /** Every message the pages may send. The page-side types (utils/messaging/protocol.ts) come from
  * this map, so a handler's payload and reply are declared here and nowhere else. */
+const ofSavedAccount = ofSavedAccounts(accountRequestSchema, ({ accountId }) => [accountId]);
+
 export const messageHandlers = {
   lookup: handle(lookupRequestSchema, ({ hash, allowCached }) =>
     lookUp(hash, 'popup', { allowCached: allowCached ?? false }),
@@ -42,12 +44,16 @@ export const messageHandlers = {
   completeLookup: handle(completeLookupRequestSchema, ({ hash }) => completeLookup(hash)),
   lastLookup: handle(noPayload, async () => ({ ok: true as const, last: await takeUnseenLookup() })),
   getSettings: handle(noPayload, async () => ({ ok: true as const, settings: await getSettingsView() })),
-  saveSettings: handle(saveSettingsRequestSchema, saveSettings),
-  removeKey: handle(noPayload, async () => ({ ok: true as const, settings: await forgetManagementKey() })),
-  testConnection: handle(
-    ofSavedAccounts(testConnectionRequestSchema, (r) => (r ? [r.accountId] : [])),
-    async (request) => testConnection(request?.accountId ?? (await readSettings()).accounts[0]?.id ?? ''),
+  saveSettings: handle(
+    ofSavedAccounts(saveSettingsRequestSchema, (r) => r.accounts.flatMap((a) => (a.id ? [a.id] : [])), 'all'),
+    saveSettings,
   ),
+  removeKey: handle(ofSavedAccount, async ({ accountId }) => ({
+    ok: true as const,
+    settings: await forgetManagementKey(accountId),
+  })),
+  removeAccount: handle(ofSavedAccount, ({ accountId }) => removeAccount(accountId)),
+  testConnection: handle(ofSavedAccount, ({ accountId }) => testConnection(accountId)),
   history: handle(noPayload, async () => ({ ok: true as const, entries: await readHistoryAfterLookups() })),
   clearHistory: handle(noPayload, async () => {
     await clearHistory();
@@ -89,21 +95,23 @@ async function answer<Reply>(
 }
 
 /**
- * The schema, refusing also a payload whose account ids (read by `idsOf`) name no saved account,
- * or name one twice: a page only ever sends the ids the worker gave it, so any other is as wrong
- * as a malformed payload, and is refused the same way.
+ * The schema, refusing also a payload whose account ids (read by `idsOf`) name no saved account
+ * or one twice, or, with 'all', leave a saved account out: a page only ever sends the ids the
+ * worker gave it, so any other is as wrong as a malformed payload, and is refused the same way.
  */
-function ofSavedAccounts<Schema extends z.ZodType>(schema: Schema, idsOf: (data: z.output<Schema>) => string[]) {
+function ofSavedAccounts<Schema extends z.ZodType>(
+  schema: Schema,
+  idsOf: (data: z.output<Schema>) => string[],
+  every?: 'all',
+) {
   return schema.refine(async (data) => {
     const ids = idsOf(data);
-    if (ids.length === 0) return true;
     const saved = (await readSettings()).accounts.map((account) => account.id);
-    return (
-      unknownAccountIds(
-        ids.map((id) => ({ id })),
-        saved,
-      ).length === 0
+    const unknown = unknownAccountIds(
+      ids.map((id) => ({ id })),
+      saved,
     );
+    return unknown.length === 0 && (every !== 'all' || saved.every((id) => ids.includes(id)));
   });
 }
 
