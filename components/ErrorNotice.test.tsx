@@ -70,4 +70,44 @@ describe('ErrorNotice', () => {
       expect(container.querySelector('img, b, script')).toBeNull();
     },
   );
+
+  it('lists each account that could not be asked, with its own words, after where the key was not found', () => {
+    const error: LookupError = {
+      kind: 'not_in_accounts',
+      notFoundIn: [{ id: 'p', name: 'Production' }],
+      failed: [
+        { account: { id: 's', name: 'Staging' }, error: { kind: 'unauthorized', detail: 'Invalid management key' } },
+        { account: { id: 'c', name: 'Client' }, error: { kind: 'timeout', seconds: 10 } },
+      ],
+    };
+    render(<ErrorNotice error={error} now={NOW} onOpenOptions={noop} />);
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByRole('heading').textContent).toBe('No key with this hash in Production');
+    expect(within(alert).getByText('Staging and Client could not be asked, so the key may be there:')).toBeTruthy();
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'Staging: Management key rejected. The API refused the saved management key (401). Check it or replace it in the options. The API said: Invalid management key',
+      'Client: The API did not answer in time. No answer within 10 seconds.',
+    ]);
+    expect(within(alert).getByRole('button', { name: 'Open options' })).toBeTruthy();
+  });
+
+  it('names every account when none has the key, with no list of failures', () => {
+    const accounts = ['Production', 'Staging', 'Client'].map((name) => ({ id: name, name }));
+    render(
+      <ErrorNotice
+        error={{ kind: 'not_in_accounts', notFoundIn: accounts, failed: [] }}
+        now={NOW}
+        onOpenOptions={noop}
+      />,
+    );
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByRole('heading').textContent).toBe('No key with this hash in any of your 3 accounts');
+    expect(alert.textContent).toContain('Production, Staging and Client each answered');
+    expect(within(alert).queryByRole('list')).toBeNull();
+    expect(within(alert).queryByRole('button')).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import { describeLookupError } from '@/utils/error-message';
+import { AccountFailures } from './AccountFailures';
 import type { LookupError } from '@/utils/lookup-error';
 
 export interface ErrorNoticeProps {
@@ -15,6 +16,7 @@ export function ErrorNotice({ error, now, onOpenOptions }: ErrorNoticeProps) {
     <div class="notice notice--error" role="alert">
       <h2 class="notice__title">{message.title}</h2>
       <p class="notice__body">{message.body}</p>
+      {message.accounts && <AccountFailures accounts={message.accounts} />}
       {message.detail !== undefined && message.detail !== '' && (
         // The API's own words, kept apart from ours so a user can tell who is speaking.
         <p class="notice__detail">The API said: {message.detail}</p>

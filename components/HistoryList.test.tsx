@@ -7,6 +7,7 @@ import { NOW } from '@/test/fixtures/key';
 
 const entry = (n: number, name: string | null, text = 'Active'): HistoryEntry => ({
   hash: n.toString(16).repeat(64).slice(0, 64),
+  accountId: 'my-account',
   name,
   status: { text, tone: text === 'Active' ? 'ok' : 'danger' },
   at: new Date(NOW.getTime() - n * 60_000).toISOString(),
@@ -28,6 +29,28 @@ describe('HistoryList', () => {
       'Unnamed key Disabled 22222222…222222 2 minutes ago',
       'Unnamed key Active 33333333…333333 3 minutes ago',
     ]);
+  });
+
+  it('says the account of each entry when it is given (several accounts), in its accessible name too', () => {
+    render(
+      <HistoryList
+        entries={[
+          { ...entry(1, 'Billing'), account: 'Staging' },
+          { ...entry(1, 'Billing'), accountId: 'other', account: 'Production' },
+        ]}
+        now={NOW}
+        onPick={() => {}}
+        onClear={() => {}}
+      />,
+    );
+    const items = screen.getAllByRole('button', { name: /^Look up/ });
+    expect(items.map((b) => b.textContent)).toEqual([
+      'Billing · Staging Active 11111111…111111 1 minute ago',
+      'Billing · Production Active 11111111…111111 1 minute ago',
+    ]);
+    expect(items[0]?.getAttribute('aria-label')).toBe(
+      'Look up Billing, Staging, Active, 11111111…111111, 1 minute ago',
+    );
   });
 
   it('looks an entry up again on click, and clears on request', () => {

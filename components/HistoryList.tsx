@@ -4,8 +4,11 @@ import { formatRelative, shortenHash } from '@/utils/format';
 import { displayName } from '@/utils/key-name';
 import type { HistoryEntry } from '@/utils/background/store/items';
 
+/** A history entry as the popup lists it: with its account's name when there are several. */
+export type HistoryItem = HistoryEntry & { account?: string };
+
 export interface HistoryListProps {
-  entries: HistoryEntry[];
+  entries: HistoryItem[];
   now: Date;
   onPick: (hash: string) => void;
   onClear: () => void;
@@ -45,8 +48,9 @@ export function HistoryList({ entries, now, onPick, onClear, firstEntryRef, onLe
         {entries.map((entry, index) => {
           const name = displayName(entry.name);
           const when = formatRelative(new Date(entry.at), now);
+          const account = entry.account === undefined ? '' : `, ${entry.account}`;
           return (
-            <li key={entry.hash}>
+            <li key={`${entry.accountId}/${entry.hash}`}>
               <button
                 type="button"
                 class="history__item"
@@ -56,11 +60,14 @@ export function HistoryList({ entries, now, onPick, onClear, firstEntryRef, onLe
                 }}
                 title={entry.hash}
                 // Every visible word is in the name, in the order shown (WCAG 2.5.3, label in name).
-                aria-label={`Look up ${name}, ${entry.status.text}, ${shortenHash(entry.hash)}, ${when}`}
+                aria-label={`Look up ${name}${account}, ${entry.status.text}, ${shortenHash(entry.hash)}, ${when}`}
                 onClick={() => onPick(entry.hash)}
               >
                 {/* The spaces keep the words apart in the text that assistive tools read. */}
-                <span class="history__name">{name}</span>{' '}
+                <span class="history__name">
+                  {name}
+                  {entry.account !== undefined && <span class="history__account"> · {entry.account}</span>}
+                </span>{' '}
                 <span class={`badge badge--${entry.status.tone}`}>{entry.status.text}</span>{' '}
                 <code class="history__hash mono">{shortenHash(entry.hash)}</code>{' '}
                 <span class="history__when muted">{when}</span>

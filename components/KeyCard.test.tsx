@@ -23,6 +23,23 @@ describe('KeyCard', () => {
     expect(within(card).getByText('sk-mg-v1-7f3…a91').tagName).toBe('CODE');
   });
 
+  it('names the account that holds the key when given one', () => {
+    render(<KeyCard apiKey={makeKey()} now={NOW} account="Production" />);
+    const card = screen.getByRole('article', { name: 'Key details' });
+    expect(within(card).getByText('Account: Production').tagName).toBe('P');
+  });
+
+  it('says nothing of accounts without one: with a single account the card is as it was', () => {
+    renderCard();
+    expect(screen.getByRole('article', { name: 'Key details' }).textContent).not.toMatch(/Account/);
+  });
+
+  it.each(HOSTILE_STRINGS)('shows a hostile account name %s as text', (name) => {
+    const { container } = render(<KeyCard apiKey={makeKey()} now={NOW} account={name} />);
+    expect(screen.getByText(`Account: ${name}`)).toBeTruthy();
+    expect(container.querySelector('img, script, svg')).toBeNull();
+  });
+
   it('holds the spend, usage and details sections', () => {
     renderCard();
     const card = screen.getByRole('article', { name: 'Key details' });

@@ -9,10 +9,12 @@ import { UsageTable } from './UsageTable';
 export interface KeyCardProps {
   apiKey: ApiKey;
   now: Date;
+  /** The account that holds the key; given only when there are several accounts. */
+  account?: string;
 }
 
 /** Everything the API said about one key, laid out to fit the popup without scrolling. */
-export function KeyCard({ apiKey, now }: KeyCardProps) {
+export function KeyCard({ apiKey, now, account }: KeyCardProps) {
   const { name, label } = apiKey;
   const badges = deriveBadges(apiKey, now);
   return (
@@ -24,6 +26,7 @@ export function KeyCard({ apiKey, now }: KeyCardProps) {
         ) : (
           label !== '' && <code class="key-card__label mono">{label}</code>
         )}
+        {account !== undefined && <p class="key-card__account">Account: {account}</p>}
         <ul class="badge-list" aria-label="Status">
           {badges.map((badge) => (
             <li key={badge.id}>

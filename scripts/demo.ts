@@ -1,4 +1,5 @@
-// `npm run demo`: the built extension in Chromium, talking to the local mock API;
+// `npm run demo`: the built extension in Chromium, set up with two accounts ("Production" and
+// "Staging"), each a local mock API of its own;
 // `npm run demo -- --browser firefox`: the same in Firefox ESR.
 // Headless (no $DISPLAY): screenshots of the popup for every sample key in demo-output/ (Firefox's
 // in demo-output/firefox/). Headed: leaves the browser open on the popup page until Ctrl-C.
@@ -6,7 +7,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, type SampleName } from '../test/mock-api/samples.ts';
+import { waitUntil } from '../test/e2e/driver/wait.ts';
+import { MOCK_ACCOUNTS } from '../test/mock-api/accounts.ts';
+import { SAMPLE_HASHES, type SampleName } from '../test/mock-api/samples.ts';
 import { pages, withBrowser, type BrowserName, type ExtensionBrowser } from './lib/extension-session.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
 import { runScript } from './lib/run-script.ts';
@@ -24,9 +27,14 @@ async function screenshotSamples(ext: ExtensionBrowser, outputDir: string): Prom
     const page = await ext.openPage('popup.html');
     try {
       await pages.lookUp(page, SAMPLE_HASHES[name]);
+      // Every account has answered: no "Still asking …" line in the picture.
+      await waitUntil('every account to answer', async () =>
+        (await page.evaluate(() => document.querySelector('.lookup-pending') === null)) ? true : undefined,
+      );
       const shown = await pages.textOf(page, pages.OUTCOME_SELECTOR);
       const isCard = await page.evaluate(() => document.querySelector('article[aria-label="Key details"]') !== null);
-      if (isCard) console.log(`  ${name}: ${await pages.outcomeHeading(page)}`);
+      const account = await pages.textOf(page, '.key-card__account');
+      if (isCard) console.log(`  ${name}: ${await pages.outcomeHeading(page)} (${account ?? 'no account line'})`);
       else failures.push(`${name}: ${shown}`);
       const file = join(outputDir, `popup-${name}.png`);
       await page.screenshot(file);
@@ -57,12 +65,14 @@ function browserFromArgs(): BrowserName {
 async function main(): Promise<void> {
   const browser = browserFromArgs();
   const headed = Boolean(process.env.DISPLAY);
-  const options = { preferredPort: PREFERRED_PORT, headless: !headed, viewport: POPUP_VIEWPORT };
-  await withBrowser(browser, options, async ({ api, ext }) => {
-    console.log(`Mock API: ${api.baseUrl}`);
-    console.log(
-      `Configured the extension in ${browser} for the mock API (management key ending in ${MOCK_MANAGEMENT_KEY.slice(-4)}).`,
-    );
+  const options = { preferredPort: PREFERRED_PORT, headless: !headed, viewport: POPUP_VIEWPORT, twoAccounts: true };
+  await withBrowser(browser, options, async ({ apis, ext }) => {
+    // Two accounts, each a mock of its own: every card says which account holds its key.
+    console.log(`Configured the extension in ${browser} with two accounts:`);
+    for (const [index, api] of apis.entries()) {
+      const name = MOCK_ACCOUNTS[index]?.name ?? '';
+      console.log(`  "${name}": mock API ${api.baseUrl}, management key ending in ${api.managementKey.slice(-4)}`);
+    }
 
     if (!headed) {
       const outputDir = join(PROJECT_ROOT, 'demo-output', ...(browser === 'chromium' ? [] : [browser]));
@@ -74,7 +84,10 @@ async function main(): Promise<void> {
 
     await ext.openPage('popup.html');
     console.log('\nThe popup page is open. Hashes to try:');
-    for (const [name, hash] of Object.entries(SAMPLE_HASHES)) console.log(`  ${name.padEnd(13)} ${hash}`);
+    for (const [name, hash] of Object.entries(SAMPLE_HASHES)) {
+      const account = MOCK_ACCOUNTS.find((a) => a.holds.includes(hash))?.name ?? '';
+      console.log(`  ${name.padEnd(13)} ${hash}  ${account}`);
+    }
     console.log('\nPress Ctrl-C to stop.');
     // Closing the browser window also ends the demo.
     await Promise.race([interrupted(), ext.closed]);

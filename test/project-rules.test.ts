@@ -30,7 +30,7 @@ describe('project rules', () => {
   });
 
   it('keeps the storage item that holds the key inside one module', () => {
-    const holders = shipped.filter((file) => /['"`](local|session):managementKey['"`]/.test(read(file)));
+    const holders = shipped.filter((file) => /['"`](local|session):managementKeys?['"`]/.test(read(file)));
     expect(holders).toEqual(['utils/background/store/management-key.ts']);
   });
 

@@ -1,4 +1,4 @@
-import { formatUtcClock, parseTime } from './format';
+import { formatList, formatUtcClock, parseTime } from './format';
 import { MINUTE_MS, SECOND_MS } from './time';
 import type { LookupError } from './lookup-error';
 
@@ -9,6 +9,8 @@ export interface ErrorMessage {
   detail?: string;
   /** The fix is in the options page: the notice offers a button to open it. */
   action?: 'open_options';
+  /** With several accounts: each account that could not be asked, and why, in its own words. */
+  accounts?: Array<{ name: string; message: ErrorMessage }>;
 }
 
 /** The words a user reads for each way a lookup can fail. */
@@ -81,6 +83,8 @@ export function describeLookupError(error: LookupError, now: Date): ErrorMessage
         title: 'The lookup was interrupted',
         body: 'The extension stopped in the background before the answer came. Try again.',
       };
+    case 'not_in_accounts':
+      return describeAcrossAccounts(error, now);
     default: {
       // A new kind of LookupError fails to compile here until it has its own words; at run time
       // (a message from an older or newer build) the user still gets a sentence, not a crash.
@@ -88,6 +92,35 @@ export function describeLookupError(error: LookupError, now: Date): ErrorMessage
       return { title: 'Lookup failed', body: `The lookup failed (${String((unknown as { kind: unknown }).kind)}).` };
     }
   }
+}
+
+/** Where the key was not found, and which accounts could not be asked: one line each. */
+function describeAcrossAccounts(error: Extract<LookupError, { kind: 'not_in_accounts' }>, now: Date): ErrorMessage {
+  const { notFoundIn, failed } = error;
+  const count = notFoundIn.length + failed.length;
+  const names = (refs: { name: string }[]) => formatList(refs.map((ref) => ref.name));
+  if (failed.length === 0) {
+    return {
+      title: `No key with this hash in any of your ${count} accounts`,
+      body: `${names(notFoundIn)} each answered that there is no API key with this hash (404).`,
+    };
+  }
+  const accounts = failed.map(({ account, error }) => ({
+    name: account.name,
+    message: describeLookupError(error, now),
+  }));
+  const message: ErrorMessage = {
+    title:
+      notFoundIn.length > 0
+        ? `No key with this hash in ${names(notFoundIn)}`
+        : `None of your ${count} accounts could be asked`,
+    body:
+      notFoundIn.length > 0
+        ? `${names(failed.map(({ account }) => account))} could not be asked, so the key may be there:`
+        : 'So the key may be in any of them:',
+    accounts,
+  };
+  return accounts.some((a) => a.message.action === 'open_options') ? { ...message, action: 'open_options' } : message;
 }
 
 const BAD_RESPONSE_REASONS: Record<Extract<LookupError, { kind: 'bad_response' }>['reason'], string> = {

@@ -8,6 +8,7 @@ import {
   formatUtcClock,
   parseTime,
   shortenHash,
+  formatList,
 } from './format';
 
 const NOW = new Date('2026-11-26T14:05:00Z');
@@ -184,6 +185,16 @@ describe('formatCountdown', () => {
     [31 * DAY, '31 d'],
   ])('%d ms left reads %s', (left, expected) => {
     expect(formatCountdown(at(left), NOW)).toBe(expected);
+  });
+});
+
+describe('formatList', () => {
+  it.each([
+    [['Production'], 'Production'],
+    [['Production', 'Staging'], 'Production and Staging'],
+    [['Production', 'Staging', 'Client'], 'Production, Staging and Client'],
+  ])('joins %j as "%s"', (names, text) => {
+    expect(formatList(names)).toBe(text);
   });
 });
 

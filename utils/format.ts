@@ -38,6 +38,7 @@ const utcFormat = memoized(
       hourCycle: 'h23',
     }),
 );
+const listFormat = memoized((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
 const utcClockFormat = memoized(
   (locale) =>
     new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
@@ -164,4 +165,9 @@ export function formatCountdown(target: Date, now: Date): string {
 export function shortenHash(hash: string): string {
   if (hash.length <= 8 + 1 + 6) return hash;
   return `${hash.slice(0, 8)}…${hash.slice(-6)}`;
+}
+
+/** Names as one phrase: "Production", "Production and Staging", "Production, Staging and Client". */
+export function formatList(names: readonly string[], locale = 'en-GB'): string {
+  return listFormat(locale).format(names);
 }

@@ -1,3 +1,15 @@
+/** What a page may know of an account: its id and name, never its key. */
+export interface AccountRef {
+  id: string;
+  name: string;
+}
+
+/** An account that could not be asked, and why, in the words one account's lookup has. */
+export interface AccountFailure {
+  account: AccountRef;
+  error: LookupError;
+}
+
 /**
  * Every way a lookup can fail, as values. The UI switches over `kind` exhaustively, so a new kind
  * is a compile error until it has its own words.
@@ -33,6 +45,9 @@ export type LookupError =
   /** A newer lookup replaced this one before it finished; the popup shows the newer one. */
   | { kind: 'cancelled' }
   /** The extension's background stopped before it answered (it can be stopped at any moment). */
-  | { kind: 'interrupted' };
+  | { kind: 'interrupted' }
+  /** Several accounts, and none has the key: the ones that said 404, and the ones that could not
+   * be asked, each with its own reason. Both lists are in the order of the accounts. */
+  | { kind: 'not_in_accounts'; notFoundIn: AccountRef[]; failed: AccountFailure[] };
 
 export type LookupErrorKind = LookupError['kind'];

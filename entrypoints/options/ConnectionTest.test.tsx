@@ -43,8 +43,8 @@ describe('Test connection', () => {
     const onTest = vi.fn();
     render(
       <>
-        <TestConnectionButton state={state} dirty={dirty} onTest={onTest} />
-        <TestConnectionHint dirty={dirty} />
+        <TestConnectionButton state={state} hintId="hint" dirty={dirty} onTest={onTest} />
+        <TestConnectionHint id="hint" dirty={dirty} />
       </>,
     );
     expect(button().textContent).toBe(words);
@@ -54,13 +54,13 @@ describe('Test connection', () => {
   });
 
   it.each([
-    [false, 'Tests the saved key against the saved API base URL.'],
+    [false, 'Tests this account’s saved key against its saved API base URL.'],
     [true, 'Save your changes to test them.'],
   ])('describes the button (unsaved changes: %s) as "%s"', (dirty, hint) => {
     render(
       <>
-        <TestConnectionButton state={{ kind: 'idle' }} dirty={dirty} onTest={() => {}} />
-        <TestConnectionHint dirty={dirty} />
+        <TestConnectionButton state={{ kind: 'idle' }} hintId="hint" dirty={dirty} onTest={() => {}} />
+        <TestConnectionHint id="hint" dirty={dirty} />
       </>,
     );
     expect(screen.getByRole('button', { description: hint })).toBe(button());

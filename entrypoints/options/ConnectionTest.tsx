@@ -21,25 +21,27 @@ export function useConnectionTest(test: () => Promise<ConnectionTestReply>) {
 
 export interface TestConnectionButtonProps {
   state: ConnectionTestState;
+  /** The id of the line that says what the button tests (TestConnectionHint). */
+  hintId: string;
   /** Unsaved changes: the test would try the saved settings, not what the form shows. */
   dirty: boolean;
   onTest: () => void;
 }
 
 /** Tests the saved settings, so it is off while the form holds unsaved changes. */
-export function TestConnectionButton({ state, dirty, onTest }: TestConnectionButtonProps) {
+export function TestConnectionButton({ state, hintId, dirty, onTest }: TestConnectionButtonProps) {
   return (
-    <button type="button" onClick={onTest} disabled={state.kind === 'running' || dirty} aria-describedby="test-hint">
+    <button type="button" onClick={onTest} disabled={state.kind === 'running' || dirty} aria-describedby={hintId}>
       {state.kind === 'running' ? 'Testing…' : 'Test connection'}
     </button>
   );
 }
 
 /** What the button tests; the button points to this line by id. */
-export function TestConnectionHint({ dirty }: { dirty: boolean }) {
+export function TestConnectionHint({ id, dirty }: { id: string; dirty: boolean }) {
   return (
-    <p class="field-hint" id="test-hint">
-      {dirty ? 'Save your changes to test them.' : 'Tests the saved key against the saved API base URL.'}
+    <p class="field-hint" id={id}>
+      {dirty ? 'Save your changes to test them.' : 'Tests this account’s saved key against its saved API base URL.'}
     </p>
   );
 }

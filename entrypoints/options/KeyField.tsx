@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 
 export interface KeyFieldProps {
+  /** The input's id; its label, hint and error ids start with it. Unique per account. */
+  id?: string;
   /** Last 4 characters of the saved key, or null when none is saved. */
   savedLast4: string | null;
   value: string;
@@ -10,16 +12,16 @@ export interface KeyFieldProps {
 }
 
 /** The management key: a password field with show/hide, or, once saved, only its last 4. */
-export function KeyField({ savedLast4, value, error, onInput, onRemove }: KeyFieldProps) {
+export function KeyField({ id = 'managementKey', savedLast4, value, error, onInput, onRemove }: KeyFieldProps) {
   const [visible, setVisible] = useState(false);
   const [replacing, setReplacing] = useState(false);
   if (savedLast4 && !replacing) {
     return (
       <div class="field">
-        <span class="field-label" id="key-label">
+        <span class="field-label" id={`${id}-label`}>
           Management key
         </span>
-        <p class="saved-key" aria-labelledby="key-label">
+        <p class="saved-key" aria-labelledby={`${id}-label`}>
           Saved, ending in <code>{savedLast4}</code>
         </p>
         <div class="button-row">
@@ -35,19 +37,19 @@ export function KeyField({ savedLast4, value, error, onInput, onRemove }: KeyFie
   }
   return (
     <div class="field">
-      <label class="field-label" for="managementKey">
+      <label class="field-label" for={id}>
         Management key
       </label>
       <div class="input-row">
         <input
-          id="managementKey"
-          name="managementKey"
+          id={id}
+          name={id}
           type={visible ? 'text' : 'password'}
           autoComplete="off"
           spellcheck={false}
           value={value}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'managementKey-error managementKey-hint' : 'managementKey-hint'}
+          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
           onInput={(event) => onInput(event.currentTarget.value)}
         />
         <button type="button" aria-pressed={visible} onClick={() => setVisible(!visible)}>
@@ -59,11 +61,12 @@ export function KeyField({ savedLast4, value, error, onInput, onRemove }: KeyFie
           </button>
         )}
       </div>
-      <p class="field-hint" id="managementKey-hint">
-        A ModelGates management key. It is stored only in this browser and sent only to the API base URL below.
+      <p class="field-hint" id={`${id}-hint`}>
+        A ModelGates management key. It is stored only in this browser and sent only to this account’s API base URL
+        below.
       </p>
       {error && (
-        <p class="field-error" id="managementKey-error">
+        <p class="field-error" id={`${id}-error`}>
           {error}
         </p>
       )}

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 
 export interface TextFieldProps {
   id: string;
@@ -14,6 +14,8 @@ export interface TextFieldProps {
   error?: string;
   /** Shown under the hint, e.g. the "Grant access" block of the base URL. */
   children?: ComponentChildren;
+  /** To give the input the focus (a field just added). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input with its hint and its error, both tied to it for screen readers. */
@@ -28,6 +30,7 @@ export function TextField({
   hint,
   error,
   children,
+  inputRef,
 }: TextFieldProps) {
   const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ');
   return (
@@ -36,6 +39,7 @@ export function TextField({
         {label}
       </label>
       <input
+        ref={inputRef}
         id={id}
         name={id}
         type={type}

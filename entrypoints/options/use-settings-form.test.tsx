@@ -1,24 +1,29 @@
 import { act, renderHook, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SaveSettingsRequest, SettingsView } from '@/utils/messaging/protocol';
+import type { AccountRequest, SaveSettingsRequest, SettingsView } from '@/utils/messaging/protocol';
 import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { DEFAULT_BASE_URL, DEFAULT_SETTINGS } from '@/utils/settings';
 import { type ReadyForm, useSettingsForm } from './use-settings-form';
 
 vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 /** The worker, one mock per message the form sends. */
 const getSettings = vi.fn<() => Promise<WorkerReply<'getSettings'>>>();
 const saveSettings = vi.fn<(request: SaveSettingsRequest) => Promise<WorkerReply<'saveSettings'>>>();
-const removeKey = vi.fn<() => Promise<WorkerReply<'removeKey'>>>();
+const removeKey = vi.fn<(request: AccountRequest) => Promise<WorkerReply<'removeKey'>>>();
+const removeAccount = vi.fn<(request: AccountRequest) => Promise<WorkerReply<'removeAccount'>>>();
 
-const saved: SettingsView = { ...DEFAULT_SETTINGS, keySaved: true, keyLast4: '4680' };
+const PRODUCTION = { id: 'prod', name: 'Production', baseUrl: DEFAULT_BASE_URL, keyLast4: '4680' };
+const STAGING = { id: 'stage', name: 'Staging', baseUrl: 'https://staging.example/api', keyLast4: '9b1d' };
+const saved: SettingsView = { ...DEFAULT_SETTINGS, accounts: [PRODUCTION] };
+const both: SettingsView = { ...DEFAULT_SETTINGS, accounts: [PRODUCTION, STAGING] };
 
 beforeEach(() => {
   vi.resetAllMocks();
   vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
     if (type === 'getSettings') return getSettings();
     if (type === 'saveSettings') return saveSettings(data as SaveSettingsRequest);
-    if (type === 'removeKey') return removeKey();
+    if (type === 'removeKey') return removeKey(data as AccountRequest);
+    if (type === 'removeAccount') return removeAccount(data as AccountRequest);
     throw new Error(`The form sent an unexpected message: ${type}`);
   });
   getSettings.mockResolvedValue({ ok: true, settings: saved });
@@ -33,10 +38,12 @@ async function openForm() {
 }
 
 describe('useSettingsForm', () => {
-  it('opens on the saved settings, with the key field empty and nothing to save', async () => {
+  it('opens on the saved accounts, with the key fields empty and nothing to save', async () => {
     const form = await openForm();
-    expect(form().saved.keyLast4).toBe('4680');
-    expect(form().draft.connection).toEqual({ key: '', baseUrl: DEFAULT_SETTINGS.baseUrl });
+    expect(form().saved.accounts[0]?.keyLast4).toBe('4680');
+    expect(form().draft.accounts).toEqual([
+      { draftId: 'prod', id: 'prod', name: 'Production', key: '', baseUrl: DEFAULT_BASE_URL },
+    ]);
     expect(form().dirty).toBe(false);
     expect(form().status).toBeNull();
   });
@@ -47,44 +54,55 @@ describe('useSettingsForm', () => {
     await waitFor(() => expect(hook.result.current).toEqual({ phase: 'failed', error: { kind: 'interrupted' } }));
   });
 
-  it('sends the whole form in one request, then starts again from what the worker saved', async () => {
-    saveSettings.mockResolvedValue({ ok: true, settings: { ...saved, timeoutSeconds: 20, keyLast4: 'wxyz' } });
+  it('adds an account and sends every account in one request, then starts again from what was saved', async () => {
+    saveSettings.mockResolvedValue({ ok: true, settings: both });
     const form = await openForm();
     const before = form().generation;
-    await act(() => form().editConnection({ key: 'sk-mg-new-wxyz' }));
-    await act(() => form().edit({ timeoutSeconds: '20', historyEnabled: false }));
+    await act(() => form().addAccount());
+    const added = form().draft.accounts[1]?.draftId ?? '';
+    expect(form().added).toBe(added);
+    await act(() => form().editAccount(added, { name: 'Staging', key: 'sk-mg-staging', baseUrl: STAGING.baseUrl }));
+    await act(() => form().edit({ timeoutSeconds: '20' }));
     expect(form().dirty).toBe(true);
     await act(() => form().save());
     expect(saveSettings).toHaveBeenCalledExactlyOnceWith({
-      baseUrl: DEFAULT_SETTINGS.baseUrl,
+      accounts: [
+        { id: 'prod', name: 'Production', baseUrl: DEFAULT_BASE_URL },
+        { name: 'Staging', baseUrl: STAGING.baseUrl, managementKey: 'sk-mg-staging' },
+      ],
       timeoutSeconds: 20,
       cacheSeconds: 60,
       forgetKeyOnClose: false,
-      historyEnabled: false,
-      managementKey: 'sk-mg-new-wxyz',
+      historyEnabled: true,
     });
     expect(form().status).toEqual({ tone: 'ok', text: 'Settings saved.' });
-    expect(form().saved.keyLast4).toBe('wxyz');
-    expect(form().draft.connection.key).toBe('');
-    expect(form().draft.timeoutSeconds).toBe('20');
+    expect(form().draft.accounts.map((a) => a.id)).toEqual(['prod', 'stage']);
     expect(form().generation).toBe(before + 1);
     expect(form().dirty).toBe(false);
   });
 
-  it('keeps what was typed and the saved settings when a field is refused, and clears the errors on a good save', async () => {
-    const refused = { baseUrl: 'The API base URL must start with https://.' };
-    saveSettings.mockResolvedValueOnce({ ok: false, fieldErrors: refused });
+  it('puts each refusal beside its own account’s field, keeps what was typed, and clears them on a good save', async () => {
+    saveSettings.mockResolvedValueOnce({
+      ok: false,
+      fieldErrors: { timeoutSeconds: 'The timeout must be a whole number of seconds from 3 to 60.' },
+      accountErrors: [{}, { name: 'Another account already has this name. Give each account its own.' }],
+    });
     const form = await openForm();
-    await act(() => form().editConnection({ key: 'sk-mg-other', baseUrl: 'ftp://x' }));
+    await act(() => form().addAccount());
+    const added = form().draft.accounts[1]?.draftId ?? '';
+    await act(() => form().editAccount(added, { name: 'production', key: 'sk-mg-x' }));
     await act(() => form().save());
-    expect(form().errors).toEqual(refused);
+    expect(form().accountErrors).toEqual({
+      prod: {},
+      [added]: { name: 'Another account already has this name. Give each account its own.' },
+    });
+    expect(form().errors).toEqual({ timeoutSeconds: expect.any(String) });
     expect(form().status).toEqual({ tone: 'error', text: 'Nothing was saved. Correct the fields marked below.' });
-    expect(form().saved.keyLast4).toBe('4680');
-    expect(form().draft.connection).toEqual({ key: 'sk-mg-other', baseUrl: 'ftp://x' });
-    expect(form().dirty).toBe(true);
+    expect(form().draft.accounts[1]).toMatchObject({ name: 'production', key: 'sk-mg-x' });
 
-    saveSettings.mockResolvedValueOnce({ ok: true, settings: saved });
+    saveSettings.mockResolvedValueOnce({ ok: true, settings: both });
     await act(() => form().save());
+    expect(form().accountErrors).toEqual({});
     expect(form().errors).toEqual({});
   });
 
@@ -99,28 +117,43 @@ describe('useSettingsForm', () => {
     expect(form().saving).toBe(false);
   });
 
-  it('is saving only until the worker answers', async () => {
-    let answer: (reply: WorkerReply<'saveSettings'>) => void = () => {};
-    saveSettings.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+  it('removes a saved account through the worker and keeps what is typed in the others', async () => {
+    getSettings.mockResolvedValue({ ok: true, settings: both });
+    removeAccount.mockResolvedValue({ ok: true, settings: saved });
     const form = await openForm();
-    let saving: Promise<void> = Promise.resolve();
-    await act(() => {
-      saving = form().save();
-    });
-    expect(form().saving).toBe(true);
-    await act(async () => {
-      answer({ ok: true, settings: saved });
-      await saving;
-    });
-    expect(form().saving).toBe(false);
+    await act(() => form().editAccount('prod', { name: 'Prod' }));
+    await act(() => form().removeAccount('stage'));
+    expect(removeAccount).toHaveBeenCalledExactlyOnceWith({ accountId: 'stage' });
+    expect(form().draft.accounts).toEqual([expect.objectContaining({ id: 'prod', name: 'Prod' })]);
+    expect(form().saved.accounts).toEqual([PRODUCTION]);
+    expect(form().status).toEqual({ tone: 'ok', text: 'Account “Staging” removed.' });
   });
 
-  it('removes the key and starts again from the settings without it', async () => {
-    removeKey.mockResolvedValue({ ok: true, settings: { ...saved, keySaved: false, keyLast4: null } });
+  it('drops an account not saved yet without asking the worker', async () => {
+    const form = await openForm();
+    await act(() => form().addAccount());
+    await act(() => form().removeAccount(form().draft.accounts[1]?.draftId ?? ''));
+    expect(form().draft.accounts.map((a) => a.id)).toEqual(['prod']);
+    expect(removeAccount).not.toHaveBeenCalled();
+    expect(form().dirty).toBe(false);
+  });
+
+  it('keeps the account when the worker refuses to remove it, and says why', async () => {
+    getSettings.mockResolvedValue({ ok: true, settings: both });
+    removeAccount.mockResolvedValue({ ok: false, error: { kind: 'interrupted' } });
+    const form = await openForm();
+    await act(() => form().removeAccount('stage'));
+    expect(form().draft.accounts.map((a) => a.id)).toEqual(['prod', 'stage']);
+    expect(form().status?.text).toMatch(/^The account could not be removed\./);
+  });
+
+  it('removes one account’s key and starts again from the settings without it', async () => {
+    removeKey.mockResolvedValue({ ok: true, settings: { ...saved, accounts: [{ ...PRODUCTION, keyLast4: null }] } });
     const form = await openForm();
     await act(() => form().edit({ cacheSeconds: '5' }));
-    await act(() => form().removeKey());
-    expect(form().saved.keyLast4).toBeNull();
+    await act(() => form().removeKey('prod'));
+    expect(removeKey).toHaveBeenCalledExactlyOnceWith({ accountId: 'prod' });
+    expect(form().saved.accounts[0]?.keyLast4).toBeNull();
     expect(form().draft.cacheSeconds).toBe('60');
     expect(form().status).toEqual({ tone: 'ok', text: 'Management key removed.' });
   });
@@ -128,8 +161,8 @@ describe('useSettingsForm', () => {
   it('says so when the key could not be removed, and keeps showing it', async () => {
     removeKey.mockResolvedValue({ ok: false, error: { kind: 'interrupted' } });
     const form = await openForm();
-    await act(() => form().removeKey());
-    expect(form().saved.keyLast4).toBe('4680');
+    await act(() => form().removeKey('prod'));
+    expect(form().saved.accounts[0]?.keyLast4).toBe('4680');
     expect(form().status).toEqual({
       tone: 'error',
       text: 'The key could not be removed: the extension did not answer. Try again.',

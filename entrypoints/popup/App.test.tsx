@@ -1,16 +1,18 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HASH, NOW, OTHER_HASH, makeKey } from '@/test/fixtures/key';
+import type { MergedLookup } from '@/utils/account-answers';
 import type { HistoryEntry } from '@/utils/background/store/items';
-import type { LookupResult } from '@/utils/lookup-result';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { App } from './App';
 
-const lookup = vi.fn<(request: unknown) => Promise<LookupResult>>();
+const lookup = vi.fn<(request: unknown) => Promise<MergedLookup>>();
+const complete = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 /** A worker with no context-menu lookup and an empty history, whose lookups `lookup` answers. */
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'lookup') return lookup(data);
+  if (type === 'completeLookup') return complete(data);
   if (type === 'lastLookup') return { ok: true, last: null };
   return { ok: true, entries: type === 'history' ? history : [] };
 });
@@ -18,13 +20,19 @@ let history: HistoryEntry[] = [];
 
 beforeEach(() => {
   lookup.mockReset();
+  complete.mockReset();
   history = [];
   // A fixed clock for the card's age and badges; timers stay real for Testing Library's waits.
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
 });
 afterEach(() => vi.useRealTimers());
 
-const fresh: LookupResult = { ok: true, key: makeKey(), fetchedAt: NOW.toISOString() };
+const found = (name = 'Production backend', account?: string, fetchedAt = NOW.toISOString()) => ({
+  key: makeKey({ name }),
+  fetchedAt,
+  ...(account ? { account: { id: account.toLowerCase(), name: account } } : {}),
+});
+const fresh: MergedLookup = { ok: true, found: [found()] };
 /** Answered 40 s before NOW, and served from the cache. */
 const cachedAt = new Date(NOW.getTime() - 40_000).toISOString();
 const input = () => screen.getByLabelText('Key hash') as HTMLInputElement;
@@ -57,8 +65,8 @@ describe('popup App', () => {
   });
 
   it('shows a cached card at once, then the fresh one', async () => {
-    const cached: LookupResult = { ok: true, key: makeKey({ name: 'Cached name' }), fetchedAt: cachedAt, cached: true };
-    let answer: (r: LookupResult) => void = () => {};
+    const cached: MergedLookup = { ok: true, found: [found('Cached name', undefined, cachedAt)], cached: true };
+    let answer: (r: MergedLookup) => void = () => {};
     lookup.mockResolvedValueOnce(cached).mockReturnValueOnce(new Promise((r) => (answer = r)));
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
@@ -73,7 +81,7 @@ describe('popup App', () => {
 
   it('keeps the cached card when the refresh fails, and says why', async () => {
     lookup
-      .mockResolvedValueOnce({ ...fresh, fetchedAt: cachedAt, cached: true })
+      .mockResolvedValueOnce({ ok: true, found: [found(undefined, undefined, cachedAt)], cached: true })
       .mockResolvedValueOnce({ ok: false, error: { kind: 'network', origin: 'https://modelgates.ai' } });
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
@@ -113,10 +121,60 @@ describe('popup App', () => {
     expect(lookup).not.toHaveBeenCalled();
   });
 
+  it('shows a card with one account as today: no account named', async () => {
+    lookup.mockResolvedValue(fresh);
+    render(<App />);
+    paste(HASH);
+    const card = await screen.findByRole('article', { name: 'Key details' });
+    expect(card.textContent).not.toContain('Account');
+    expect(complete).not.toHaveBeenCalled();
+  });
+
+  it('shows the card as soon as one account has the key, then a second account that has it too', async () => {
+    const staging = found('In staging', 'Staging');
+    let all: (r: MergedLookup) => void = () => {};
+    lookup.mockResolvedValue({ ok: true, found: [staging], pending: [{ id: 'production', name: 'Production' }] });
+    complete.mockReturnValue(new Promise((r) => (all = r)));
+    render(<App />);
+    paste(HASH);
+    expect(await screen.findByText('Account: Staging')).toBeTruthy();
+    expect(screen.getByText('Still asking Production…')).toBeTruthy();
+    expect(complete).toHaveBeenCalledWith({ hash: HASH });
+    all({ ok: true, found: [found('In production', 'Production'), staging] });
+    await waitFor(() => expect(screen.getAllByRole('article').length).toBe(2));
+    const cards = screen.getAllByRole('article', { name: 'Key details' });
+    expect(cards.map((card) => card.querySelector('.key-card__account')?.textContent)).toEqual([
+      'Account: Production',
+      'Account: Staging',
+    ]);
+    expect(screen.queryByText(/Still asking/)).toBeNull();
+  });
+
+  it('keeps the card when the complete answer is replaced by a newer lookup', async () => {
+    lookup.mockResolvedValue({
+      ok: true,
+      found: [found('In staging', 'Staging')],
+      pending: [{ id: 'p', name: 'Production' }],
+    });
+    complete.mockResolvedValue({ ok: false, error: { kind: 'cancelled' } });
+    render(<App />);
+    paste(HASH);
+    expect(await screen.findByText('Account: Staging')).toBeTruthy();
+    await waitFor(() => expect(complete).toHaveBeenCalled());
+    expect(screen.getByText('Account: Staging')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('moves from the empty field to the first recent lookup with ArrowDown, and back with ArrowUp', async () => {
     history = [
-      { hash: HASH, name: 'Billing', status: { text: 'Active', tone: 'ok' }, at: NOW.toISOString() },
-      { hash: OTHER_HASH, name: null, status: { text: 'Disabled', tone: 'danger' }, at: NOW.toISOString() },
+      { hash: HASH, accountId: 'a', name: 'Billing', status: { text: 'Active', tone: 'ok' }, at: NOW.toISOString() },
+      {
+        hash: OTHER_HASH,
+        accountId: 'a',
+        name: null,
+        status: { text: 'Disabled', tone: 'danger' },
+        at: NOW.toISOString(),
+      },
     ];
     render(<App />);
     const first = await screen.findByRole('button', { name: /^Look up Billing/ });

@@ -1,16 +1,24 @@
 // One set-up for the scripts that drive the built extension (demo, screenshots, bench): the
-// local mock API, Debian's Chromium (or, for the demo, Firefox ESR) with the extension loaded,
-// and the extension's options saved for the mock (its base URL and management key), then
-// everything closed again. The scripts reach test/e2e/ through this module alone, so that a
+// local mock API (one account, or two each on a mock of its own), Debian's Chromium (or, for the
+// demo, Firefox ESR) with the extension loaded, and the extension's options saved for the mock,
+// then everything closed again. The scripts reach test/e2e/ through this module alone, so that a
 // change there is met in one place. Runs under plain `node`: erasable TypeScript only.
 import { launchFirefox } from '../../test/e2e/driver/firefox.ts';
 import type { BrowserName, ExtensionBrowser } from '../../test/e2e/driver/types.ts';
 import { launchExtension, type ExtensionHarness, type LaunchOptions } from '../../test/e2e/harness.ts';
-import { configure } from '../../test/e2e/pages.ts';
+import { addAccounts, configure } from '../../test/e2e/pages.ts';
+import { MOCK_ACCOUNTS, startMockAccounts } from '../../test/mock-api/accounts.ts';
 import { MOCK_MANAGEMENT_KEY } from '../../test/mock-api/samples.ts';
 import { startMockApi, type MockApi } from '../../test/mock-api/server.ts';
 
-export { lookUp, saveOptions, textOf, type ExtensionHarness } from '../../test/e2e/harness.ts';
+export {
+  addAccounts,
+  lookUp,
+  saveOptions,
+  textOf,
+  type AccountSettings,
+  type ExtensionHarness,
+} from '../../test/e2e/harness.ts';
 /** The page actions both browsers share (the Playwright-shaped ones above are Chromium's). */
 export * as pages from '../../test/e2e/pages.ts';
 export type { BrowserName, ExtensionBrowser, ExtensionPage } from '../../test/e2e/driver/types.ts';
@@ -18,10 +26,18 @@ export type { BrowserName, ExtensionBrowser, ExtensionPage } from '../../test/e2
 export interface SessionOptions extends LaunchOptions {
   /** The mock API's port: this one if it is free, else any free one. Default: any free port. */
   preferredPort?: number;
+  /**
+   * Two accounts, "Production" and "Staging", each a mock of its own on its own port
+   * (test/mock-api/accounts.ts), so that cards say "Account: …". Default: one account.
+   */
+  twoAccounts?: boolean;
 }
 
 export interface ExtensionSession {
+  /** The (first) account's mock API. */
   api: MockApi;
+  /** Every account's mock API, in the order of the accounts. */
+  apis: MockApi[];
   h: ExtensionHarness;
 }
 
@@ -30,12 +46,12 @@ export interface ExtensionSession {
  * closes the browser and the mock afterwards, whether `use` succeeds or throws.
  */
 export function withExtension<T>(options: SessionOptions, use: (session: ExtensionSession) => Promise<T>): Promise<T> {
-  const { preferredPort, ...launch } = options;
+  const { preferredPort, twoAccounts, ...launch } = options;
   return withLaunched(
-    preferredPort,
+    { preferredPort, twoAccounts },
     () => launchExtension(launch),
     (h) => h.browser,
-    (api, h) => use({ api, h }),
+    (apis, h) => use({ api: firstOf(apis), apis, h }),
   );
 }
 
@@ -43,36 +59,63 @@ export function withExtension<T>(options: SessionOptions, use: (session: Extensi
 export function withBrowser<T>(
   browser: BrowserName,
   options: SessionOptions,
-  use: (session: { api: MockApi; ext: ExtensionBrowser }) => Promise<T>,
+  use: (session: { api: MockApi; apis: MockApi[]; ext: ExtensionBrowser }) => Promise<T>,
 ): Promise<T> {
-  const { preferredPort, ...launch } = options;
+  const { preferredPort, twoAccounts, ...launch } = options;
   const start = async () => (browser === 'firefox' ? launchFirefox(launch) : (await launchExtension(launch)).browser);
   return withLaunched(
-    preferredPort,
+    { preferredPort, twoAccounts },
     start,
     (ext) => ext,
-    (api, ext) => use({ api, ext }),
+    (apis, ext) => use({ api: firstOf(apis), apis, ext }),
   );
 }
 
+function firstOf(apis: MockApi[]): MockApi {
+  const [api] = apis;
+  if (!api) throw new Error('No mock API started');
+  return api;
+}
+
 async function withLaunched<B, T>(
-  preferredPort: number | undefined,
+  mocks: Pick<SessionOptions, 'preferredPort' | 'twoAccounts'>,
   launch: () => Promise<B>,
   browserOf: (launched: B) => ExtensionBrowser,
-  use: (api: MockApi, launched: B) => Promise<T>,
+  use: (apis: MockApi[], launched: B) => Promise<T>,
 ): Promise<T> {
-  const api = await startMock(preferredPort);
+  const apis = mocks.twoAccounts ? await startAccounts(mocks.preferredPort) : [await startMock(mocks.preferredPort)];
   let launched: B | undefined;
   try {
     launched = await launch();
-    await configure(browserOf(launched), { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
-    return await use(api, launched);
+    const ext = browserOf(launched);
+    if (mocks.twoAccounts) {
+      const [first, ...rest] = apis.map((mock, index) => ({
+        name: MOCK_ACCOUNTS[index]?.name ?? `Account ${index + 1}`,
+        key: mock.managementKey,
+        baseUrl: mock.baseUrl,
+      }));
+      await addAccounts(ext, rest, first);
+    } else {
+      await configure(ext, { baseUrl: firstOf(apis).baseUrl, key: MOCK_MANAGEMENT_KEY });
+    }
+    return await use(apis, launched);
   } finally {
     if (launched !== undefined)
       await browserOf(launched)
         .close()
         .catch(() => undefined);
-    await api.close();
+    await Promise.all(apis.map((mock) => mock.close()));
+  }
+}
+
+async function startAccounts(preferredPort: number | undefined): Promise<MockApi[]> {
+  if (preferredPort === undefined) return startMockAccounts();
+  try {
+    return await startMockAccounts(MOCK_ACCOUNTS, { firstPort: preferredPort });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.log(`Port ${preferredPort} or the next is busy: the mock accounts take any free ports.`);
+    return startMockAccounts();
   }
 }
 

@@ -10,7 +10,7 @@ export { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR, PROJECT_ROOT } from './driver/buil
 export { asExtensionPage, launchExtension, type ExtensionHarness } from './driver/chromium.ts';
 export type { LaunchOptions } from './driver/types.ts';
 export { waitUntil } from './driver/wait.ts';
-export { OUTCOME_SELECTOR, type Configuration, type OptionChanges } from './pages.ts';
+export { OUTCOME_SELECTOR, type AccountSettings, type Configuration, type OptionChanges } from './pages.ts';
 
 /** Saves the key and base URL (and timeout) through the options page; see pages.configure. */
 export function configure(h: ExtensionHarness, settings: pages.Configuration): Promise<void> {
@@ -20,6 +20,15 @@ export function configure(h: ExtensionHarness, settings: pages.Configuration): P
 /** Changes only the given options through the options page; see pages.saveOptions. */
 export function saveOptions(h: ExtensionHarness, changes: pages.OptionChanges): Promise<void> {
   return pages.saveOptions(h.browser, changes);
+}
+
+/** Adds accounts through the options page; see pages.addAccounts. */
+export function addAccounts(
+  h: ExtensionHarness,
+  accounts: pages.AccountSettings[],
+  first?: pages.AccountSettings,
+): Promise<void> {
+  return pages.addAccounts(h.browser, accounts, first);
 }
 
 export function fillSettings(page: Page, settings: Partial<pages.Configuration>): Promise<void> {

@@ -55,7 +55,7 @@ export async function fillSettings(page: ExtensionPage, settings: Partial<Config
   // The form appears once the saved settings have arrived.
   const keySaved = await waitUntil('the options form', () =>
     page.evaluate(() =>
-      document.querySelector('#baseUrl') ? document.querySelector('input#managementKey') === null : undefined,
+      document.querySelector('#account-1-baseUrl') ? document.querySelector('input#account-1-key') === null : undefined,
     ),
   );
   if (settings.key !== undefined) {
@@ -232,4 +232,47 @@ export function readStorage(page: ExtensionPage, area: 'local' | 'session'): Pro
     if (!storageArea) throw new Error(`no chrome.storage.${name} here`);
     return storageArea.get(null);
   }, area);
+}
+
+/** One account as the options page asks for it. */
+export interface AccountSettings {
+  name: string;
+  key: string;
+  baseUrl: string;
+}
+
+/** Clicks "Add account" and fills in the new account's fields (not saved yet). */
+export async function addAccount(page: ExtensionPage, account: AccountSettings): Promise<void> {
+  await page.click('button', 'Add account');
+  await page.fill('Account name', account.name, 'New account');
+  // From here on the new account is called by the name just typed.
+  await page.fill('Management key', account.key, account.name);
+  await page.fill('API base URL', account.baseUrl, account.name);
+}
+
+/**
+ * Adds accounts through the options page ("Add account" for each, then one "Save"). With
+ * `first`, the first account is given that name, key and base URL as well.
+ */
+export async function addAccounts(
+  ext: ExtensionBrowser,
+  accounts: AccountSettings[],
+  first?: AccountSettings,
+): Promise<void> {
+  const page = await ext.openPage('options.html');
+  try {
+    await fillSettings(page, first ?? {});
+    if (first) await page.fill('Account name', first.name);
+    for (const account of accounts) await addAccount(page, account);
+    await page.click('button', 'Save');
+    await waitForSaveStatus(page, 'Settings saved.');
+  } finally {
+    await page.close();
+  }
+}
+
+/** Replaces the saved key of the account with this (saved) name, through "Replace key" (not saved yet). */
+export async function replaceKey(page: ExtensionPage, account: string, key: string): Promise<void> {
+  await page.click('button', 'Replace key', account);
+  await page.fill('Management key', key, account);
 }

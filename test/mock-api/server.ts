@@ -18,11 +18,17 @@ export interface RecordedRequest {
   url: string;
   /** Lower-case names; repeated headers joined with ", ". */
   headers: Record<string, string>;
+  /** The request body as text, filled in as it arrives (a lookup sends none). */
+  body: string;
   /** Wall-clock receipt time (Date.now()), before any configured delay. */
   at: number;
 }
 
 export interface MockApi {
+  /** The one management key this account accepts. */
+  readonly managementKey: string;
+  /** The sample and fault hashes this account answers; any other hash is 404. Read per request. */
+  readonly holds: Set<string>;
   /** e.g. http://127.0.0.1:PORT/api/v1 */
   readonly baseUrl: string;
   /** http://127.0.0.1:PORT */
@@ -46,6 +52,10 @@ export interface MockApi {
 }
 
 export interface MockApiOptions {
+  /** The key it accepts; default MOCK_MANAGEMENT_KEY. Each account of a several-account mock has its own. */
+  managementKey?: string;
+  /** The hashes it answers (samples and faults); default every one of them, as one full account. */
+  holds?: Iterable<string>;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -113,11 +123,14 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
   return flat;
 }
 
-function isAuthorized(header: string | undefined): boolean {
+function isAuthorized(header: string | undefined, managementKey: string): boolean {
   // The auth scheme name is case-insensitive (RFC 9110 §11.1); the token is not.
   const match = /^bearer +(\S+)$/i.exec(header ?? '');
-  return match?.[1] === MOCK_MANAGEMENT_KEY;
+  return match?.[1] === managementKey;
 }
+
+/** Every hash the mock can answer: what one account holds unless told otherwise. */
+export const ALL_HASHES: readonly string[] = [...Object.values(SAMPLE_HASHES), ...Object.values(FAULT_HASHES)];
 
 /** The hash segment of GET /api/v1/keys/:hash, or undefined when the route does not match. */
 function keyHashOf(req: IncomingMessage): string | undefined {
@@ -184,6 +197,8 @@ function checkDelay(name: string, ms: number): number {
 
 export async function startMockApi(options: MockApiOptions = {}): Promise<MockApi> {
   const host = options.host ?? '127.0.0.1';
+  const managementKey = options.managementKey ?? MOCK_MANAGEMENT_KEY;
+  const holds = new Set(options.holds ?? ALL_HASHES);
   const now = options.now ?? (() => new Date());
   let slowMs = checkDelay('slowMs', options.slowMs ?? 15_000);
   let latencyMs = checkDelay('latencyMs', options.latencyMs ?? 0);
@@ -192,13 +207,20 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let elsewhereOrigin = '';
 
+  /** Records the request, its body as it arrives, and reads the body to its end. */
   const record = (target: RecordedRequest['target'], req: IncomingMessage): void => {
-    requests.push({
+    const entry: RecordedRequest = {
       target,
       method: req.method ?? '',
       url: req.url ?? '',
       headers: flattenHeaders(req),
+      body: '',
       at: Date.now(),
+    };
+    requests.push(entry);
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      entry.body += chunk;
     });
   };
 
@@ -265,13 +287,17 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
 
   const answerApi = (req: IncomingMessage, res: ServerResponse): void => {
     // Auth comes first, as on the real API: without the key even a fault hash says 401.
-    if (!isAuthorized(req.headers.authorization)) {
+    if (!isAuthorized(req.headers.authorization, managementKey)) {
       sendJson(res, 401, errorBody(401, 'Invalid management key'));
       return;
     }
     const hash = keyHashOf(req);
     if (hash === undefined) {
       sendJson(res, 404, errorBody(404, 'Not found'));
+      return;
+    }
+    if (!holds.has(hash)) {
+      sendJson(res, 404, errorBody(404, 'API key not found'));
       return;
     }
     const fault = faultByHash.get(hash);
@@ -302,7 +328,6 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   // redirect visibly shows ELSEWHERE_KEY_NAME, and `requests` shows what it forwarded.
   const elsewhereServer = createServer((req, res) => {
     record('elsewhere', req);
-    req.resume();
     setCors(req, res);
     if (req.method === 'OPTIONS') {
       answerPreflight(res);
@@ -326,6 +351,8 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
 
   let closing: Promise<void> | undefined;
   return {
+    managementKey,
+    holds,
     baseUrl: `${origin}/api/v1`,
     origin,
     elsewhereOrigin,

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { NOW, makeKey } from '@/test/fixtures/key';
 import { badgeForResult } from './action-badge';
 import type { ApiKey } from '../api-key';
+import type { MergedLookup } from '../account-answers';
 import type { LookupError } from '../lookup-error';
 
-const ok = (overrides: Partial<ApiKey>) => ({
-  ok: true as const,
-  key: makeKey(overrides),
-  fetchedAt: NOW.toISOString(),
+const ok = (overrides: Partial<ApiKey>, account?: string): MergedLookup => ({
+  ok: true,
+  found: [
+    {
+      key: makeKey(overrides),
+      fetchedAt: NOW.toISOString(),
+      ...(account ? { account: { id: 'x', name: account } } : {}),
+    },
+  ],
 });
+const accounts = (names: string[]) => names.map((name) => ({ id: name, name }));
 const failed = (error: LookupError) => ({ ok: false as const, error });
 
 describe('badgeForResult', () => {
@@ -34,6 +41,28 @@ describe('badgeForResult', () => {
     ['a rejected key', failed({ kind: 'unauthorized' }), '401', 'Last lookup: Management key rejected'],
     ['a rate limit', failed({ kind: 'rate_limited' }), '429', 'Last lookup: Too many requests'],
     ['a server error', failed({ kind: 'server_error', status: 503 }), 'ERR', 'Last lookup: ModelGates server error'],
+    [
+      'a key in one of several accounts',
+      ok({}, 'Staging'),
+      'OK',
+      'Last lookup: Production backend in Staging (Active, No expiry)',
+    ],
+    [
+      'a hash in none of 3 accounts',
+      failed({ kind: 'not_in_accounts', notFoundIn: accounts(['A', 'B', 'C']), failed: [] }),
+      '404',
+      'Last lookup: No key with this hash in any of your 3 accounts',
+    ],
+    [
+      'a hash not in one account while another could not be asked',
+      failed({
+        kind: 'not_in_accounts',
+        notFoundIn: accounts(['A']),
+        failed: [{ account: { id: 'B', name: 'B' }, error: { kind: 'unauthorized' } }],
+      }),
+      'ERR',
+      'Last lookup: No key with this hash in A',
+    ],
   ])('shows %s as %s, and says it in words', (_, result, text, title) => {
     const badge = badgeForResult(result, NOW);
     expect(badge.text).toBe(text);

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { deriveBadges } from '../badges';
 import { describeLookupError } from '../error-message';
+import type { MergedLookup } from '../account-answers';
 import { displayName } from '../key-name';
-import type { LookupResult } from '../lookup-result';
 
 export interface ActionBadge {
   /** At most 4 characters: all the toolbar has room for. */
@@ -12,19 +12,23 @@ export interface ActionBadge {
   title: string;
 }
 
-/** The toolbar's short status of the last lookup. */
-export function badgeForResult(result: LookupResult, now: Date): ActionBadge {
+/** The toolbar's short status of the last lookup: of the first key found, named with its account
+ * when there are several; or of why none was found. */
+export function badgeForResult(result: MergedLookup, now: Date): ActionBadge {
   if (!result.ok) {
     const code: Record<string, string> = { unauthorized: '401', not_found: '404', rate_limited: '429' };
-    const text = code[result.error.kind] ?? 'ERR';
+    const { error } = result;
+    const nowhere = error.kind === 'not_in_accounts' && error.failed.length === 0;
+    const text = nowhere ? '404' : (code[error.kind] ?? 'ERR');
     // The same words the popup shows for this failure.
     return { text, color: '#b3261e', title: `Last lookup: ${describeLookupError(result.error, now).title}` };
   }
-  const badges = deriveBadges(result.key, now);
+  const [{ key, account }] = result.found;
+  const badges = deriveBadges(key, now);
   const has = (id: string) => badges.some((b) => b.id === id);
-  const name = displayName(result.key.name);
+  const name = displayName(key.name);
   const summary = badges.map((b) => b.text).join(', ');
-  const title = `Last lookup: ${name} (${summary})`;
+  const title = `Last lookup: ${name}${account ? ` in ${account.name}` : ''} (${summary})`;
   if (has('disabled')) return { text: 'OFF', color: '#5f6368', title };
   if (has('expired')) return { text: 'EXP', color: '#b3261e', title };
   if (has('limit_reached')) return { text: 'LIM', color: '#b3261e', title };
@@ -32,7 +36,7 @@ export function badgeForResult(result: LookupResult, now: Date): ActionBadge {
   return { text: 'OK', color: '#1e7d32', title };
 }
 
-export async function showActionBadge(result: LookupResult, now: Date): Promise<void> {
+export async function showActionBadge(result: MergedLookup, now: Date): Promise<void> {
   const badge = badgeForResult(result, now);
   await Promise.all([
     browser.action.setBadgeText({ text: badge.text }),

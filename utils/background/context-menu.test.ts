@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LOOKUP_MENU_ID, createContextMenu, onContextMenuClick } from './context-menu';
 import { takeUnseenLookup } from './lookup-service';
-import { saveManagementKey } from './store/management-key';
+import { saveManagementKeys } from './store/management-key';
 import { lastLookupItem } from './store/items';
+import { FIRST_ACCOUNT } from '../settings';
 
 const HASH = 'f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943';
 const body = {
@@ -19,7 +20,7 @@ describe('context menu', () => {
     fakeBrowser.reset();
     openPopup = vi.fn(async () => {});
     fakeBrowser.action.openPopup = openPopup as typeof fakeBrowser.action.openPopup;
-    await saveManagementKey('sk-mg-mgmt-test-0123456789abcdef');
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: 'sk-mg-mgmt-test-0123456789abcdef' });
   });
 
   it('offers "Look up key hash" on selected text only', () => {
@@ -38,7 +39,7 @@ describe('context menu', () => {
     expect(shown).toMatchObject({
       hash: HASH,
       source: 'context_menu',
-      result: { ok: true, key: { name: 'Billing exporter' } },
+      result: { ok: true, found: [{ key: { name: 'Billing exporter' } }] },
     });
     // Shown once: the next popup opening starts empty.
     expect(await takeUnseenLookup()).toBeNull();

@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KeyHash } from '../hash-input';
 import { lookUp, readHistoryAfterLookups, startLookup } from './lookup-service';
-import { saveManagementKey } from './store/management-key';
+import { saveManagementKeys } from './store/management-key';
 import { saveSettings } from './settings-service';
 import { historyItem, lastLookupItem, resultCacheItem } from './store/items';
+import { FIRST_ACCOUNT } from '../settings';
 
 const SECRET = 'sk-mg-mgmt-test-0123456789abcdef';
 const HASH = 'f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943' as KeyHash;
@@ -15,7 +16,7 @@ describe('lookup service', () => {
   let fetchSpy: ReturnType<typeof mockFetch>;
   beforeEach(async () => {
     fakeBrowser.reset();
-    await saveManagementKey(SECRET);
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
     fetchSpy = mockFetch();
   });
 
@@ -24,10 +25,10 @@ describe('lookup service', () => {
     const first = await lookup.result;
     // The answer comes first; the cache is written right after it.
     await lookup.settled;
-    expect(first).toMatchObject({ ok: true, key: { name: 'Billing exporter' } });
+    expect(first).toMatchObject({ ok: true, found: [{ key: { name: 'Billing exporter' } }] });
     expect(first.ok && first.cached).toBeFalsy();
     const second = await lookUp(HASH, 'popup', { allowCached: true });
-    expect(second).toMatchObject({ ok: true, cached: true, key: { name: 'Billing exporter' } });
+    expect(second).toMatchObject({ ok: true, cached: true, found: [{ key: { name: 'Billing exporter' } }] });
     expect(fetchSpy).toHaveBeenCalledTimes(1);
     await lookUp(HASH, 'popup');
     expect(fetchSpy).toHaveBeenCalledTimes(2);
@@ -48,7 +49,11 @@ describe('lookup service', () => {
 
   it('clears the cache when the base URL changes, and the history when it is turned off', async () => {
     await startLookup(HASH, 'popup').settled;
-    await saveSettings({ baseUrl: 'https://staging.modelgates.ai/api/v1', timeoutSeconds: 10, historyEnabled: false });
+    await saveSettings({
+      accounts: [{ id: FIRST_ACCOUNT.id, name: 'My account', baseUrl: 'https://staging.modelgates.ai/api/v1' }],
+      timeoutSeconds: 10,
+      historyEnabled: false,
+    });
     expect(await resultCacheItem.getValue()).toEqual({});
     expect(await historyItem.getValue()).toEqual([]);
     await startLookup(HASH, 'popup').settled;
@@ -81,7 +86,7 @@ describe('lookup service', () => {
 describe('lookup service answers before its bookkeeping', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await saveManagementKey(SECRET);
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () => answer());
   });
 

@@ -3,11 +3,11 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KeyHash } from '../hash-input';
 import { registerMessageHandlers } from './message-router';
-import { saveManagementKey } from './store/management-key';
+import { saveManagementKeys } from './store/management-key';
 import { removeAllListeners } from '../messaging/messenger';
 import type { MessageType, Protocol } from '../messaging/protocol';
 import type { SenderLike } from '../sender';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../settings';
 import { historyItem, settingsItem } from './store/items';
 
 const NOW = '2025-03-01T12:00:00.000Z';
@@ -39,11 +39,18 @@ async function send(type: string, data: unknown, sender: SenderLike): Promise<un
 /** A payload of the right shape for every message: the compiler says when a message is missing. */
 const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   lookup: { hash: 'a'.repeat(64) as KeyHash },
+  completeLookup: { hash: 'a'.repeat(64) as KeyHash },
   lastLookup: undefined,
   getSettings: undefined,
-  saveSettings: { baseUrl: 'https://evil.example', timeoutSeconds: 10, managementKey: 'sk-evil-key-123' },
-  removeKey: undefined,
-  testConnection: undefined,
+  saveSettings: {
+    accounts: [
+      { id: FIRST_ACCOUNT.id, name: 'Mine', baseUrl: 'https://evil.example', managementKey: 'sk-evil-key-123' },
+    ],
+    timeoutSeconds: 10,
+  },
+  removeKey: { accountId: FIRST_ACCOUNT.id },
+  removeAccount: { accountId: FIRST_ACCOUNT.id },
+  testConnection: { accountId: FIRST_ACCOUNT.id },
   history: undefined,
   clearHistory: undefined,
 };
@@ -69,8 +76,14 @@ describe('message router', () => {
     ],
     ['a sender with nothing', {}],
   ])('refuses %s for every message type, and changes nothing', async (_, sender) => {
-    await saveManagementKey(SECRET);
-    const entry = { hash: 'b'.repeat(64), name: 'Kept', status: { text: 'Active', tone: 'ok' as const }, at: NOW };
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
+    const entry = {
+      hash: 'b'.repeat(64),
+      accountId: FIRST_ACCOUNT.id,
+      name: 'Kept',
+      status: { text: 'Active', tone: 'ok' as const },
+      at: NOW,
+    };
     await historyItem.setValue([entry]);
     const before = await settingsItem.getValue();
     for (const [type, data] of Object.entries(wellFormed)) {
@@ -78,7 +91,9 @@ describe('message router', () => {
     }
     expect(await settingsItem.getValue()).toEqual(before);
     expect(await historyItem.getValue()).toEqual([entry]);
-    expect((await send('getSettings', undefined, options)) as object).toMatchObject({ settings: { keyLast4: 'cdef' } });
+    expect((await send('getSettings', undefined, options)) as object).toMatchObject({
+      settings: { accounts: [{ keyLast4: 'cdef' }] },
+    });
   });
 
   it.each<[string, string, unknown]>([
@@ -92,13 +107,48 @@ describe('message router', () => {
     ['a lookup of a hash with its key prefix', 'lookup', { hash: `sk-or-v1-${'a'.repeat(64)}` }],
     ['a lookup of a path', 'lookup', { hash: '../keys' }],
     ['a lookup with a boolean that is a string', 'lookup', { hash: 'a'.repeat(64), allowCached: 'yes' }],
-    ['settings without a timeout', 'saveSettings', { baseUrl: 'https://modelgates.ai/api/v1' }],
+    ['settings without a timeout', 'saveSettings', { accounts: [] }],
+    [
+      'settings of the single-key version',
+      'saveSettings',
+      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 10 },
+    ],
     [
       'settings with a key that is an object',
       'saveSettings',
-      { baseUrl: 'https://modelgates.ai/api/v1', timeoutSeconds: 10, managementKey: {} },
+      { accounts: [{ name: 'A', baseUrl: 'https://modelgates.ai/api/v1', managementKey: {} }], timeoutSeconds: 10 },
     ],
+    [
+      'settings naming an account that is not saved',
+      'saveSettings',
+      { accounts: [{ id: 'someone-else', name: 'A', baseUrl: 'https://modelgates.ai/api/v1' }], timeoutSeconds: 10 },
+    ],
+    [
+      'settings naming the saved account twice',
+      'saveSettings',
+      {
+        accounts: [
+          { id: FIRST_ACCOUNT.id, name: 'A', baseUrl: 'https://modelgates.ai/api/v1' },
+          { id: FIRST_ACCOUNT.id, name: 'B', baseUrl: 'https://modelgates.ai/api/v1' },
+        ],
+        timeoutSeconds: 10,
+      },
+    ],
+    [
+      'settings that leave the saved account out',
+      'saveSettings',
+      {
+        accounts: [{ name: 'New', baseUrl: 'https://modelgates.ai/api/v1', managementKey: SECRET }],
+        timeoutSeconds: 10,
+      },
+    ],
+    ['removing a key without saying whose', 'removeKey', undefined],
+    ['removing an account that is not saved', 'removeAccount', { accountId: 'someone-else' }],
     ['getSettings with a payload', 'getSettings', { all: true }],
+    ['a connection test of an account that is not saved', 'testConnection', { accountId: 'someone-else' }],
+    ['a connection test of a malformed account id', 'testConnection', { accountId: '../my-account' }],
+    ['a connection test with extra fields', 'testConnection', { accountId: FIRST_ACCOUNT.id, url: 'https://x' }],
+    ['a complete answer for a path', 'completeLookup', { hash: '../keys' }],
     ['null settings', 'saveSettings', null],
   ])('answers %s with a typed refusal', async (_, type, data) => {
     expect(await send(type, data, popup)).toEqual({
@@ -107,9 +157,18 @@ describe('message router', () => {
     });
   });
 
+  it('refuses a connection test of an unknown account without any request', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    await saveManagementKeys({ 'someone-else': SECRET });
+    expect(await send('testConnection', { accountId: 'someone-else' }, options)).toMatchObject({
+      error: { kind: 'invalid_request' },
+    });
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
   it('refuses a lookup of a malformed hash without reading settings or the network', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    await saveManagementKey(SECRET);
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
     for (const hash of ['abc', `sk-or-v1-${'a'.repeat(64)}`, '../keys', 'g'.repeat(64), 'a'.repeat(20_000)]) {
       expect(await send('lookup', { hash }, popup)).toEqual({
         ok: false,
@@ -131,32 +190,44 @@ describe('message router', () => {
   it('saves valid settings and never puts the key in a reply', async () => {
     const reply = await send(
       'saveSettings',
-      { baseUrl: ' http://127.0.0.1:8787/api/v1/ ', timeoutSeconds: 15, managementKey: `  ${SECRET}\n` },
+      {
+        accounts: [
+          {
+            id: FIRST_ACCOUNT.id,
+            name: ' Production ',
+            baseUrl: ' http://127.0.0.1:8787/api/v1/ ',
+            managementKey: `  ${SECRET}\n`,
+          },
+        ],
+        timeoutSeconds: 15,
+      },
       options,
     );
     expect(reply).toEqual({
       ok: true,
       settings: {
-        ...DEFAULT_SETTINGS,
-        baseUrl: 'http://127.0.0.1:8787/api/v1',
+        forgetKeyOnClose: false,
+        historyEnabled: true,
+        cacheSeconds: DEFAULT_SETTINGS.cacheSeconds,
         timeoutSeconds: 15,
-        keySaved: true,
-        keyLast4: 'cdef',
+        accounts: [
+          { id: FIRST_ACCOUNT.id, name: 'Production', baseUrl: 'http://127.0.0.1:8787/api/v1', keyLast4: 'cdef' },
+        ],
       },
     });
     for (const [type, data] of [
       ['getSettings', undefined],
-      ['removeKey', undefined],
+      ['removeKey', { accountId: FIRST_ACCOUNT.id }],
     ] as const) {
       expect(JSON.stringify(await send(type, data, options))).not.toContain(SECRET);
     }
   });
 
-  it('removes the key', async () => {
-    await saveManagementKey(SECRET);
-    expect(await send('removeKey', undefined, options)).toMatchObject({
+  it('removes the key of one account', async () => {
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: SECRET });
+    expect(await send('removeKey', { accountId: FIRST_ACCOUNT.id }, options)).toMatchObject({
       ok: true,
-      settings: { keySaved: false, keyLast4: null },
+      settings: { accounts: [{ id: FIRST_ACCOUNT.id, keyLast4: null }] },
     });
   });
 });

@@ -1,9 +1,12 @@
 import type { GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { clearHistory } from './store/history';
-import { lookUp, readHistoryAfterLookups, takeUnseenLookup, testConnection } from './lookup-service';
+import { testConnection } from './connection-test';
+import { completeLookup, lookUp, readHistoryAfterLookups, takeUnseenLookup } from './lookup-service';
 import { onMessage } from '../messaging/messenger';
 import {
+  accountRequestSchema,
+  completeLookupRequestSchema,
   lookupRequestSchema,
   type MessageType,
   noPayload,
@@ -11,10 +14,11 @@ import {
   type Refusal,
   saveSettingsRequestSchema,
 } from '../messaging/protocol';
+import { unknownAccountIds } from '../account-input';
 import { isOwnPageSender, type SenderLike } from '../sender';
-import { forgetManagementKey, getSettingsView, saveSettings } from './settings-service';
-import type { HistoryEntry } from './store/items';
-import type { z } from '../zod';
+import { forgetManagementKey, getSettingsView, removeAccount, saveSettings } from './settings-service';
+import { type HistoryItem, readSettings } from './store/items';
+import { type z } from '../zod';
 
 /** A message's payload schema, and what answers a payload that passed it. */
 export interface MessageHandler<Schema extends z.ZodType, Reply> {
@@ -31,19 +35,29 @@ function handle<Schema extends z.ZodType, Reply>(
 
 /** Every message the pages may send. The page-side types (utils/messaging/protocol.ts) come from
  * this map, so a handler's payload and reply are declared here and nowhere else. */
+const ofSavedAccount = ofSavedAccounts(accountRequestSchema, ({ accountId }) => [accountId]);
+
 export const messageHandlers = {
   lookup: handle(lookupRequestSchema, ({ hash, allowCached }) =>
     lookUp(hash, 'popup', { allowCached: allowCached ?? false }),
   ),
+  completeLookup: handle(completeLookupRequestSchema, ({ hash }) => completeLookup(hash)),
   lastLookup: handle(noPayload, async () => ({ ok: true as const, last: await takeUnseenLookup() })),
   getSettings: handle(noPayload, async () => ({ ok: true as const, settings: await getSettingsView() })),
-  saveSettings: handle(saveSettingsRequestSchema, saveSettings),
-  removeKey: handle(noPayload, async () => ({ ok: true as const, settings: await forgetManagementKey() })),
-  testConnection: handle(noPayload, testConnection),
+  saveSettings: handle(
+    ofSavedAccounts(saveSettingsRequestSchema, (r) => r.accounts.flatMap((a) => (a.id ? [a.id] : [])), 'all'),
+    saveSettings,
+  ),
+  removeKey: handle(ofSavedAccount, async ({ accountId }) => ({
+    ok: true as const,
+    settings: await forgetManagementKey(accountId),
+  })),
+  removeAccount: handle(ofSavedAccount, ({ accountId }) => removeAccount(accountId)),
+  testConnection: handle(ofSavedAccount, ({ accountId }) => testConnection(accountId)),
   history: handle(noPayload, async () => ({ ok: true as const, entries: await readHistoryAfterLookups() })),
   clearHistory: handle(noPayload, async () => {
     await clearHistory();
-    return { ok: true as const, entries: [] as HistoryEntry[] };
+    return { ok: true as const, entries: [] as HistoryItem[] };
   }),
 };
 export type MessageHandlers = typeof messageHandlers;
@@ -75,9 +89,30 @@ async function answer<Reply>(
   const self = { id: browser.runtime.id, rootUrl: browser.runtime.getURL('/popup.html') };
   if (!isOwnPageSender(sender, self))
     return refusalOf('Refused: the message did not come from this extension’s own pages.');
-  const payload = handler.schema.safeParse(data);
+  const payload = await handler.schema.safeParseAsync(data);
   if (!payload.success) return refusalOf('Refused: the message was not of the expected shape.');
   return handler.answer(payload.data);
+}
+
+/**
+ * The schema, refusing also a payload whose account ids (read by `idsOf`) name no saved account
+ * or one twice, or, with 'all', leave a saved account out: a page only ever sends the ids the
+ * worker gave it, so any other is as wrong as a malformed payload, and is refused the same way.
+ */
+function ofSavedAccounts<Schema extends z.ZodType>(
+  schema: Schema,
+  idsOf: (data: z.output<Schema>) => string[],
+  every?: 'all',
+) {
+  return schema.refine(async (data) => {
+    const ids = idsOf(data);
+    const saved = (await readSettings()).accounts.map((account) => account.id);
+    const unknown = unknownAccountIds(
+      ids.map((id) => ({ id })),
+      saved,
+    );
+    return unknown.length === 0 && (every !== 'all' || saved.every((id) => ids.includes(id)));
+  });
 }
 
 function refusalOf(message: string): Refusal {

@@ -1,27 +1,46 @@
-import { checkBaseUrl } from '../base-url';
-import { managementKeyHint, moveManagementKey, removeManagementKey, saveManagementKey } from './store/management-key';
-import { checkManagementKey } from '../management-key-input';
+import { checkAccounts } from '../account-input';
 import { clearHistory } from './store/history';
+import {
+  managementKeyHints,
+  moveManagementKeys,
+  removeManagementKeys,
+  saveManagementKeys,
+} from './store/management-key';
+import type {
+  Refusal,
+  SaveSettingsReply,
+  SaveSettingsRequest,
+  SettingsField,
+  SettingsView,
+} from '../messaging/protocol';
+import { forgetLastLookupOf } from './store/last-lookup';
 import { forgetCachedKeys } from './store/result-cache';
-import type { SaveSettingsReply, SaveSettingsRequest, SettingsField, SettingsView } from '../messaging/protocol';
-import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Settings } from '../settings';
+import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Account, type Settings } from '../settings';
 import { readSettings, settingsItem } from './store/items';
 
-/** What the pages may see: the settings, and of the key only whether it is saved and its end. */
+/** What the pages may see: the settings, and of each account's key only its last 4 characters. */
 export async function getSettingsView(): Promise<SettingsView> {
-  const [settings, last4] = await Promise.all([readSettings(), managementKeyHint()]);
-  return { ...settings, keySaved: last4 !== null, keyLast4: last4 };
+  const [{ accounts, ...settings }, hints] = await Promise.all([readSettings(), managementKeyHints()]);
+  return {
+    ...settings,
+    accounts: accounts.map(({ id, name, baseUrl }) => ({
+      id,
+      name,
+      baseUrl,
+      keyLast4: Object.hasOwn(hints, id) ? (hints[id] ?? null) : null,
+    })),
+  };
 }
 
 /**
- * Checks every field first and writes only when all are valid, so that a bad value never leaves
- * the settings saved half-way.
+ * Checks every field of the settings and of every account first, and writes only when all are
+ * valid, so that a bad value never leaves anything saved half-way. The message router has already
+ * refused account ids that name no saved account, and a list that leaves a saved account out
+ * (removing one is its own message).
  */
 export async function saveSettings(request: SaveSettingsRequest): Promise<SaveSettingsReply> {
   const current = await readSettings();
   const fieldErrors: Partial<Record<SettingsField, string>> = {};
-  const baseUrl = checkBaseUrl(request.baseUrl);
-  if (!baseUrl.ok) fieldErrors.baseUrl = baseUrl.message;
   const timeout = request.timeoutSeconds ?? Number.NaN;
   if (!Number.isInteger(timeout) || timeout < MIN_TIMEOUT_SECONDS || timeout > MAX_TIMEOUT_SECONDS) {
     fieldErrors.timeoutSeconds = `The timeout must be a whole number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}.`;
@@ -30,27 +49,66 @@ export async function saveSettings(request: SaveSettingsRequest): Promise<SaveSe
   if (!Number.isInteger(cacheSeconds) || cacheSeconds < 0 || cacheSeconds > MAX_CACHE_SECONDS) {
     fieldErrors.cacheSeconds = `Keep results for a whole number of seconds from 0 (off) to ${MAX_CACHE_SECONDS}.`;
   }
-  const key = request.managementKey === undefined ? null : checkManagementKey(request.managementKey);
-  if (key && !key.ok) fieldErrors.managementKey = key.message;
-  if (!baseUrl.ok || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  const checked = checkAccounts(request.accounts);
+  if (!checked.ok || Object.keys(fieldErrors).length > 0) {
+    const accountErrors = checked.ok ? request.accounts.map(() => ({})) : checked.accountErrors;
+    const listError = checked.ok ? undefined : checked.listError;
+    return { ok: false, fieldErrors, accountErrors, ...(listError === undefined ? {} : { listError }) };
+  }
 
+  const accounts: Account[] = checked.accounts.map(({ id, name, baseUrl }) => ({
+    id: id ?? crypto.randomUUID(),
+    name,
+    baseUrl,
+  }));
   const settings: Settings = {
-    baseUrl: baseUrl.baseUrl,
+    accounts,
     timeoutSeconds: timeout,
     forgetKeyOnClose: request.forgetKeyOnClose ?? current.forgetKeyOnClose,
     historyEnabled: request.historyEnabled ?? current.historyEnabled,
     cacheSeconds,
   };
+  const newKeys = Object.fromEntries(
+    checked.accounts.flatMap((input, index) => {
+      const id = accounts[index]?.id;
+      return input.managementKey === undefined || id === undefined ? [] : [[id, input.managementKey]];
+    }),
+  );
   await settingsItem.setValue(settings);
-  if (key?.ok) await saveManagementKey(key.key, settings.forgetKeyOnClose);
-  else if (settings.forgetKeyOnClose !== current.forgetKeyOnClose) await moveManagementKey(settings.forgetKeyOnClose);
-  // A cached key came from one account at one API; another key or URL may not see it at all.
-  if (key?.ok || settings.baseUrl !== current.baseUrl) await forgetCachedKeys();
+  if (settings.forgetKeyOnClose !== current.forgetKeyOnClose) await moveManagementKeys(settings.forgetKeyOnClose);
+  if (Object.keys(newKeys).length > 0) await saveManagementKeys(newKeys, settings.forgetKeyOnClose);
+  // A cached key came from one account at one API: another key or URL may not see it at all.
+  const moved = accounts.filter((a) => current.accounts.find((c) => c.id === a.id)?.baseUrl !== a.baseUrl);
+  const changed = new Set([...Object.keys(newKeys), ...moved.map((a) => a.id)]);
+  for (const accountId of changed) await forgetCachedKeys({ accountId });
   if (!settings.historyEnabled) await clearHistory();
   return { ok: true, settings: await getSettingsView() };
 }
 
-export async function forgetManagementKey(): Promise<SettingsView> {
-  await Promise.all([removeManagementKey(), forgetCachedKeys()]);
+/** Forgets one account's key in every area, and what was cached with it; the account stays. */
+export async function forgetManagementKey(accountId: string): Promise<SettingsView> {
+  await Promise.all([removeManagementKeys([accountId]), forgetCachedKeys({ accountId })]);
   return getSettingsView();
+}
+
+/**
+ * Removes an account: from the settings first, so no lookup uses it any more, then its key from
+ * every storage area, its cached results, its history entries and a last lookup that names it.
+ * The last account stays.
+ */
+export async function removeAccount(accountId: string): Promise<{ ok: true; settings: SettingsView } | Refusal> {
+  const current = await readSettings();
+  const accounts = current.accounts.filter((account) => account.id !== accountId);
+  if (accounts.length === 0) {
+    const message = 'The only account cannot be removed. Remove its key instead.';
+    return { ok: false, error: { kind: 'invalid_request', message } };
+  }
+  await settingsItem.setValue({ ...current, accounts });
+  await Promise.all([
+    removeManagementKeys([accountId]),
+    forgetCachedKeys({ accountId }),
+    clearHistory([accountId]),
+    forgetLastLookupOf(accountId),
+  ]);
+  return { ok: true, settings: await getSettingsView() };
 }

@@ -38,7 +38,7 @@ describe('worker client', () => {
   it('stops waiting for a worker that never answers', async () => {
     vi.useFakeTimers();
     send.mockReturnValueOnce(new Promise(() => {}));
-    const pending = askWorker('testConnection');
+    const pending = askWorker('history');
     await vi.advanceTimersByTimeAsync(WORKER_REPLY_LIMIT_MS - 1);
     let settled = false;
     void pending.then(() => (settled = true));

@@ -148,17 +148,20 @@ export function asExtensionPage(page: Page): ExtensionPage {
   if (known) return known;
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => dialogs.push(`${dialog.type()}: ${dialog.message()}`));
+  /** The page, or the group (a fieldset named by its legend) that `within` names. */
+  const scope = (within?: string) =>
+    within === undefined ? page : page.getByRole('group', { name: within, exact: true });
   // Only the fields themselves: a label can also name the button that shows a password.
-  const field = (label: string) =>
-    page.getByLabel(label, { exact: true }).and(page.locator('input, textarea, select')).first();
+  const field = (label: string, within?: string) =>
+    scope(within).getByLabel(label, { exact: true }).and(page.locator('input, textarea, select')).first();
   const extensionPage: ExtensionPage = {
     url: page.url(),
     dialogs,
     evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
       return page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
     },
-    fill: (label, text) => field(label).fill(text),
-    click: (role, name) => page.getByRole(role, { name, exact: true }).click(),
+    fill: (label, text, within) => field(label, within).fill(text),
+    click: (role, name, within) => scope(within).getByRole(role, { name, exact: true }).click(),
     setChecked: (name, checked) => page.getByRole('checkbox', { name, exact: true }).setChecked(checked),
     focus: (label) => field(label).focus(),
     press: (key) => page.keyboard.press(key),

@@ -155,10 +155,10 @@ function firefoxPage(page: Page, url: string, privileged: Privileged): Extension
    * is exactly `name`, once it is there. Found in the page, as Playwright's getByLabel and
    * getByRole do: Firefox's accessibility-tree queries take a quarter of a second each.
    */
-  const find = (role: string, name: string): Promise<ElementHandle<Element>> =>
-    waitUntil(`${role} "${name}" in ${url}`, async () => {
+  const find = (role: string, name: string, within?: string): Promise<ElementHandle<Element>> =>
+    waitUntil(`${role} "${name}"${within === undefined ? '' : ` in "${within}"`} in ${url}`, async () => {
       const handle = await page.evaluateHandle(
-        ({ role, name }) => {
+        ({ role, name, within }) => {
           const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
           const accessibleName = (element: Element): string => {
             const labelledBy = element.getAttribute('aria-labelledby');
@@ -180,21 +180,29 @@ function firefoxPage(page: Page, url: string, privileged: Privileged): Extension
             link: 'a[href], [role=link]',
           }[role];
           if (!selector) throw new Error(`unknown role ${role}`);
+          // A group is a fieldset named by its legend, as Playwright's getByRole('group') finds it.
+          const root =
+            within === null
+              ? document
+              : Array.from(document.querySelectorAll('fieldset')).find(
+                  (group) => text(group.querySelector(':scope > legend')) === within,
+                );
+          if (!root) return null;
           return (
-            Array.from(document.querySelectorAll(selector)).find(
+            Array.from(root.querySelectorAll(selector)).find(
               (element) => element.getClientRects().length > 0 && accessibleName(element) === name,
             ) ?? null
           );
         },
-        { role, name },
+        { role, name, within: within ?? null },
       );
       const element = handle.asElement();
       if (element) return element as ElementHandle<Element>;
       await handle.dispose();
       return undefined;
     });
-  const field = (label: string) => find('field', label);
-  const control = (role: string, name: string) => find(role, name);
+  const field = (label: string, within?: string) => find('field', label, within);
+  const control = (role: string, name: string, within?: string) => find(role, name, within);
 
   // Typing goes to the tab in front; a tab behind it ignores a triple-click and appends instead.
   const inFront = () => page.bringToFront();
@@ -205,17 +213,17 @@ function firefoxPage(page: Page, url: string, privileged: Privileged): Extension
     evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
       return page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
     },
-    async fill(label, text) {
+    async fill(label, text, within) {
       await inFront();
-      const input = await field(label);
+      const input = await field(label, within);
       await input.focus();
       await pressChord(page, 'Control+A');
       await page.keyboard.press('Backspace');
       await page.keyboard.type(text);
     },
-    async click(role, name) {
+    async click(role, name, within) {
       await inFront();
-      await (await control(role, name)).click();
+      await (await control(role, name, within)).click();
     },
     async setChecked(name, checked) {
       await inFront();

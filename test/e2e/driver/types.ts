@@ -14,10 +14,13 @@ export interface ExtensionPage {
    */
   evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  /** Replaces the value of the field with this accessible name by typing, as a person would. */
-  fill(label: string, text: string): Promise<void>;
-  /** Clicks the button (or other control) with this role and exact accessible name. */
-  click(role: 'button' | 'checkbox' | 'link', name: string): Promise<void>;
+  /**
+   * Replaces the value of the field with this accessible name by typing, as a person would. With
+   * `within`, only inside the group (a fieldset) of that name: one account of several.
+   */
+  fill(label: string, text: string, within?: string): Promise<void>;
+  /** Clicks the button (or other control) with this role and exact accessible name; `within` as for fill. */
+  click(role: 'button' | 'checkbox' | 'link', name: string, within?: string): Promise<void>;
   /** Ticks or clears the checkbox with this accessible name by clicking it when needed. */
   setChecked(name: string, checked: boolean): Promise<void>;
   /** Moves the focus to the field with this accessible name, as a click would. */

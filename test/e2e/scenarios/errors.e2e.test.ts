@@ -63,7 +63,7 @@ describe('before any key is saved', () => {
         const opened = chrome.extension
           .getViews()
           .find((view) => view !== window && view.location.pathname === '/options.html');
-        if (!opened?.document.querySelector('#baseUrl')) return undefined;
+        if (!opened?.document.querySelector('#account-1-baseUrl')) return undefined;
         const title = opened.document.title;
         opened.close();
         return title;

@@ -38,11 +38,11 @@ describe('options page', () => {
     await fillSettings(page, { key: MOCK_MANAGEMENT_KEY, baseUrl: api.baseUrl });
 
     // The key is typed into a password field that can be shown and hidden again.
-    expect((await fieldState(page, 'managementKey')).type).toBe('password');
+    expect((await fieldState(page, 'account-1-key')).type).toBe('password');
     await page.click('button', 'Show');
-    expect((await fieldState(page, 'managementKey')).type).toBe('text');
+    expect((await fieldState(page, 'account-1-key')).type).toBe('text');
     await page.click('button', 'Hide');
-    expect((await fieldState(page, 'managementKey')).type).toBe('password');
+    expect((await fieldState(page, 'account-1-key')).type).toBe('password');
 
     await save(page);
     expect(await textOf(page, 'main')).toContain(`Saved, ending in ${LAST_4}`);
@@ -54,7 +54,7 @@ describe('options page', () => {
 
     const reopened = await ext.openPage('options.html');
     await waitForText(reopened, 'main', `Saved, ending in ${LAST_4}`);
-    expect((await fieldState(reopened, 'baseUrl')).value).toBe(api.baseUrl);
+    expect((await fieldState(reopened, 'account-1-baseUrl')).value).toBe(api.baseUrl);
     await reopened.close();
   });
 
@@ -69,14 +69,14 @@ describe('options page', () => {
     await fillSettings(page, { key: WRONG_KEY, baseUrl, timeoutSeconds: 20 });
     await page.click('button', 'Save');
     await waitForSaveStatus(page, 'Nothing was saved. Correct the fields marked below.');
-    const field = await fieldState(page, 'baseUrl');
+    const field = await fieldState(page, 'account-1-baseUrl');
     expect(field.invalid).toBe(true);
     expect(field.description).toContain(message);
     await page.close();
 
     const reopened = await ext.openPage('options.html');
     await waitForText(reopened, 'main', `Saved, ending in ${LAST_4}`);
-    expect((await fieldState(reopened, 'baseUrl')).value).toBe(api.baseUrl);
+    expect((await fieldState(reopened, 'account-1-baseUrl')).value).toBe(api.baseUrl);
     expect((await fieldState(reopened, 'timeoutSeconds')).value).toBe('10');
     await reopened.close();
   });
@@ -98,7 +98,7 @@ describe('options page', () => {
     await fillSettings(page, { key: WRONG_KEY });
     await save(page);
     expect(await textOf(page, 'main')).toContain(`Saved, ending in ${WRONG_KEY.slice(-4)}`);
-    expect(await page.evaluate(() => document.querySelector('input#managementKey'))).toBeNull();
+    expect(await page.evaluate(() => document.querySelector('input#account-1-key'))).toBeNull();
     await page.close();
   });
 
@@ -119,16 +119,16 @@ describe('options page', () => {
     await waitForText(page, 'main', 'Saved, ending in');
     await page.click('button', 'Remove key');
     await waitForText(page, 'main', 'Management key removed.');
-    expect((await fieldState(page, 'managementKey')).value).toBe('');
+    expect((await fieldState(page, 'account-1-key')).value).toBe('');
     expect(await textOf(page, 'main')).not.toContain('Saved, ending in');
     // The rest of the settings stay.
-    expect((await fieldState(page, 'baseUrl')).value).toBe(api.baseUrl);
+    expect((await fieldState(page, 'account-1-baseUrl')).value).toBe(api.baseUrl);
     await page.close();
 
     const reopened = await ext.openPage('options.html');
     await fillSettings(reopened, {});
     expect(await textOf(reopened, 'main')).not.toContain('Saved, ending in');
-    expect((await fieldState(reopened, 'managementKey')).value).toBe('');
+    expect((await fieldState(reopened, 'account-1-key')).value).toBe('');
     await reopened.close();
 
     api.clearRequests();

@@ -5,7 +5,8 @@ import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '
 import { type MockApi, startMockApi } from '@/test/mock-api/server';
 import { fetchKey, type FetchKeyOptions, type Target } from './fetch-key';
 import type { KeyHash } from '../../hash-input';
-import { saveManagementKey } from '../store/management-key';
+import { saveManagementKeys } from '../store/management-key';
+import { FIRST_ACCOUNT } from '../../settings';
 
 // These run the real client against the real mock server over loopback: what the server received
 // and what the client made of its answer are both real.
@@ -20,13 +21,18 @@ afterAll(() => api.close());
 beforeEach(async () => {
   fakeBrowser.reset();
   api.clearRequests();
-  await saveManagementKey(MOCK_MANAGEMENT_KEY);
+  await saveManagementKeys({ [FIRST_ACCOUNT.id]: MOCK_MANAGEMENT_KEY });
 });
 
 const noWait = { sleep: async () => {}, random: () => 0, now: () => NOW };
 const lookup = (hash: string, extra: Partial<Omit<FetchKeyOptions, 'target'> & Target> = {}) => {
   const { baseUrl = api.baseUrl, timeoutSeconds = 5, ...rest } = extra;
-  return fetchKey({ target: { baseUrl, timeoutSeconds }, hash: hash as KeyHash, ...noWait, ...rest });
+  return fetchKey({
+    target: { accountId: FIRST_ACCOUNT.id, baseUrl, timeoutSeconds },
+    hash: hash as KeyHash,
+    ...noWait,
+    ...rest,
+  });
 };
 const apiRequests = () => api.requests.filter((r) => r.target === 'api' && r.method === 'GET');
 
@@ -98,7 +104,7 @@ describe('fetchKey against the mock API', () => {
   });
 
   it('rejects 401 with the rejected-key error and its message', async () => {
-    await saveManagementKey('sk-mg-wrong-key-000000000000');
+    await saveManagementKeys({ [FIRST_ACCOUNT.id]: 'sk-mg-wrong-key-000000000000' });
     expect(await lookup(SAMPLE_HASHES.active)).toEqual({
       ok: false,
       error: { kind: 'unauthorized', detail: 'Invalid management key' },

@@ -3,8 +3,9 @@ import type { LookupResult } from '../../lookup-result';
 import { readManagementKey } from '../store/management-key';
 import { requestKey, type Transport } from './key-request';
 
-/** Where the request goes and how long it may take: from the settings. */
+/** Which account's key, where the request goes and how long it may take: from the settings. */
 export interface Target {
+  accountId: string;
   baseUrl: string;
   timeoutSeconds: number;
 }
@@ -18,12 +19,13 @@ export interface FetchKeyOptions extends Transport {
 }
 
 /**
- * Looks a hash up with the saved management key. The only function that reads the key: it goes
- * into the Authorization header of a request to the configured origin and nowhere else.
+ * Looks a hash up in one account with that account's saved management key. The only function
+ * that reads a key: it goes into the Authorization header of a request to that account's origin
+ * and nowhere else.
  */
 export async function fetchKey({ target, hash, signal, ...transport }: FetchKeyOptions): Promise<LookupResult> {
-  // Both reads at once: they are on the path of every lookup.
-  const [managementKey, { baseUrl, timeoutSeconds }] = await Promise.all([readManagementKey(), target]);
+  const { accountId, baseUrl, timeoutSeconds } = await target;
+  const managementKey = await readManagementKey(accountId);
   if (!managementKey) return { ok: false, error: { kind: 'not_configured' } };
   if (signal?.aborted) return { ok: false, error: { kind: 'cancelled' } };
   return requestKey({ baseUrl, hash, managementKey, timeoutSeconds, signal }, transport);

@@ -1,11 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeKey } from '@/test/fixtures/key';
-import { MAX_HISTORY, addToHistory, summaryStatus } from './history';
+import { MAX_HISTORY, addToHistory, clearHistory, readHistory, recordInHistory, summaryStatus } from './history';
 
 const NOW = new Date('2026-11-26T19:00:00Z');
 const hash = (n: number) => n.toString(16).padStart(64, '0');
+const found = (n: number, name = 'Production backend', accountId = 'prod') => ({
+  accountId,
+  hash: hash(n),
+  key: makeKey({ name }),
+});
 
 describe('history', () => {
+  beforeEach(() => fakeBrowser.reset());
+
   it.each([
     ['an active key', makeKey(), { text: 'Active', tone: 'ok' }],
     ['a disabled key', makeKey({ disabled: true }), { text: 'Disabled', tone: 'danger' }],
@@ -19,10 +27,12 @@ describe('history', () => {
     expect(summaryStatus(key, NOW)).toEqual(status);
   });
 
-  it('keeps hash, name, status and time, and no usage figure', () => {
-    const [entry] = addToHistory([], hash(1), makeKey({ usage: 123.45, byok_usage: 6.78 }), NOW);
+  it('keeps hash, account, name, status and time, and no usage figure', () => {
+    const key = makeKey({ usage: 123.45, byok_usage: 6.78 });
+    const [entry] = addToHistory([], { accountId: 'prod', hash: hash(1), key }, NOW);
     expect(entry).toEqual({
       hash: hash(1),
+      accountId: 'prod',
       name: 'Production backend',
       status: { text: 'Active', tone: 'ok' },
       at: NOW.toISOString(),
@@ -31,17 +41,32 @@ describe('history', () => {
   });
 
   it('moves a repeated hash to the top instead of listing it twice', () => {
-    let history = addToHistory([], hash(1), makeKey({ name: 'one' }), NOW);
-    history = addToHistory(history, hash(2), makeKey({ name: 'two' }), NOW);
-    history = addToHistory(history, hash(1), makeKey({ name: 'one again' }), NOW);
+    let history = addToHistory([], found(1, 'one'), NOW);
+    history = addToHistory(history, found(2, 'two'), NOW);
+    history = addToHistory(history, found(1, 'one again'), NOW);
     expect(history.map((e) => e.name)).toEqual(['one again', 'two']);
   });
 
+  it('keeps the same hash once per account it was found in', () => {
+    let history = addToHistory([], found(1, 'in production', 'prod'), NOW);
+    history = addToHistory(history, found(1, 'in staging', 'stage'), NOW);
+    expect(history.map((e) => `${e.accountId} ${e.name}`)).toEqual(['stage in staging', 'prod in production']);
+  });
+
   it(`keeps only the newest ${MAX_HISTORY}`, () => {
-    let history = addToHistory([], hash(0), makeKey(), NOW);
-    for (let i = 1; i <= 25; i++) history = addToHistory(history, hash(i), makeKey(), NOW);
+    let history = addToHistory([], found(0), NOW);
+    for (let i = 1; i <= 25; i++) history = addToHistory(history, found(i), NOW);
     expect(history).toHaveLength(MAX_HISTORY);
     expect(history[0]?.hash).toBe(hash(25));
     expect(history.at(-1)?.hash).toBe(hash(6));
+  });
+
+  it('forgets the entries of removed accounts, or everything', async () => {
+    await recordInHistory(found(1, 'in production', 'prod'), NOW);
+    await recordInHistory(found(2, 'in staging', 'stage'), NOW);
+    await clearHistory(['stage']);
+    expect((await readHistory()).map((e) => e.name)).toEqual(['in production']);
+    await clearHistory();
+    expect(await readHistory()).toEqual([]);
   });
 });

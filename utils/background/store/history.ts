@@ -1,6 +1,7 @@
 import type { ApiKey } from '../../api-key';
 import { deriveBadges } from '../../badges';
-import { type HistoryEntry, historyItem } from './items';
+import type { Account } from '../../settings';
+import { type HistoryEntry, type HistoryItem, historyItem } from './items';
 
 export const MAX_HISTORY = 20;
 
@@ -11,20 +12,48 @@ export function summaryStatus(key: ApiKey, now: Date): HistoryEntry['status'] {
   return worst ? { text: worst.text, tone: worst.tone } : { text: 'Status unknown', tone: 'neutral' };
 }
 
-/** Puts a lookup at the top of the history, once per hash, keeping the newest MAX_HISTORY. */
-export function addToHistory(history: HistoryEntry[], hash: string, key: ApiKey, now: Date): HistoryEntry[] {
-  const entry: HistoryEntry = { hash, name: key.name ?? null, status: summaryStatus(key, now), at: now.toISOString() };
-  return [entry, ...history.filter((e) => e.hash !== hash)].slice(0, MAX_HISTORY);
+/** A key found in an account, as the history keeps it. */
+export interface Found {
+  accountId: string;
+  hash: string;
+  key: ApiKey;
 }
 
-export async function recordInHistory(hash: string, key: ApiKey, now: Date): Promise<void> {
-  await historyItem.setValue(addToHistory(await historyItem.getValue(), hash, key, now));
+/** Puts a lookup at the top of the history, once per hash and account, keeping the newest MAX_HISTORY. */
+export function addToHistory(history: HistoryEntry[], found: Found, now: Date): HistoryEntry[] {
+  const { accountId, hash, key } = found;
+  const entry: HistoryEntry = {
+    hash,
+    accountId,
+    name: key.name ?? null,
+    status: summaryStatus(key, now),
+    at: now.toISOString(),
+  };
+  const others = history.filter((e) => e.hash !== hash || e.accountId !== accountId);
+  return [entry, ...others].slice(0, MAX_HISTORY);
+}
+
+export async function recordInHistory(found: Found, now: Date): Promise<void> {
+  await historyItem.setValue(addToHistory(await historyItem.getValue(), found, now));
 }
 
 export async function readHistory(): Promise<HistoryEntry[]> {
   return historyItem.getValue();
 }
 
-export async function clearHistory(): Promise<void> {
-  await historyItem.removeValue();
+/** Forgets the history, or only the entries of the given accounts (removed ones). */
+export async function clearHistory(accountIds?: readonly string[]): Promise<void> {
+  if (accountIds === undefined) return historyItem.removeValue();
+  const history = await historyItem.getValue();
+  await historyItem.setValue(history.filter((entry) => !accountIds.includes(entry.accountId)));
+}
+
+/** Entries as the popup lists them: each names its account when there are several. */
+export function labelHistory(entries: HistoryEntry[], accounts: readonly Account[]): HistoryItem[] {
+  if (accounts.length < 2) return entries;
+  const names = new Map(accounts.map((account) => [account.id, account.name]));
+  return entries.map((entry) => {
+    const account = names.get(entry.accountId);
+    return account === undefined ? entry : { ...entry, account };
+  });
 }

@@ -2,29 +2,52 @@ import { storage } from 'wxt/utils/storage';
 import type { ApiKey } from '../../api-key';
 import type { BadgeTone } from '../../badges';
 import type { KeyHash } from '../../hash-input';
-import type { LookupResult } from '../../lookup-result';
-import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings, type SettingsV1 } from '../../settings';
+import type { MergedLookup } from '../../account-answers';
+import {
+  DEFAULT_SETTINGS,
+  FIRST_ACCOUNT,
+  migrateSettingsV1,
+  migrateSettingsV2,
+  type Settings,
+  type SettingsV1,
+  type SettingsV2,
+} from '../../settings';
+import { adoptLegacyKey } from './management-key';
 
-// Every storage item but the management key is declared here. The key lives in
-// utils/management-key.ts so that no module can read it by importing this file.
+// Every storage item but the management keys is declared here. The keys live in
+// ./management-key.ts so that no module can read one by importing this file.
 
-/** What the options page saves (all but the key). v2 added forgetKeyOnClose, history, cache. */
+/**
+ * What the options page saves (all but the keys). v2 added forgetKeyOnClose, history, cache;
+ * v3 turned the one base URL into a list of accounts, and the saved key into the first one's.
+ */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
-  migrations: { 2: (old: SettingsV1) => migrateSettingsV1(old) },
+  version: 3,
+  migrations: {
+    2: (old: SettingsV1) => migrateSettingsV1(old),
+    3: async (old: SettingsV2) => {
+      await adoptLegacyKey(FIRST_ACCOUNT.id);
+      return migrateSettingsV2(old);
+    },
+  },
 });
 
 /** The settings, with defaults for anything a damaged or partial record lacks. */
 export async function readSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  const stored = { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return Array.isArray(stored.accounts) && stored.accounts.length > 0
+    ? stored
+    : { ...stored, accounts: DEFAULT_SETTINGS.accounts };
 }
 
-/** The most recent lookup (hash and result, never the management key), so that a popup opened
- * after a context-menu lookup, or in a fallback window, shows that result. */
+/** The most recent lookup (hash and result, never a management key), so that a popup opened
+ * after a context-menu lookup, or in a fallback window, shows that result. v2: the result merges
+ * the answers of every account (a v1 record is dropped: it lives for one session anyway). */
 export const lastLookupItem = storage.defineItem<LastLookup | null>('session:lastLookup', {
   fallback: null,
-  version: 1,
+  version: 2,
+  migrations: { 2: () => null },
 });
 
 export interface LastLookup {
@@ -32,8 +55,8 @@ export interface LastLookup {
   hash: KeyHash | null;
   /** Several hashes in the selected text: the popup asks which one. */
   choices?: KeyHash[];
-  /** null while the lookup is still in flight. */
-  result: LookupResult | null;
+  /** null while the lookup is still in flight; with `pending` while slower accounts still answer. */
+  result: MergedLookup | null;
   /** ISO time the lookup started. */
   startedAt: string;
   source: 'popup' | 'context_menu';
@@ -41,29 +64,43 @@ export interface LastLookup {
   seen: boolean;
 }
 
-/** Recent successful lookups by hash, shown at once on a repeat lookup while a fresh one runs.
- * Session storage: gone when the browser closes; cleared when the key or the base URL changes. */
+/** Recent successful lookups by account and hash, shown at once on a repeat lookup while a fresh
+ * one runs. Session storage: gone when the browser closes; an account's entries go when its key or
+ * base URL changes or it is removed. v2 filed them by account too (v1 entries are dropped). */
 export const resultCacheItem = storage.defineItem<Record<string, CachedKey>>('session:resultCache', {
   fallback: {},
-  version: 1,
+  version: 2,
+  migrations: { 2: () => ({}) },
 });
 
 export interface CachedKey {
+  /** The account that answered with this key. */
+  accountId: string;
+  hash: string;
   key: ApiKey;
   /** ISO time the API answered. */
   fetchedAt: string;
 }
 
-/** The last lookups, newest first: hash, name, a status word, when. No usage figures, no key. */
+/** The last lookups, newest first: hash, account, name, a status word, when. No usage figures, no
+ * key. v2 added the account; entries of the single-key version belong to the first account. */
 export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
   fallback: [],
-  version: 1,
+  version: 2,
+  migrations: {
+    2: (old: Omit<HistoryEntry, 'accountId'>[]) => old.map((entry) => ({ ...entry, accountId: FIRST_ACCOUNT.id })),
+  },
 });
 
 export interface HistoryEntry {
   hash: string;
+  /** The account the key was found in. */
+  accountId: string;
   name: string | null;
   status: { text: string; tone: BadgeTone };
   /** ISO time of the lookup. */
   at: string;
 }
+
+/** A history entry as the popup lists it: with its account's name when there are several. */
+export type HistoryItem = HistoryEntry & { account?: string };

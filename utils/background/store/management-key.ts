@@ -1,50 +1,123 @@
 import { storage } from 'wxt/utils/storage';
 
 /**
- * The management key: it can read every key in the account. Only this module touches the items
- * that hold it; only `readManagementKey` returns it, and only the request builder calls that
- * (test/project-rules.test.ts checks both).
+ * The management keys, one per account, filed under the account's id: each can read every key in
+ * its account. Only this module touches the items that hold them; only `readManagementKey`
+ * returns one, and only the request builder calls that (test/project-rules.test.ts checks both).
  *
- * It lives in `local` storage, or, with "Forget the key when the browser closes", in `session`
- * storage only. Its last 4 characters are kept beside it so that the pages can say which key is
- * saved without anything reading the key.
+ * They live in `local` storage, or, with "Forget the key when the browser closes", in `session`
+ * storage only. Each key's last 4 characters are kept beside it so that the pages can say which
+ * key is saved without anything reading the key.
  */
-const persistentKeyItem = storage.defineItem<string | null>('local:managementKey', { fallback: null, version: 1 });
-const sessionKeyItem = storage.defineItem<string | null>('session:managementKey', { fallback: null, version: 1 });
-/** The last 4 characters of the key in the same area, which is all the pages are told. */
-const persistentHintItem = storage.defineItem<string | null>('local:keyHint', { fallback: null, version: 1 });
-const sessionHintItem = storage.defineItem<string | null>('session:keyHint', { fallback: null, version: 1 });
+type ByAccount = Record<string, string>;
+
+const persistentKeysItem = storage.defineItem<ByAccount>('local:managementKeys', { fallback: {}, version: 1 });
+const sessionKeysItem = storage.defineItem<ByAccount>('session:managementKeys', { fallback: {}, version: 1 });
+/** The last 4 characters of each key, in the same area as the key: all the pages are told. */
+const persistentHintsItem = storage.defineItem<ByAccount>('local:keyHints', { fallback: {}, version: 1 });
+const sessionHintsItem = storage.defineItem<ByAccount>('session:keyHints', { fallback: {}, version: 1 });
 
 const areas = {
-  persistent: { key: persistentKeyItem, hint: persistentHintItem },
-  session: { key: sessionKeyItem, hint: sessionHintItem },
+  persistent: { keys: persistentKeysItem, hints: persistentHintsItem },
+  session: { keys: sessionKeysItem, hints: sessionHintsItem },
 };
 
-/** The key, for the one place that puts it in an Authorization header. */
-export async function readManagementKey(): Promise<string | null> {
+/** Where the single key of settings v1 and v2 was kept: read only to move it to its account. */
+const legacy = [
+  { key: 'local:managementKey', hint: 'local:keyHint', area: areas.persistent },
+  { key: 'session:managementKey', hint: 'session:keyHint', area: areas.session },
+] as const;
+
+const own = (map: ByAccount, id: string): string | null => (Object.hasOwn(map, id) ? (map[id] ?? null) : null);
+
+// Every write reads a whole map and writes it back: one at a time, so that two saves cannot
+// drop each other's key.
+let writes: Promise<unknown> = Promise.resolve();
+function exclusive<T>(write: () => Promise<T>): Promise<T> {
+  const run = writes.then(write, write);
+  writes = run.catch(() => {});
+  return run;
+}
+
+/** One account's key, for the one place that puts it in an Authorization header. */
+export async function readManagementKey(accountId: string): Promise<string | null> {
   // Both areas at once: this read is on the path of every lookup.
-  const [session, persistent] = await Promise.all([sessionKeyItem.getValue(), persistentKeyItem.getValue()]);
-  return session ?? persistent;
+  const [session, persistent] = await Promise.all([sessionKeysItem.getValue(), persistentKeysItem.getValue()]);
+  return own(session, accountId) ?? own(persistent, accountId);
 }
 
-/** Stores an already validated key in the one area the setting asks for, and clears the other. */
-export async function saveManagementKey(key: string, forgetOnClose = false): Promise<void> {
-  const [keep, clear] = forgetOnClose ? [areas.session, areas.persistent] : [areas.persistent, areas.session];
-  await Promise.all([clear.key.removeValue(), clear.hint.removeValue()]);
-  await Promise.all([keep.key.setValue(key), keep.hint.setValue(key.slice(-4))]);
+/** Stores already validated keys (account id → key) in the one area the setting asks for. */
+export function saveManagementKeys(keys: ByAccount, forgetOnClose = false): Promise<void> {
+  return exclusive(async () => {
+    const [keep, clear] = forgetOnClose ? [areas.session, areas.persistent] : [areas.persistent, areas.session];
+    const ids = Object.keys(keys);
+    const hints = Object.fromEntries(Object.entries(keys).map(([id, key]) => [id, key.slice(-4)]));
+    await Promise.all([update(clear.keys, without(ids)), update(clear.hints, without(ids))]);
+    await Promise.all([
+      update(keep.keys, (map) => ({ ...map, ...keys })),
+      update(keep.hints, (map) => ({ ...map, ...hints })),
+    ]);
+  });
 }
 
-/** Moves a saved key to the area a changed "forget on close" setting asks for. */
-export async function moveManagementKey(forgetOnClose: boolean): Promise<void> {
-  const key = await readManagementKey();
-  if (key) await saveManagementKey(key, forgetOnClose);
+/** Moves every saved key to the area a changed "forget on close" setting asks for. */
+export function moveManagementKeys(forgetOnClose: boolean): Promise<void> {
+  return exclusive(async () => {
+    const [keep, clear] = forgetOnClose ? [areas.session, areas.persistent] : [areas.persistent, areas.session];
+    const [movedKeys, movedHints] = await Promise.all([clear.keys.getValue(), clear.hints.getValue()]);
+    await Promise.all([
+      update(keep.keys, (map) => ({ ...movedKeys, ...map })),
+      update(keep.hints, (map) => ({ ...movedHints, ...map })),
+    ]);
+    await Promise.all([clear.keys.removeValue(), clear.hints.removeValue()]);
+  });
 }
 
-export async function removeManagementKey(): Promise<void> {
-  await Promise.all(Object.values(areas).flatMap((area) => [area.key.removeValue(), area.hint.removeValue()]));
+/** Forgets the keys of these accounts in every area. */
+export function removeManagementKeys(accountIds: string[]): Promise<void> {
+  return exclusive(async () => {
+    await Promise.all(
+      Object.values(areas).flatMap((area) => [
+        update(area.keys, without(accountIds)),
+        update(area.hints, without(accountIds)),
+      ]),
+    );
+  });
 }
 
-/** The saved key's last 4 characters, or null when none is saved: all the pages may learn of it. */
-export async function managementKeyHint(): Promise<string | null> {
-  return (await sessionHintItem.getValue()) ?? (await persistentHintItem.getValue());
+/** Each saved key's last 4 characters by account id: all the pages may learn of the keys. */
+export async function managementKeyHints(): Promise<ByAccount> {
+  const [session, persistent] = await Promise.all([sessionHintsItem.getValue(), persistentHintsItem.getValue()]);
+  return { ...persistent, ...session };
+}
+
+/**
+ * Files the key of the single-key version (settings v2 and before) under `accountId`, in the area
+ * it was in, and removes the old items. Run by the settings migration to version 3.
+ */
+export function adoptLegacyKey(accountId: string): Promise<void> {
+  return exclusive(async () => {
+    for (const old of legacy) {
+      const [key, hint] = await Promise.all([storage.getItem<string>(old.key), storage.getItem<string>(old.hint)]);
+      if (key) {
+        await Promise.all([
+          update(old.area.keys, (map) => ({ ...map, [accountId]: key })),
+          update(old.area.hints, (map) => ({ ...map, [accountId]: hint ?? key.slice(-4) })),
+        ]);
+      }
+      await Promise.all([storage.removeItem(old.key), storage.removeItem(old.hint)]);
+    }
+  });
+}
+
+type MapItem = typeof persistentKeysItem;
+
+async function update(item: MapItem, change: (map: ByAccount) => ByAccount): Promise<void> {
+  const next = change(await item.getValue());
+  if (Object.keys(next).length === 0) await item.removeValue();
+  else await item.setValue(next);
+}
+
+function without(ids: string[]): (map: ByAccount) => ByAccount {
+  return (map) => Object.fromEntries(Object.entries(map).filter(([id]) => !ids.includes(id)));
 }

@@ -4,9 +4,16 @@ import { type CachedKey, resultCacheItem } from './items';
 /** Enough for a working session; the oldest entries go first. */
 export const MAX_CACHED_KEYS = 50;
 
-/** The cached key for a hash, however old; see `isFresh`. */
-export async function readCachedEntry(hash: string): Promise<CachedKey | null> {
-  return (await resultCacheItem.getValue())[hash] ?? null;
+/** Where an account's answer for a hash is filed: one hash can be in two accounts. */
+const slot = (accountId: string, hash: string) => `${accountId}/${hash}`;
+
+/** The cached keys for a hash in these accounts, however old, in the accounts' order; see `isFresh`. */
+export async function readCachedEntries(hash: string, accountIds: readonly string[]): Promise<CachedKey[]> {
+  const cache = await resultCacheItem.getValue();
+  return accountIds.flatMap((id) => {
+    const entry = Object.hasOwn(cache, slot(id, hash)) ? cache[slot(id, hash)] : undefined;
+    return entry ? [entry] : [];
+  });
 }
 
 /** Younger than `ttlSeconds` (0 turns the cache off). */
@@ -15,17 +22,23 @@ export function isFresh(entry: CachedKey, now: Date, ttlSeconds: number): boolea
   return ttlSeconds > 0 && age >= 0 && age < ttlSeconds * 1000;
 }
 
-export async function cacheKey(hash: string, key: ApiKey, fetchedAt: string): Promise<void> {
+export async function cacheKey(accountId: string, hash: string, key: ApiKey, fetchedAt: string): Promise<void> {
   const cache = await resultCacheItem.getValue();
-  const entries = Object.entries({ ...cache, [hash]: { key, fetchedAt } })
+  const entries = Object.entries({ ...cache, [slot(accountId, hash)]: { accountId, hash, key, fetchedAt } })
     .sort(([, a], [, b]) => b.fetchedAt.localeCompare(a.fetchedAt))
     .slice(0, MAX_CACHED_KEYS);
   await resultCacheItem.setValue(Object.fromEntries(entries));
 }
 
-/** Drops one hash (it was not found, or disabled since) or, without one, everything. */
-export async function forgetCachedKeys(hash?: string): Promise<void> {
-  if (hash === undefined) return resultCacheItem.removeValue();
+/** What to forget: one account's answer for a hash (gone or disabled since), all of an
+ * account's answers (its key or base URL changed, or it was removed), or, with nothing, all. */
+export type Forget = { accountId: string; hash?: string } | undefined;
+
+export async function forgetCachedKeys(which?: Forget): Promise<void> {
+  if (which === undefined) return resultCacheItem.removeValue();
   const cache = await resultCacheItem.getValue();
-  await resultCacheItem.setValue(Object.fromEntries(Object.entries(cache).filter(([cached]) => cached !== hash)));
+  const kept = Object.entries(cache).filter(
+    ([, entry]) => entry.accountId !== which.accountId || (which.hash !== undefined && entry.hash !== which.hash),
+  );
+  await resultCacheItem.setValue(Object.fromEntries(kept));
 }

@@ -1,0 +1,31 @@
+import { type LastLookup, lastLookupItem } from './items';
+
+let writes: Promise<unknown> = Promise.resolve();
+
+/**
+ * Changes the record of the last lookup, one change at a time: the lookup writes it when it starts,
+ * when the first answer comes and when every account has answered, and the popup marks it seen in
+ * between. Each change reads the record as the previous change left it.
+ */
+export function updateLastLookup(change: (current: LastLookup | null) => LastLookup | null): Promise<void> {
+  const run = writes.then(async () => {
+    const next = change(await lastLookupItem.getValue());
+    await (next === null ? lastLookupItem.removeValue() : lastLookupItem.setValue(next));
+  });
+  writes = run.catch(() => {});
+  return run;
+}
+
+/** Drops the record of the last lookup when it names this account (which is being removed). */
+export function forgetLastLookupOf(accountId: string): Promise<void> {
+  return updateLastLookup((last) => {
+    const result = last?.result;
+    if (!result) return last;
+    const named = result.ok
+      ? result.found.map((found) => found.account)
+      : result.error.kind === 'not_in_accounts'
+        ? [...result.error.notFoundIn, ...result.error.failed.map((failure) => failure.account)]
+        : [];
+    return named.some((account) => account?.id === accountId) ? null : last;
+  });
+}
