@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ciReport } from './test/setup/ci-report';
 
 // Browser tests, in two projects: the scenarios in test/e2e/scenarios/ run in both Chromium and
 // Firefox ESR; test/e2e/chromium/ holds what only Chromium can check (DevTools protocol, axe).
@@ -6,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 // make every wait flaky) and get generous timeouts.
 export default defineConfig({
   test: {
+    ...ciReport('e2e'),
     environment: 'node',
     fileParallelism: false,
     maxWorkers: 1,

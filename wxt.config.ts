@@ -33,12 +33,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // data_collection_permissions is known to desktop Firefox from 140 (so ESR 140 installs
+            // the add-on) and to Firefox for Android from 142.
             gecko: {
               id: 'key-lookup@modelgates.ai',
-              // 142: the first desktop and Android versions that know data_collection_permissions.
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

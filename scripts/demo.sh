@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo from a bare clone: installs what the machine lacks (scripts/ensure-tools.sh), the
-# project's packages when they are not there yet, then `npm run demo` (build, mock API, Chromium).
+# project's packages when they are not there yet, then `npm run demo` (build, mock API, Chromium;
+# `bash scripts/demo.sh --browser firefox` for Firefox ESR).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/ensure-tools.sh
@@ -9,4 +10,4 @@ if [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund </dev/null
 fi
 say "npm run demo"
-npm run demo
+npm run demo -- "$@"

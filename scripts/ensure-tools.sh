@@ -1,6 +1,7 @@
 # Sourced by .ci/run and scripts/demo.sh: makes sure this Debian machine has what the project
 # needs, installing only what is missing:
-# - Debian's Chromium (the browser tests and the demo drive it; nothing downloads its own);
+# - Debian's Chromium and Firefox ESR (the browser tests and the demo drive them; nothing
+#   downloads a browser of its own);
 # - a Node that runs TypeScript files directly (type stripping: Node >= 22.18); where the
 #   machine's Node is older, Node 24 from the npm registry into ~/.cache/modelgates-node, put
 #   first on PATH for the rest of the calling script.
@@ -41,6 +42,15 @@ else
   chromium_path=/usr/bin/chromium
 fi
 export CHROMIUM_PATH="$chromium_path"
+
+firefox_path="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
+if [ -x "$firefox_path" ]; then
+  say "Firefox found at $firefox_path"
+else
+  apt_install firefox-esr
+  firefox_path=/usr/bin/firefox-esr
+fi
+export FIREFOX_PATH="$firefox_path"
 
 # Debian 12's own Node is 18: just enough to fetch a current one from the npm registry.
 if ! command -v npm >/dev/null 2>&1; then

@@ -77,6 +77,14 @@ describe('describeLookupError', () => {
       },
     ],
     [
+      { kind: 'network', origin: 'https://modelgates.ai', withoutGrant: true },
+      {
+        title: 'Could not reach the API',
+        body: 'Could not connect to https://modelgates.ai. The extension has no access grant for it, so the request went out as a cross-origin request, which the server may refuse. Grant access in the options.',
+        action: 'open_options',
+      },
+    ],
+    [
       { kind: 'redirected', status: 302 },
       {
         title: 'The API redirected the request',

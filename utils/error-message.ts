@@ -56,7 +56,9 @@ export function describeLookupError(error: LookupError, now: Date): ErrorMessage
     case 'network':
       return {
         title: 'Could not reach the API',
-        body: `Could not connect to ${error.origin}. Check your internet connection and the API base URL in the options.`,
+        body: error.withoutGrant
+          ? `Could not connect to ${error.origin}. The extension has no access grant for it, so the request went out as a cross-origin request, which the server may refuse. Grant access in the options.`
+          : `Could not connect to ${error.origin}. Check your internet connection and the API base URL in the options.`,
         action: 'open_options',
       };
     case 'redirected':

@@ -29,8 +29,13 @@ export type LookupError =
   | { kind: 'http_error'; status: number; detail?: string }
   /** No answer within the configured timeout. */
   | { kind: 'timeout'; seconds: number }
-  /** The base URL could not be reached at all. */
-  | { kind: 'network'; origin: string }
+  /**
+   * The base URL could not be reached, or its answer could not be read. `withoutGrant`: the
+   * extension had no host grant for the origin (never granted, or revoked: Firefox lets a user
+   * revoke even the default origin's), so the request went out as a cross-origin request, which
+   * the server may have refused; the browser does not say which.
+   */
+  | { kind: 'network'; origin: string; withoutGrant?: true }
   /** The API redirected; the request is not followed, so the key never goes elsewhere. */
   | { kind: 'redirected'; status: number }
   /** A body that is not JSON, not the documented shape, or too large to read. */

@@ -14,9 +14,9 @@ describe('host access', () => {
     permissions.request = vi.fn(async () => true);
   });
 
-  it('needs no grant for the default API origin', async () => {
-    expect(await hasHostAccess('https://modelgates.ai/api/v1')).toBe(true);
-    expect(permissions.contains).not.toHaveBeenCalled();
+  it('asks about the default API origin too: Firefox lets a user revoke it', async () => {
+    expect(await hasHostAccess('https://modelgates.ai/api/v1')).toBe(false);
+    expect(permissions.contains).toHaveBeenCalledWith({ origins: ['https://modelgates.ai/*'] });
   });
 
   it('asks the browser about any other origin, by its match pattern', async () => {

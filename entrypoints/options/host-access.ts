@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
-import { isDefaultOrigin, originPattern } from '../../utils/base-url';
+import { originPattern } from '../../utils/base-url';
 
-/** Whether lookups to this base URL go out with a host grant (the default origin always does). */
+/**
+ * Whether lookups to this base URL go out with a host grant. Asked for the default origin too:
+ * Firefox lets a user revoke even a required host permission (in about:addons).
+ */
 export async function hasHostAccess(baseUrl: string): Promise<boolean> {
-  if (isDefaultOrigin(baseUrl)) return true;
   try {
     return await browser.permissions.contains({ origins: [originPattern(baseUrl)] });
   } catch {

@@ -1,15 +1,12 @@
 // One set-up for the scripts that drive the built extension (demo, screenshots, bench): the
-// local mock API, Debian's Chromium with the extension loaded, and the extension's options saved
-// for the mock (its base URL and management key), then everything closed again.
-// The scripts reach test/e2e/harness.ts through this module alone, so that a change there is
-// met in one place. Runs under plain `node`: erasable TypeScript only.
-import {
-  addAccounts,
-  configure,
-  launchExtension,
-  type ExtensionHarness,
-  type LaunchOptions,
-} from '../../test/e2e/harness.ts';
+// local mock API (one account, or two with `twoAccounts`), Debian's Chromium (or, for the demo,
+// Firefox ESR) with the extension loaded, and the extension's options saved for the mock (its
+// base URL and management key, per account), then everything closed again. The scripts reach test/e2e/ through this module alone, so that a
+// change there is met in one place. Runs under plain `node`: erasable TypeScript only.
+import { launchFirefox } from '../../test/e2e/driver/firefox.ts';
+import type { BrowserName, ExtensionBrowser } from '../../test/e2e/driver/types.ts';
+import { launchExtension, type ExtensionHarness, type LaunchOptions } from '../../test/e2e/harness.ts';
+import { configure, saveAccounts } from '../../test/e2e/pages.ts';
 import { MOCK_ACCOUNTS, startMockAccounts } from '../../test/mock-api/accounts.ts';
 import { MOCK_MANAGEMENT_KEY } from '../../test/mock-api/samples.ts';
 import { startMockApi, type MockApi } from '../../test/mock-api/server.ts';
@@ -22,6 +19,9 @@ export {
   type AccountSettings,
   type ExtensionHarness,
 } from '../../test/e2e/harness.ts';
+/** The page actions both browsers share (the Playwright-shaped ones above are Chromium's). */
+export * as pages from '../../test/e2e/pages.ts';
+export type { BrowserName, ExtensionBrowser, ExtensionPage } from '../../test/e2e/driver/types.ts';
 
 export interface SessionOptions extends LaunchOptions {
   /** The mock API's port: this one if it is free, else any free one. Default: any free port. */
@@ -33,54 +33,75 @@ export interface SessionOptions extends LaunchOptions {
   twoAccounts?: boolean;
 }
 
-export interface ExtensionSession {
-  /** The (first) account's mock API. */
+/** The mocks: the (first) account's, and every account's in the order of the accounts. */
+export interface Mocks {
   api: MockApi;
-  /** Every account's mock API, in the order of the accounts. */
   apis: MockApi[];
+}
+
+export interface ExtensionSession extends Mocks {
   h: ExtensionHarness;
 }
 
 /**
- * Starts the mock API and the browser, configures the extension for the mock, runs `use`, and
+ * Starts the mock API and Chromium, configures the extension for the mock, runs `use`, and
  * closes the browser and the mock afterwards, whether `use` succeeds or throws.
  */
-export async function withExtension<T>(
-  options: SessionOptions,
-  use: (session: ExtensionSession) => Promise<T>,
-): Promise<T> {
+export function withExtension<T>(options: SessionOptions, use: (session: ExtensionSession) => Promise<T>): Promise<T> {
   const { preferredPort, twoAccounts, ...launch } = options;
-  const apis = twoAccounts ? await startAccounts(preferredPort) : [await startMock(preferredPort)];
-  const [api] = apis;
-  let h: ExtensionHarness | undefined;
-  try {
-    if (!api) throw new Error('No mock API started');
-    h = await launchExtension(launch);
-    if (twoAccounts) {
-      const [first, ...rest] = apis.map((mock, index) => ({
-        name: MOCK_ACCOUNTS[index]?.name ?? `Account ${index + 1}`,
-        key: mock.managementKey,
-        baseUrl: mock.baseUrl,
-      }));
-      await addAccounts(h, rest, first);
-    } else {
-      await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
-    }
-    return await use({ api, apis, h });
-  } finally {
-    await h?.close().catch(() => undefined);
-    await Promise.all(apis.map((mock) => mock.close()));
-  }
+  return withLaunched(
+    { preferredPort, twoAccounts },
+    () => launchExtension(launch),
+    (h) => h.browser,
+    (mocks, h) => use({ ...mocks, h }),
+  );
 }
 
-async function startAccounts(preferredPort: number | undefined): Promise<MockApi[]> {
-  if (preferredPort === undefined) return startMockAccounts();
+/** As withExtension, in the browser named, seen through the interface both browsers share. */
+export function withBrowser<T>(
+  browser: BrowserName,
+  options: SessionOptions,
+  use: (session: Mocks & { ext: ExtensionBrowser }) => Promise<T>,
+): Promise<T> {
+  const { preferredPort, twoAccounts, ...launch } = options;
+  const start = async () => (browser === 'firefox' ? launchFirefox(launch) : (await launchExtension(launch)).browser);
+  return withLaunched(
+    { preferredPort, twoAccounts },
+    start,
+    (ext) => ext,
+    (mocks, ext) => use({ ...mocks, ext }),
+  );
+}
+
+async function withLaunched<B, T>(
+  mock: Pick<SessionOptions, 'preferredPort' | 'twoAccounts'>,
+  launch: () => Promise<B>,
+  browserOf: (launched: B) => ExtensionBrowser,
+  use: (mocks: Mocks, launched: B) => Promise<T>,
+): Promise<T> {
+  const apis = mock.twoAccounts ? await startAccounts(mock.preferredPort) : [await startMock(mock.preferredPort)];
+  let launched: B | undefined;
   try {
-    return await startMockAccounts(MOCK_ACCOUNTS, { firstPort: preferredPort });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    console.log(`Port ${preferredPort} or the next is busy: the mock accounts take any free ports.`);
-    return startMockAccounts();
+    const [api] = apis;
+    if (!api) throw new Error('No mock API started');
+    launched = await launch();
+    if (mock.twoAccounts) {
+      const [first, ...more] = apis.map((each, index) => ({
+        name: MOCK_ACCOUNTS[index]?.name ?? `Account ${index + 1}`,
+        key: each.managementKey,
+        baseUrl: each.baseUrl,
+      }));
+      await saveAccounts(browserOf(launched), more, first);
+    } else {
+      await configure(browserOf(launched), { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
+    }
+    return await use({ api, apis }, launched);
+  } finally {
+    if (launched !== undefined)
+      await browserOf(launched)
+        .close()
+        .catch(() => undefined);
+    await Promise.all(apis.map((each) => each.close()));
   }
 }
 
@@ -92,5 +113,16 @@ async function startMock(preferredPort: number | undefined): Promise<MockApi> {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     console.log(`Port ${preferredPort} is busy: the mock API takes any free port.`);
     return startMockApi({ port: 0 });
+  }
+}
+
+async function startAccounts(preferredPort: number | undefined): Promise<MockApi[]> {
+  if (preferredPort === undefined) return startMockAccounts();
+  try {
+    return await startMockAccounts(MOCK_ACCOUNTS, { firstPort: preferredPort });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.log(`Port ${preferredPort} or the next is busy: the mock accounts take any free ports.`);
+    return startMockAccounts();
   }
 }

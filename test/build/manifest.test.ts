@@ -74,6 +74,16 @@ describe('Firefox MV3 manifest', () => {
     expect(gecko?.id).toEqual(expect.stringMatching(/\S/));
   });
 
+  it('installs on desktop Firefox from ESR 140 and on Firefox for Android from 142', async () => {
+    // The first versions that know data_collection_permissions; ESR 140 refuses an add-on that asks
+    // for 142 ("not compatible with application version").
+    const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
+    expect(manifest.browser_specific_settings).toMatchObject({
+      gecko: { strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
+    });
+  });
+
   it('asks for the same API permissions and host as Chrome', async () => {
     const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
     expect(manifest.manifest_version).toBe(3);

@@ -142,13 +142,17 @@ export function fieldState(
 
 /**
  * Types `text` into "Key hash", presses Enter and waits for a NEW outcome (card or alert) to
- * replace whatever was shown before.
+ * replace whatever was shown before: 10 s at most, unless told.
  */
-export async function lookUp(page: ExtensionPage, text: string): Promise<void> {
-  await submitAndWait(page, async () => {
-    await page.fill('Key hash', text);
-    await page.press('Enter');
-  });
+export async function lookUp(page: ExtensionPage, text: string, waitMs?: number): Promise<void> {
+  await submitAndWait(
+    page,
+    async () => {
+      await page.fill('Key hash', text);
+      await page.press('Enter');
+    },
+    waitMs,
+  );
 }
 
 /** Pastes `text` into an empty "Key hash" with Ctrl+V and waits as lookUp does. */
@@ -157,7 +161,7 @@ export async function paste(page: ExtensionPage, text: string): Promise<void> {
   await submitAndWait(page, () => page.paste(text));
 }
 
-async function submitAndWait(page: ExtensionPage, submit: () => Promise<void>): Promise<void> {
+async function submitAndWait(page: ExtensionPage, submit: () => Promise<void>, waitMs?: number): Promise<void> {
   // Whatever is on screen now is stale: mark it and remember its words, so that only a freshly
   // rendered outcome (or one whose words changed) counts.
   const stale = await page.evaluate((selector) => {
@@ -169,15 +173,18 @@ async function submitAndWait(page: ExtensionPage, submit: () => Promise<void>): 
     return texts;
   }, OUTCOME_SELECTOR);
   await submit();
-  await waitUntil('a new card or alert', () =>
-    page.evaluate(
-      ({ selector, stale }) =>
-        Array.from(document.querySelectorAll(selector)).some((element) => {
-          const index = element.getAttribute('data-e2e-stale');
-          return index === null || stale[Number(index)] !== element.textContent;
-        }) || undefined,
-      { selector: OUTCOME_SELECTOR, stale },
-    ),
+  await waitUntil(
+    'a new card or alert',
+    () =>
+      page.evaluate(
+        ({ selector, stale }) =>
+          Array.from(document.querySelectorAll(selector)).some((element) => {
+            const index = element.getAttribute('data-e2e-stale');
+            return index === null || stale[Number(index)] !== element.textContent;
+          }) || undefined,
+        { selector: OUTCOME_SELECTOR, stale },
+      ),
+    waitMs,
   );
 }
 
@@ -247,4 +254,33 @@ export async function addAccount(page: ExtensionPage, account: AccountSettings):
 export async function replaceKey(page: ExtensionPage, account: string, key: string): Promise<void> {
   await page.click('button', 'Replace key', account);
   await page.fill('Management key', key, account);
+}
+
+/**
+ * Saves accounts through the options page: `first`, when given, into the first account (its name,
+ * key and base URL), then each of `more` through "Add account"; one "Save", and waits for
+ * "Settings saved.".
+ */
+export async function saveAccounts(
+  ext: ExtensionBrowser,
+  more: AccountSettings[],
+  first?: AccountSettings,
+): Promise<void> {
+  const page = await ext.openPage('options.html');
+  try {
+    await fillSettings(page, first ?? {});
+    if (first) await page.fill('Account name', first.name);
+    for (const account of more) await addAccount(page, account);
+    await page.click('button', 'Save');
+    await waitForSaveStatus(page, 'Settings saved.');
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits until every account has answered the lookup on screen (no "Still asking …" line). */
+export async function waitForAllAccounts(page: ExtensionPage): Promise<void> {
+  await waitUntil('every account’s answer', () =>
+    page.evaluate(() => (document.querySelector('.lookup-pending') === null ? true : undefined)),
+  );
 }

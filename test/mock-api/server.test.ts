@@ -363,6 +363,22 @@ describe('CORS', () => {
     const without = await getKey(hash, { headers: auth });
     expect(without.headers.get('access-control-allow-origin')).toBe('*');
   });
+
+  it('with cors off, answers as a server that allows no other origin: no preflight, no Access-Control headers', async () => {
+    api.cors = false;
+    try {
+      const preflight = await fetch(`${api.baseUrl}/keys/${SAMPLE_HASHES.active}`, {
+        method: 'OPTIONS',
+        headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'GET' },
+      });
+      expect(preflight.status).toBe(405);
+      const answer = await getKey(SAMPLE_HASHES.active, { headers: { ...AUTH, Origin: ORIGIN } });
+      expect(answer.status).toBe(200);
+      expect([...answer.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    } finally {
+      api.cors = true;
+    }
+  });
 });
 
 describe('recorded requests', () => {

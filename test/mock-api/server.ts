@@ -41,6 +41,12 @@ export interface MockApi {
   slowMs: number;
   /** Extra delay before every answer of the API listener (preflights too); read per request. */
   latencyMs: number;
+  /**
+   * Whether the API listener lets other origins read its answers (the default). Off, it answers
+   * as a server that does not: no Access-Control-* headers, so a browser lets only an extension
+   * with a host grant for it read the answer. Read per request.
+   */
+  cors: boolean;
   clearRequests(): void;
   close(): Promise<void>;
 }
@@ -58,6 +64,8 @@ export interface MockApiOptions {
   slowMs?: number;
   /** Default 0. */
   latencyMs?: number;
+  /** Default true. */
+  cors?: boolean;
   /** Clock for sample times and the Retry-After date; default the real clock. */
   now?: () => Date;
 }
@@ -194,6 +202,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   const now = options.now ?? (() => new Date());
   let slowMs = checkDelay('slowMs', options.slowMs ?? 15_000);
   let latencyMs = checkDelay('latencyMs', options.latencyMs ?? 0);
+  let cors = options.cors ?? true;
   const requests: RecordedRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let elsewhereOrigin = '';
@@ -306,6 +315,10 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
 
   const apiServer = createServer((req, res) => {
     record('api', req);
+    if (!cors) {
+      after(latencyMs, res, () => (req.method === 'OPTIONS' ? send(res, 405, 'text/plain', '') : answerApi(req, res)));
+      return;
+    }
     setCors(req, res);
     after(latencyMs, res, () => (req.method === 'OPTIONS' ? answerPreflight(res) : answerApi(req, res)));
   });
@@ -354,6 +367,12 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     },
     set latencyMs(ms: number) {
       latencyMs = checkDelay('latencyMs', ms);
+    },
+    get cors() {
+      return cors;
+    },
+    set cors(allowed: boolean) {
+      cors = allowed;
     },
     clearRequests() {
       // In place, so that a test holding `api.requests` sees the same array.

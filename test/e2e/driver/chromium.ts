@@ -135,6 +135,7 @@ function chromiumBrowser(h: Harness): ExtensionBrowser {
       );
     },
     stopBackground: () => stopServiceWorker(h),
+    closed: new Promise((resolve) => h.context.once('close', () => resolve())),
     close: () => h.close(),
   };
 }
@@ -169,6 +170,9 @@ export function asExtensionPage(page: Page): ExtensionPage {
       await page.bringToFront();
       await page.evaluate((text) => navigator.clipboard.writeText(text), text);
       await page.keyboard.press('Control+V');
+    },
+    async screenshot(path) {
+      await page.screenshot({ path, fullPage: true });
     },
     close: () => page.close(),
   };

@@ -93,6 +93,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     async stopBackground() {
       await privileged('await ext.terminateBackground()');
     },
+    closed: new Promise((resolve) => browser.once('disconnected', () => resolve())),
     async close() {
       await browser.close();
     },
@@ -128,14 +129,17 @@ function privilegedScope(browser: Browser, geckoId: string): Privileged {
   };
 }
 
-/** Keeps Firefox's stdout drained (a full pipe would block it) and keeps its console lines. */
+/**
+ * Keeps Firefox's stdout drained (a full pipe would block it) and keeps every line of it: console
+ * lines start with "console.", and a message of several lines goes on in the lines after it.
+ */
 function collectLines(browser: Browser, lines: string[]): void {
   let partial = '';
   browser.process()?.stdout?.on('data', (chunk: Buffer) => {
     const text = partial + chunk.toString('utf8');
     const complete = text.split('\n');
     partial = complete.pop() ?? '';
-    lines.push(...complete.filter((line) => line.startsWith('console.')));
+    lines.push(...complete.filter((line) => line.trim() !== ''));
   });
 }
 
@@ -241,6 +245,10 @@ function firefoxPage(page: Page, url: string, privileged: Privileged): Extension
       );
       await inFront();
       await pressChord(page, 'Control+V');
+    },
+    async screenshot(path) {
+      await inFront();
+      await page.screenshot({ path: path as `${string}.png`, fullPage: true });
     },
     async close() {
       await page.close();

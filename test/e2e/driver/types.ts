@@ -31,6 +31,8 @@ export interface ExtensionPage {
   paste(text: string): Promise<void>;
   /** Every JavaScript dialog (alert, confirm, prompt) this page opened, already dismissed. */
   readonly dialogs: string[];
+  /** Saves the whole page, as tall as its content, as a PNG file. */
+  screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,8 @@ export interface ExtensionBrowser {
   stopBackground(): Promise<void>;
   /** The console lines of the extension's pages and background, as the browser reports them. */
   readonly consoleLines: string[];
+  /** Resolves when the browser is gone: closed here, or its window closed by a person. */
+  readonly closed: Promise<void>;
   close(): Promise<void>;
 }
 
