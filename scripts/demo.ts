@@ -1,5 +1,4 @@
-// `npm run demo`: the built extension in Chromium, set up with two accounts ("Production" and
-// "Staging"), each a local mock API of its own;
+// `npm run demo`: the built extension in Chromium, talking to the local mock API;
 // `npm run demo -- --browser firefox`: the same in Firefox ESR.
 // Headless (no $DISPLAY): screenshots of the popup for every sample key in demo-output/ (Firefox's
 // in demo-output/firefox/). Headed: leaves the browser open on the popup page until Ctrl-C.
@@ -7,7 +6,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { waitUntil } from '../test/e2e/driver/wait.ts';
 import { MOCK_ACCOUNTS } from '../test/mock-api/accounts.ts';
 import { SAMPLE_HASHES, type SampleName } from '../test/mock-api/samples.ts';
 import { pages, withBrowser, type BrowserName, type ExtensionBrowser } from './lib/extension-session.ts';
@@ -28,13 +26,11 @@ async function screenshotSamples(ext: ExtensionBrowser, outputDir: string): Prom
     try {
       await pages.lookUp(page, SAMPLE_HASHES[name]);
       // Every account has answered: no "Still asking …" line in the picture.
-      await waitUntil('every account to answer', async () =>
-        (await page.evaluate(() => document.querySelector('.lookup-pending') === null)) ? true : undefined,
-      );
+      await pages.waitForAllAccounts(page);
       const shown = await pages.textOf(page, pages.OUTCOME_SELECTOR);
       const isCard = await page.evaluate(() => document.querySelector('article[aria-label="Key details"]') !== null);
       const account = await pages.textOf(page, '.key-card__account');
-      if (isCard) console.log(`  ${name}: ${await pages.outcomeHeading(page)} (${account ?? 'no account line'})`);
+      if (isCard) console.log(`  ${name}: ${await pages.outcomeHeading(page)} (${account ?? 'no account'})`);
       else failures.push(`${name}: ${shown}`);
       const file = join(outputDir, `popup-${name}.png`);
       await page.screenshot(file);
@@ -68,7 +64,7 @@ async function main(): Promise<void> {
   const options = { preferredPort: PREFERRED_PORT, headless: !headed, viewport: POPUP_VIEWPORT, twoAccounts: true };
   await withBrowser(browser, options, async ({ apis, ext }) => {
     // Two accounts, each a mock of its own: every card says which account holds its key.
-    console.log(`Configured the extension in ${browser} with two accounts:`);
+    console.log(`Configured the extension in ${browser} for two accounts:`);
     for (const [index, api] of apis.entries()) {
       const name = MOCK_ACCOUNTS[index]?.name ?? '';
       console.log(`  "${name}": mock API ${api.baseUrl}, management key ending in ${api.managementKey.slice(-4)}`);

@@ -1,12 +1,12 @@
 // One set-up for the scripts that drive the built extension (demo, screenshots, bench): the
-// local mock API (one account, or two each on a mock of its own), Debian's Chromium (or, for the
-// demo, Firefox ESR) with the extension loaded, and the extension's options saved for the mock,
-// then everything closed again. The scripts reach test/e2e/ through this module alone, so that a
+// local mock API (one account, or two with `twoAccounts`), Debian's Chromium (or, for the demo,
+// Firefox ESR) with the extension loaded, and the extension's options saved for the mock (its
+// base URL and management key, per account), then everything closed again. The scripts reach test/e2e/ through this module alone, so that a
 // change there is met in one place. Runs under plain `node`: erasable TypeScript only.
 import { launchFirefox } from '../../test/e2e/driver/firefox.ts';
 import type { BrowserName, ExtensionBrowser } from '../../test/e2e/driver/types.ts';
 import { launchExtension, type ExtensionHarness, type LaunchOptions } from '../../test/e2e/harness.ts';
-import { addAccounts, configure } from '../../test/e2e/pages.ts';
+import { configure, saveAccounts } from '../../test/e2e/pages.ts';
 import { MOCK_ACCOUNTS, startMockAccounts } from '../../test/mock-api/accounts.ts';
 import { MOCK_MANAGEMENT_KEY } from '../../test/mock-api/samples.ts';
 import { startMockApi, type MockApi } from '../../test/mock-api/server.ts';
@@ -33,11 +33,13 @@ export interface SessionOptions extends LaunchOptions {
   twoAccounts?: boolean;
 }
 
-export interface ExtensionSession {
-  /** The (first) account's mock API. */
+/** The mocks: the (first) account's, and every account's in the order of the accounts. */
+export interface Mocks {
   api: MockApi;
-  /** Every account's mock API, in the order of the accounts. */
   apis: MockApi[];
+}
+
+export interface ExtensionSession extends Mocks {
   h: ExtensionHarness;
 }
 
@@ -51,7 +53,7 @@ export function withExtension<T>(options: SessionOptions, use: (session: Extensi
     { preferredPort, twoAccounts },
     () => launchExtension(launch),
     (h) => h.browser,
-    (apis, h) => use({ api: firstOf(apis), apis, h }),
+    (mocks, h) => use({ ...mocks, h }),
   );
 }
 
@@ -59,7 +61,7 @@ export function withExtension<T>(options: SessionOptions, use: (session: Extensi
 export function withBrowser<T>(
   browser: BrowserName,
   options: SessionOptions,
-  use: (session: { api: MockApi; apis: MockApi[]; ext: ExtensionBrowser }) => Promise<T>,
+  use: (session: Mocks & { ext: ExtensionBrowser }) => Promise<T>,
 ): Promise<T> {
   const { preferredPort, twoAccounts, ...launch } = options;
   const start = async () => (browser === 'firefox' ? launchFirefox(launch) : (await launchExtension(launch)).browser);
@@ -67,55 +69,39 @@ export function withBrowser<T>(
     { preferredPort, twoAccounts },
     start,
     (ext) => ext,
-    (apis, ext) => use({ api: firstOf(apis), apis, ext }),
+    (mocks, ext) => use({ ...mocks, ext }),
   );
 }
 
-function firstOf(apis: MockApi[]): MockApi {
-  const [api] = apis;
-  if (!api) throw new Error('No mock API started');
-  return api;
-}
-
 async function withLaunched<B, T>(
-  mocks: Pick<SessionOptions, 'preferredPort' | 'twoAccounts'>,
+  mock: Pick<SessionOptions, 'preferredPort' | 'twoAccounts'>,
   launch: () => Promise<B>,
   browserOf: (launched: B) => ExtensionBrowser,
-  use: (apis: MockApi[], launched: B) => Promise<T>,
+  use: (mocks: Mocks, launched: B) => Promise<T>,
 ): Promise<T> {
-  const apis = mocks.twoAccounts ? await startAccounts(mocks.preferredPort) : [await startMock(mocks.preferredPort)];
+  const apis = mock.twoAccounts ? await startAccounts(mock.preferredPort) : [await startMock(mock.preferredPort)];
   let launched: B | undefined;
   try {
+    const [api] = apis;
+    if (!api) throw new Error('No mock API started');
     launched = await launch();
-    const ext = browserOf(launched);
-    if (mocks.twoAccounts) {
-      const [first, ...rest] = apis.map((mock, index) => ({
+    if (mock.twoAccounts) {
+      const [first, ...more] = apis.map((each, index) => ({
         name: MOCK_ACCOUNTS[index]?.name ?? `Account ${index + 1}`,
-        key: mock.managementKey,
-        baseUrl: mock.baseUrl,
+        key: each.managementKey,
+        baseUrl: each.baseUrl,
       }));
-      await addAccounts(ext, rest, first);
+      await saveAccounts(browserOf(launched), more, first);
     } else {
-      await configure(ext, { baseUrl: firstOf(apis).baseUrl, key: MOCK_MANAGEMENT_KEY });
+      await configure(browserOf(launched), { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
     }
-    return await use(apis, launched);
+    return await use({ api, apis }, launched);
   } finally {
     if (launched !== undefined)
       await browserOf(launched)
         .close()
         .catch(() => undefined);
-    await Promise.all(apis.map((mock) => mock.close()));
-  }
-}
-
-async function startAccounts(preferredPort: number | undefined): Promise<MockApi[]> {
-  if (preferredPort === undefined) return startMockAccounts();
-  try {
-    return await startMockAccounts(MOCK_ACCOUNTS, { firstPort: preferredPort });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    console.log(`Port ${preferredPort} or the next is busy: the mock accounts take any free ports.`);
-    return startMockAccounts();
+    await Promise.all(apis.map((each) => each.close()));
   }
 }
 
@@ -127,5 +113,16 @@ async function startMock(preferredPort: number | undefined): Promise<MockApi> {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     console.log(`Port ${preferredPort} is busy: the mock API takes any free port.`);
     return startMockApi({ port: 0 });
+  }
+}
+
+async function startAccounts(preferredPort: number | undefined): Promise<MockApi[]> {
+  if (preferredPort === undefined) return startMockAccounts();
+  try {
+    return await startMockAccounts(MOCK_ACCOUNTS, { firstPort: preferredPort });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.log(`Port ${preferredPort} or the next is busy: the mock accounts take any free ports.`);
+    return startMockAccounts();
   }
 }

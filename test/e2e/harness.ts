@@ -22,13 +22,13 @@ export function saveOptions(h: ExtensionHarness, changes: pages.OptionChanges): 
   return pages.saveOptions(h.browser, changes);
 }
 
-/** Adds accounts through the options page; see pages.addAccounts. */
+/** Adds accounts through the options page; see pages.saveAccounts. */
 export function addAccounts(
   h: ExtensionHarness,
   accounts: pages.AccountSettings[],
   first?: pages.AccountSettings,
 ): Promise<void> {
-  return pages.addAccounts(h.browser, accounts, first);
+  return pages.saveAccounts(h.browser, accounts, first);
 }
 
 export function fillSettings(page: Page, settings: Partial<pages.Configuration>): Promise<void> {

@@ -250,20 +250,27 @@ export async function addAccount(page: ExtensionPage, account: AccountSettings):
   await page.fill('API base URL', account.baseUrl, account.name);
 }
 
+/** Replaces the saved key of the account with this (saved) name, through "Replace key" (not saved yet). */
+export async function replaceKey(page: ExtensionPage, account: string, key: string): Promise<void> {
+  await page.click('button', 'Replace key', account);
+  await page.fill('Management key', key, account);
+}
+
 /**
- * Adds accounts through the options page ("Add account" for each, then one "Save"). With
- * `first`, the first account is given that name, key and base URL as well.
+ * Saves accounts through the options page: `first`, when given, into the first account (its name,
+ * key and base URL), then each of `more` through "Add account"; one "Save", and waits for
+ * "Settings saved.".
  */
-export async function addAccounts(
+export async function saveAccounts(
   ext: ExtensionBrowser,
-  accounts: AccountSettings[],
+  more: AccountSettings[],
   first?: AccountSettings,
 ): Promise<void> {
   const page = await ext.openPage('options.html');
   try {
     await fillSettings(page, first ?? {});
     if (first) await page.fill('Account name', first.name);
-    for (const account of accounts) await addAccount(page, account);
+    for (const account of more) await addAccount(page, account);
     await page.click('button', 'Save');
     await waitForSaveStatus(page, 'Settings saved.');
   } finally {
@@ -271,8 +278,9 @@ export async function addAccounts(
   }
 }
 
-/** Replaces the saved key of the account with this (saved) name, through "Replace key" (not saved yet). */
-export async function replaceKey(page: ExtensionPage, account: string, key: string): Promise<void> {
-  await page.click('button', 'Replace key', account);
-  await page.fill('Management key', key, account);
+/** Waits until every account has answered the lookup on screen (no "Still asking …" line). */
+export async function waitForAllAccounts(page: ExtensionPage): Promise<void> {
+  await waitUntil('every account’s answer', () =>
+    page.evaluate(() => (document.querySelector('.lookup-pending') === null ? true : undefined)),
+  );
 }

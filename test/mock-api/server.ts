@@ -315,7 +315,6 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
 
   const apiServer = createServer((req, res) => {
     record('api', req);
-    req.resume();
     if (!cors) {
       after(latencyMs, res, () => (req.method === 'OPTIONS' ? send(res, 405, 'text/plain', '') : answerApi(req, res)));
       return;

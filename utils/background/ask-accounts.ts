@@ -18,7 +18,8 @@ export type OnAnswer = (account: Account, result: LookupResult) => void;
 
 /**
  * Asks every account at once, each with its own key at its own base URL. The first answer that
- * has the key is given at once: a slow account holds up only the complete answer.
+ * has the key is given at once: a slow account holds up only the complete answer. The background
+ * is kept awake until every account has answered.
  */
 export function askAccounts(settings: Settings, hash: KeyHash, signal: AbortSignal, onAnswer: OnAnswer): AccountsAsked {
   const { accounts, timeoutSeconds } = settings;
@@ -26,22 +27,29 @@ export function askAccounts(settings: Settings, hash: KeyHash, signal: AbortSign
   const first = Promise.withResolvers<MergedLookup>();
   const asked = accounts.map(async (account) => {
     const target = { accountId: account.id, baseUrl: account.baseUrl, timeoutSeconds };
-    const result = await fetchKey({ target, hash, signal })
-      .then((answer) => explainUnreachable(answer, account.baseUrl))
-      .catch(
-        // Only storage failing under it can make the request builder throw.
-        (): LookupResult => ({ ok: false, error: { kind: 'interrupted' } }),
-      );
+    const result = await askOne(target, hash, signal);
     answers.set(account.id, result);
     onAnswer(account, result);
     const merged = mergeAnswers(accounts, answers);
     if (merged) first.resolve(merged);
   });
-  // The background is kept awake until the last account has answered, however long it takes.
   const all = keepAliveDuring(Promise.all(asked)).then((): MergedLookup => {
     const merged = mergeAnswers(accounts, answers) ?? { ok: false, error: { kind: 'interrupted' } };
     first.resolve(merged);
     return merged;
   });
   return { first: first.promise, all };
+}
+
+/** One account's answer; a failure to reach it explained by a missing host grant when that is the cause. */
+export async function askOne(
+  target: { accountId: string; baseUrl: string; timeoutSeconds: number },
+  hash: KeyHash,
+  signal?: AbortSignal,
+): Promise<LookupResult> {
+  const result = await fetchKey({ target, hash, signal }).catch(
+    // Only storage failing under it can make the request builder throw.
+    (): LookupResult => ({ ok: false, error: { kind: 'interrupted' } }),
+  );
+  return explainUnreachable(result, target.baseUrl);
 }

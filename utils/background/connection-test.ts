@@ -1,5 +1,4 @@
-import { fetchKey } from './api/fetch-key';
-import { explainUnreachable } from './host-permission';
+import { askOne } from './ask-accounts';
 import { keepAliveDuring } from './keep-alive';
 import type { KeyHash } from '../hash-input';
 import type { LookupError } from '../lookup-error';
@@ -20,7 +19,7 @@ export async function testConnection(accountId: string): Promise<TestConnectionR
   const account = accounts.find((a) => a.id === accountId);
   if (!account) return { ok: false, error: { kind: 'invalid_request', message: 'There is no such account.' } };
   const target = { accountId: account.id, baseUrl: account.baseUrl, timeoutSeconds };
-  const result = await explainUnreachable(await keepAliveDuring(fetchKey({ target, hash: PROBE_HASH })), account.baseUrl);
+  const result = await keepAliveDuring(askOne(target, PROBE_HASH));
   if (result.ok || result.error.kind === 'not_found') return { ok: true };
   return result;
 }
