@@ -24,6 +24,8 @@ export default defineConfig({
     // the user's click on "Grant access"; without it the lookup is an ordinary CORS request.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Look up a ModelGates key hash' },
+    // `mg <hash>` in the address bar: no permission, no install-time warning.
+    omnibox: { keyword: 'mg' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+K' },
