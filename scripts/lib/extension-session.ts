@@ -7,7 +7,14 @@ import { configure, launchExtension, type ExtensionHarness, type LaunchOptions }
 import { MOCK_MANAGEMENT_KEY } from '../../test/mock-api/samples.ts';
 import { startMockApi, type MockApi } from '../../test/mock-api/server.ts';
 
-export { lookUp, saveOptions, textOf, type ExtensionHarness } from '../../test/e2e/harness.ts';
+export {
+  addAccounts,
+  lookUp,
+  saveOptions,
+  textOf,
+  type AccountSettings,
+  type ExtensionHarness,
+} from '../../test/e2e/harness.ts';
 
 export interface SessionOptions extends LaunchOptions {
   /** The mock API's port: this one if it is free, else any free one. Default: any free port. */
