@@ -1,6 +1,6 @@
 // The card page on its own (card.html#<hash>), in both browsers: the address names the key it
 // shows, with the popup's toolbar; anything but one whole hash is refused in the popup's words and
-// never sent, and a secret is taken out of the address. (Reload and axe: chromium/omnibox.)
+// never sent, and a secret is taken out of the address. (Reload and axe: chromium/card-tab.)
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_HASHES } from '../../mock-api/samples.ts';
 import { waitUntil } from '../driver/wait.ts';
