@@ -22,11 +22,19 @@ export function saveOptions(h: ExtensionHarness, changes: pages.OptionChanges): 
   return pages.saveOptions(h.browser, changes);
 }
 
-/** Adds accounts through the options page ("Add account" for each, then one "Save"). */
-export async function addAccounts(h: ExtensionHarness, accounts: pages.AccountSettings[]): Promise<void> {
+/**
+ * Adds accounts through the options page ("Add account" for each, then one "Save"). With
+ * `first`, the first account is given that name, key and base URL as well.
+ */
+export async function addAccounts(
+  h: ExtensionHarness,
+  accounts: pages.AccountSettings[],
+  first?: pages.AccountSettings,
+): Promise<void> {
   const page = asExtensionPage(await h.openPage('options.html'));
   try {
-    await pages.fillSettings(page, {});
+    await pages.fillSettings(page, first ?? {});
+    if (first) await page.fill('Account name', first.name);
     for (const account of accounts) await pages.addAccount(page, account);
     await page.click('button', 'Save');
     await pages.waitForSaveStatus(page, 'Settings saved.');
