@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerMessageHandlers } from '@/utils/background/message-router';
 import { createContextMenu, onContextMenuClick } from '@/utils/background/context-menu';
-import { onOmniboxInputChanged, onOmniboxInputEntered } from '@/utils/background/omnibox';
+import { registerOmniboxListeners } from '@/utils/background/omnibox';
 import { restrictStorageToExtension } from '@/utils/background/store/access-level';
 
 export default defineBackground(() => {
@@ -10,8 +10,7 @@ export default defineBackground(() => {
   // event they handle.
   registerMessageHandlers();
   browser.contextMenus.onClicked.addListener((info) => void onContextMenuClick(info));
-  browser.omnibox.onInputChanged.addListener((text, suggest) => void onOmniboxInputChanged(text, suggest));
-  browser.omnibox.onInputEntered.addListener((text, disposition) => void onOmniboxInputEntered(text, disposition));
+  registerOmniboxListeners();
   browser.runtime.onInstalled.addListener(() => createContextMenu());
   void restrictStorageToExtension();
 });

@@ -59,11 +59,7 @@ describe('lookupDescription', () => {
       { ok: false, error: { kind: 'not_configured' } },
       'f01d5260…d92ce9 · No management key saved',
     ],
-    [
-      'a rate-limited lookup',
-      { ok: false, error: { kind: 'rate_limited' } },
-      'f01d5260…d92ce9 · Too many requests',
-    ],
+    ['a rate-limited lookup', { ok: false, error: { kind: 'rate_limited' } }, 'f01d5260…d92ce9 · Too many requests'],
   ])('%s, as plain text', (_, result, expected) => {
     expect(lookupDescription(HASH, result, NOW, 'plain')).toBe(expected);
   });

@@ -6,7 +6,7 @@ import { startMockApi, type MockApi } from '@/test/mock-api/server';
 import { SECRET_KEY_MESSAGE } from '../hash-input';
 import type { OmniboxSuggestion } from '../omnibox-suggestion';
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../settings';
-import { onOmniboxInputChanged, onOmniboxInputEntered, TYPING_PAUSE_MS } from './omnibox';
+import { onOmniboxInputCancelled, onOmniboxInputChanged, onOmniboxInputEntered, TYPING_PAUSE_MS } from './omnibox';
 import { historyItem, settingsItem } from './store/items';
 import { saveManagementKeys } from './store/management-key';
 
@@ -86,6 +86,27 @@ describe('a whole hash in the address bar', () => {
     expect(await historyItem.getValue()).toEqual([]);
     expect(defaults.at(-1)).toBe('No key hash, and nothing in your history matches “prod”');
     expect(slow.rows).toEqual([[]]);
+  });
+});
+
+describe('leaving the address bar', () => {
+  it('aborts the lookup in flight, which never reaches the history', async () => {
+    const slow = type(FAULT_HASHES.slow);
+    await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS + 150));
+    expect(keyRequests()).toEqual([`/api/v1/keys/${FAULT_HASHES.slow}`]);
+    onOmniboxInputCancelled();
+    await slow.done;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await historyItem.getValue()).toEqual([]);
+    expect(slow.rows).toEqual([[]]);
+  });
+
+  it('ends the pause, so that nothing is asked', async () => {
+    const typed = type(SAMPLE_HASHES.active);
+    onOmniboxInputCancelled();
+    await typed.done;
+    await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS + 50));
+    expect(api.requests).toEqual([]);
   });
 });
 

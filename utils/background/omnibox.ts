@@ -33,6 +33,15 @@ let pause: { timer: ReturnType<typeof setTimeout>; end: () => void } | undefined
 /** The lookup the omnibox started, while its hash is still the one typed. */
 let asked: { hash: KeyHash; answer: Promise<MergedLookup> } | undefined;
 
+/** The keyword's listeners, registered synchronously when the worker starts (it may have been
+ * woken by the very event they handle). */
+export function registerOmniboxListeners(): void {
+  browser.omnibox.onInputStarted.addListener(() => setDefault(partialDescription('', 0, flavor)));
+  browser.omnibox.onInputChanged.addListener((text, suggest) => void onOmniboxInputChanged(text, suggest));
+  browser.omnibox.onInputCancelled.addListener(onOmniboxInputCancelled);
+  browser.omnibox.onInputEntered.addListener((text, disposition) => void onOmniboxInputEntered(text, disposition));
+}
+
 function setDefault(description: string): void {
   void browser.omnibox.setDefaultSuggestion({ description });
 }
@@ -104,6 +113,17 @@ async function suggestKnown(text: string, id: number, suggest: Suggest): Promise
   if (id !== current) return;
   setDefault(partialDescription(text, matches.length, flavor));
   suggest(matches.map((known) => knownKeySuggestion(known, flavor)));
+}
+
+/** The address bar was left (Esc, or the focus moved away): the lookup it started is aborted. */
+export function onOmniboxInputCancelled(): void {
+  current++;
+  if (pause) {
+    clearTimeout(pause.timer);
+    pause.end();
+  }
+  if (asked) cancelLookup('omnibox');
+  asked = undefined;
 }
 
 /**

@@ -20,14 +20,15 @@ const asGiven = (text: string) =>
 const session = useExtension({ configured: true });
 const keyRequests = () => session.api.requests.filter((r) => r.method === 'GET').map((r) => r.url);
 
-/** Types `text` after `mg ` and waits until the first row is no longer "Looking up…" and rows came. */
+/** Types `text` after `mg ` and waits until the first row answers it and rows came. */
 async function type(text: string): Promise<OmniboxState> {
   await session.ext.omnibox.type(text);
   return waitUntil(`the rows for ${text}`, async () => {
     const state = await session.ext.omnibox.read();
-    return state.rows !== null && state.defaultRow !== null && !state.defaultRow.startsWith('Looking up')
-      ? state
-      : undefined;
+    // The row set when the input starts ("Paste a key hash…") and the one while the lookup runs
+    // come before the answer.
+    const row = state.defaultRow;
+    return state.rows !== null && row !== null && !/^(Looking up|Paste a key hash)/.test(row) ? state : undefined;
   });
 }
 
