@@ -14,6 +14,9 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    // Whatever two pages share goes in one chunk: the popup then loads its own entry and that one
+    // file, not one more chunk per set of pages that share something (each file is gzipped alone).
+    build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } } } },
   }),
   manifest: ({ browser }) => ({
     name: 'ModelGates Key Lookup',
