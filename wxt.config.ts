@@ -14,6 +14,9 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    // Whatever two pages share goes in one chunk: the popup then loads its own entry and that one
+    // file, not one more chunk per set of pages that share something (each file is gzipped alone).
+    build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } } } },
   }),
   manifest: ({ browser }) => ({
     name: 'ModelGates Key Lookup',
@@ -24,6 +27,8 @@ export default defineConfig({
     // the user's click on "Grant access"; without it the lookup is an ordinary CORS request.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Look up a ModelGates key hash' },
+    // `mg <hash>` in the address bar: no permission, no install-time warning.
+    omnibox: { keyword: 'mg' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+K' },

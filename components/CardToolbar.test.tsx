@@ -63,4 +63,14 @@ describe('CardToolbar', () => {
       'Could not refresh: Could not reach the API. Showing the earlier answer.',
     );
   });
+
+  it('offers Open in a tab only where it is given (the popup), and opens it', () => {
+    const onOpenInTab = vi.fn();
+    const props = { apiKey: makeKey(), fetchedAt: NOW.toISOString(), now: NOW, refreshing: false, onRefresh: () => {} };
+    const { rerender } = render(<CardToolbar {...props} />);
+    expect(screen.queryByRole('button', { name: 'Open in a tab' })).toBeNull();
+    rerender(<CardToolbar {...props} onOpenInTab={onOpenInTab} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open in a tab' }));
+    expect(onOpenInTab).toHaveBeenCalledOnce();
+  });
 });

@@ -11,10 +11,20 @@ export interface CardToolbarProps {
   onRefresh: () => void;
   /** Why the last refresh failed, in words; the card shown is then the older one. */
   refreshError?: string;
+  /** Given in the popup: opens this card in a tab of its own (the card page has no such button). */
+  onOpenInTab?: () => void;
 }
 
-/** How fresh the card is, and what can be done with it: refresh, copy the name or the card. */
-export function CardToolbar({ apiKey, fetchedAt, now, refreshing, onRefresh, refreshError }: CardToolbarProps) {
+/** How fresh the card is, and what can be done with it: refresh, copy the name or the card, open it in a tab. */
+export function CardToolbar({
+  apiKey,
+  fetchedAt,
+  now,
+  refreshing,
+  onRefresh,
+  refreshError,
+  onOpenInTab,
+}: CardToolbarProps) {
   return (
     <div class="card-toolbar">
       <p class="card-toolbar__age muted" role="status">
@@ -26,6 +36,11 @@ export function CardToolbar({ apiKey, fetchedAt, now, refreshing, onRefresh, ref
         </button>
         {apiKey.name !== undefined && <CopyButton text={apiKey.name} label="Copy name" caption="Copy name" />}
         <CopyButton text={JSON.stringify(apiKey, null, 2)} label="Copy JSON of the card" caption="Copy JSON" />
+        {onOpenInTab && (
+          <button type="button" class="button--small" onClick={onOpenInTab}>
+            Open in a tab
+          </button>
+        )}
       </div>
       {refreshError && (
         <p class="field-error card-toolbar__error" role="alert">

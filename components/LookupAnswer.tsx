@@ -12,13 +12,23 @@ export interface LookupAnswerProps {
   refreshError?: string;
   onRefresh: () => void;
   onOpenOptions: () => void;
+  /** The popup's "Open in a tab" on each card. */
+  onOpenInTab?: () => void;
 }
 
 /**
  * What a lookup found: a card per account that holds the key (one, nearly always), each naming
  * its account when there are several; or why none was found.
  */
-export function LookupAnswer({ result, now, refreshing, refreshError, onRefresh, onOpenOptions }: LookupAnswerProps) {
+export function LookupAnswer({
+  result,
+  now,
+  refreshing,
+  refreshError,
+  onRefresh,
+  onOpenOptions,
+  onOpenInTab,
+}: LookupAnswerProps) {
   if (!result.ok) return <ErrorNotice error={result.error} now={now} onOpenOptions={onOpenOptions} />;
   const { found, pending } = result;
   return (
@@ -32,6 +42,7 @@ export function LookupAnswer({ result, now, refreshing, refreshError, onRefresh,
             refreshing={refreshing}
             refreshError={refreshError}
             onRefresh={onRefresh}
+            onOpenInTab={onOpenInTab}
           />
           <KeyCard apiKey={entry.key} now={now} account={entry.account?.name} />
         </Fragment>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerMessageHandlers } from '@/utils/background/message-router';
 import { createContextMenu, onContextMenuClick } from '@/utils/background/context-menu';
+import { registerOmniboxListeners } from '@/utils/background/omnibox';
 import { restrictStorageToExtension } from '@/utils/background/store/access-level';
 
 export default defineBackground(() => {
@@ -9,6 +10,7 @@ export default defineBackground(() => {
   // event they handle.
   registerMessageHandlers();
   browser.contextMenus.onClicked.addListener((info) => void onContextMenuClick(info));
+  registerOmniboxListeners();
   browser.runtime.onInstalled.addListener(() => createContextMenu());
   void restrictStorageToExtension();
 });

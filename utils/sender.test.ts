@@ -20,6 +20,14 @@ describe('isOwnPageSender', () => {
       { id: chromeSelf.id, url: `${own}/options.html`, tab: { url: `${own}/options.html` } },
     ],
     ['the popup opened with a query', { id: chromeSelf.id, url: `${own}/popup.html?window=1` }],
+    [
+      'the card page in a tab, its address naming a hash',
+      {
+        id: chromeSelf.id,
+        url: `${own}/card.html#${'a'.repeat(64)}`,
+        tab: { url: `${own}/card.html#${'a'.repeat(64)}` },
+      },
+    ],
   ])('accepts %s', (_, sender) => {
     expect(isOwnPageSender(sender, chromeSelf)).toBe(true);
   });
@@ -49,6 +57,14 @@ describe('isOwnPageSender', () => {
       { id: chromeSelf.id, url: `${own}/popup.html`, origin: 'https://evil.example' },
     ],
     ['another page of ours', { id: chromeSelf.id, url: `${own}/background.js` }],
+    [
+      'a card page of another extension',
+      { id: chromeSelf.id, url: 'chrome-extension://zyxwvutsrqponmlkzyxwvutsrqponmlk/card.html' },
+    ],
+    [
+      'the card page inside a web page tab',
+      { id: chromeSelf.id, url: `${own}/card.html`, tab: { url: 'https://evil.example/' } },
+    ],
     ['a URL that does not parse', { id: chromeSelf.id, url: 'not a url' }],
     ['a file URL', { id: chromeSelf.id, url: 'file:///popup.html' }],
     ['a data URL', { id: chromeSelf.id, url: 'data:text/html,<script>1</script>' }],

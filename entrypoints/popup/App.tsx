@@ -3,7 +3,8 @@ import { HashChoice } from '@/components/HashChoice';
 import { HistoryList } from '@/components/HistoryList';
 import { Loading } from '@/components/Loading';
 import { LookupAnswer } from '@/components/LookupAnswer';
-import { parseHashInput } from '@/utils/hash-input';
+import { cardPath } from '@/utils/card-address';
+import { type KeyHash, parseHashInput } from '@/utils/hash-input';
 import type { HistoryItem } from '@/utils/background/store/items';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { useLookup } from './use-lookup';
@@ -84,6 +85,12 @@ export function App() {
     window.close();
   }
 
+  /** The card in a tab of its own (card.html#<hash>): opened like the options page, see above. */
+  function openInTab(hash: KeyHash) {
+    window.open(new URL(cardPath(hash), location.href).href, '_blank', 'noopener');
+    window.close();
+  }
+
   async function clearHistory() {
     const reply = await askWorker('clearHistory');
     if (reply.ok) setHistory([]);
@@ -149,6 +156,7 @@ export function App() {
             refreshError={view.refreshError}
             onRefresh={() => view.hash && void refresh(view.hash, view.result)}
             onOpenOptions={openOptions}
+            onOpenInTab={view.hash ? () => view.hash && openInTab(view.hash) : undefined}
           />
         )}
         {showHistory && (

@@ -16,6 +16,7 @@ import { measureAccounts } from './accounts.ts';
 import { benchCopy } from './bench-copy.ts';
 import { instrument } from './instrument.ts';
 import { measureCached, measureCold, measureWarm, measureWithLatency, type LookupBench } from './lookups.ts';
+import { measureOmnibox } from './omnibox.ts';
 import { measurePopupReady } from './popup-ready.ts';
 import { benchRows, type BenchResults } from './rows.ts';
 import { table } from './table.ts';
@@ -57,12 +58,14 @@ async function main(): Promise<void> {
       log('cold lookups');
       const cached = await measureCached(bench);
       log('cached lookups');
+      const omnibox = await measureOmnibox(bench);
+      log('omnibox suggestions');
       // Last: it leaves the extension with three accounts.
       await saveOptions(h, { cacheSeconds: 0 });
       const accounts = await measureAccounts(bench);
       log('lookups across accounts');
 
-      const results: BenchResults = { ready, warm, slow, storage, cold, cached, accounts, sizes };
+      const results: BenchResults = { ready, warm, slow, storage, cold, cached, accounts, sizes, omnibox };
       await writeReport(results, { browserVersion, loadAtStart, started });
     });
   } finally {

@@ -6,6 +6,7 @@ import { formatKb, POPUP_JS_BUDGET_BYTES, type BuildSizes } from '../lib/build-s
 import { OTHERS_MS, OWNER_MS, type AccountsSamples } from './accounts.ts';
 import { FRAME_MS, type LookupTiming } from './lookup-timing.ts';
 import { LATENCY_MS, type ColdTiming, type LatencySamples } from './lookups.ts';
+import { omniboxRows, type OmniboxSamples } from './omnibox.ts';
 import type { ReadySamples } from './popup-ready.ts';
 import { defined, elapsed, median, pairedDifferences, pairedRatios } from './statistics.ts';
 import { mb, ms, row, single, times, type Row } from './table.ts';
@@ -20,6 +21,7 @@ export interface BenchResults {
   cold: ColdTiming[];
   cached: LookupTiming[];
   accounts: AccountsSamples;
+  omnibox: OmniboxSamples;
   sizes: BuildSizes;
 }
 
@@ -28,7 +30,7 @@ type Step = 'toSendMs' | 'workerMs' | 'toRequestMs' | 'renderMs' | 'frameWaitMs'
 const totals = (timings: LookupTiming[]) => timings.map((timing) => timing.totalMs);
 const pick = (timings: LookupTiming[], step: Step) => defined(timings.map((timing) => timing[step]));
 
-export function benchRows({ ready, warm, slow, storage, cold, cached, accounts, sizes }: BenchResults): Row[] {
+export function benchRows({ ready, warm, slow, storage, cold, cached, accounts, omnibox, sizes }: BenchResults): Row[] {
   const slowTotals = totals(slow.lookup);
   const [one, three] = [totals(accounts.one), totals(accounts.three)];
   return [
@@ -80,6 +82,7 @@ export function benchRows({ ready, warm, slow, storage, cold, cached, accounts, 
     ),
     row(`↳ the same lookup with the owner as the only account`, one, ms),
     row('3 accounts ÷ 1 account (paired)', pairedRatios(three, one), times, 1.1),
+    ...omniboxRows(omnibox),
     row('↳ 3 accounts: message sent → reply in the popup', pick(accounts.three, 'workerMs'), ms),
     row('↳ 1 account: message sent → reply in the popup', pick(accounts.one, 'workerMs'), ms),
     single(

@@ -34,6 +34,7 @@ const ALLOWED_KEYS = [
   'optional_host_permissions',
   'action',
   'commands',
+  'omnibox',
   'background',
   'options_ui',
   'icons',

@@ -27,7 +27,7 @@ export interface Lookup {
 // can wait for it; and the latest lookup, whose complete answer a popup may ask for. Nothing
 // depends on these surviving the worker: if it stops, the popup's pending message fails and it
 // says so.
-let inFlight: { controller: AbortController; lookup: Lookup } | undefined;
+let inFlight: { controller: AbortController; lookup: Lookup; source: LookupSource } | undefined;
 let latest: Lookup | undefined;
 
 /**
@@ -54,6 +54,12 @@ export function startLookup(hash: KeyHash, source: LookupSource, options: { allo
 
 export function lookUp(hash: KeyHash, source: LookupSource, options: { allowCached?: boolean } = {}) {
   return startLookup(hash, source, options).result;
+}
+
+/** Aborts the lookup in flight if `source` started it (the omnibox's input changed): a lookup
+ * another page started is left alone. */
+export function cancelLookup(source: LookupSource): void {
+  if (inFlight?.source === source) inFlight.controller.abort();
 }
 
 /** Every account's answer to the latest lookup, once all have answered; `cancelled` when a lookup
@@ -111,7 +117,7 @@ function fetchFresh(hash: KeyHash, source: LookupSource, settingsRead: Promise<S
     .then(([, answer]) => record(answer))
     .catch(() => {});
   const lookup = { hash, result, complete, recorded, settled };
-  inFlight = { controller, lookup };
+  inFlight = { controller, lookup, source };
   void settled.finally(() => {
     if (inFlight?.controller === controller) inFlight = undefined;
   });

@@ -77,7 +77,7 @@ function register<Type extends MessageType>(type: Type): void {
 }
 
 /**
- * Checks the sender first: only this extension's own popup or options page is answered (see
+ * Checks the sender first: only this extension's own popup, options or card page is answered (see
  * `isOwnPageSender` for each sender refused). Then parses the payload from `unknown`, once. A
  * forged sender or a payload of the wrong shape gets a typed refusal and changes nothing.
  */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_BUILD_DIR } from './build.ts';
+import { chromiumOmnibox } from './omnibox.ts';
 import type { ExtensionBrowser, ExtensionPage, LaunchOptions, MenuClick } from './types.ts';
 import { waitUntil } from './wait.ts';
 
@@ -134,6 +135,7 @@ function chromiumBrowser(h: Harness): ExtensionBrowser {
         { selectionText, fromTab },
       );
     },
+    omnibox: chromiumOmnibox(() => h.worker),
     stopBackground: () => stopServiceWorker(h),
     closed: new Promise((resolve) => h.context.once('close', () => resolve())),
     close: () => h.close(),

@@ -9,6 +9,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
 import { FIREFOX_BUILD_DIR } from './build.ts';
+import { firefoxOmnibox } from './omnibox.ts';
 import { waitUntil } from './wait.ts';
 import type { ExtensionBrowser, ExtensionPage, LaunchOptions, MenuClick } from './types.ts';
 
@@ -90,6 +91,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
         `ext.emit('webext-menu-menuitem-click', ${JSON.stringify(info)}, ${fromTab ? 'gBrowser.selectedTab' : 'null'})`,
       );
     },
+    omnibox: firefoxOmnibox(privileged),
     async stopBackground() {
       await privileged('await ext.terminateBackground()');
     },

@@ -43,6 +43,23 @@ export interface MenuClick {
   fromTab: boolean;
 }
 
+/** What the address bar was told after `mg <text>`: its first row, and the rows below it. */
+export interface OmniboxState {
+  /** The default suggestion's description; null before the extension set one. */
+  defaultRow: string | null;
+  /** The last rows the listener suggested for this input; null while it has suggested none. */
+  rows: Array<{ content: string; description: string }> | null;
+}
+
+/** The `mg` keyword, through the extension's real omnibox listeners (driver/omnibox.ts). */
+export interface Omnibox {
+  /** `mg ` followed by `text`, as typed or pasted into the address bar. */
+  type(text: string): Promise<void>;
+  read(): Promise<OmniboxState>;
+  /** Enter, or a suggestion chosen, with the text it enters. */
+  enter(text: string, disposition: 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'): Promise<void>;
+}
+
 /** One browser with a fresh profile and the built extension installed. */
 export interface ExtensionBrowser {
   readonly name: BrowserName;
@@ -50,6 +67,7 @@ export interface ExtensionBrowser {
   readonly baseUrl: string;
   /** Opens popup.html, options.html… in a new tab and waits until its document has loaded. */
   openPage(path: string): Promise<ExtensionPage>;
+  readonly omnibox: Omnibox;
   /** Runs the extension's real context-menu listener, as a click on "Look up key hash" does. */
   clickContextMenu(click: MenuClick): Promise<void>;
   /**

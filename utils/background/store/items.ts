@@ -59,7 +59,7 @@ export interface LastLookup {
   result: MergedLookup | null;
   /** ISO time the lookup started. */
   startedAt: string;
-  source: 'popup' | 'context_menu';
+  source: 'popup' | 'context_menu' | 'omnibox';
   /** Set once the popup has shown it, so an old result does not greet the next opening. */
   seen: boolean;
 }

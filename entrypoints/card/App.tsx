@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Loading } from '@/components/Loading';
+import { LookupAnswer } from '@/components/LookupAnswer';
+import { type CardAddress, readCardAddress } from '@/utils/card-address';
+import { shortenHash } from '@/utils/format';
+import { displayName } from '@/utils/key-name';
+import { useLookup } from '../popup/use-lookup';
+
+const TITLE = 'ModelGates Key Lookup';
+
+/**
+ * One key's card in a tab of its own, at full width: the hash comes from the address
+ * (`card.html#<hash>`), so the tab can be reloaded or bookmarked. A fragment that is not one whole
+ * hash is refused with the popup's words and never sent; a secret is also taken out of the address.
+ */
+export function App() {
+  const [address, setAddress] = useState<CardAddress>(() => readCardAddress(location.hash));
+  const { view, now, lookUp, refresh } = useLookup(() => {});
+
+  useEffect(() => {
+    const onHashChange = () => setAddress(readCardAddress(location.hash));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  useEffect(() => {
+    if (address.kind === 'hash') void lookUp(address.hash);
+    else if (address.clear) history.replaceState(null, '', location.pathname);
+  }, [address]);
+
+  const found = view.kind === 'result' && view.result.ok ? view.result.found[0] : undefined;
+  useEffect(() => {
+    document.title = found ? `${displayName(found.key.name)}: ${TITLE}` : `Key card: ${TITLE}`;
+  }, [found]);
+
+  function openOptions() {
+    window.open(new URL('/options.html', location.href).href, '_blank', 'noopener');
+  }
+
+  return (
+    <main class="card-page">
+      <h1 class="card-page__title">
+        Key <code class="mono">{address.kind === 'hash' ? shortenHash(address.hash) : 'card'}</code>
+      </h1>
+      {address.kind === 'refused' && (
+        <p class="field-error" role="alert">
+          {address.message}
+        </p>
+      )}
+      <section class="card-page__result" aria-live="polite">
+        {view.kind === 'loading' && <Loading label="Looking up key…" />}
+        {view.kind === 'result' && address.kind === 'hash' && (
+          <LookupAnswer
+            result={view.result}
+            now={now}
+            refreshing={view.refreshing ?? false}
+            refreshError={view.refreshError}
+            onRefresh={() => view.hash && void refresh(view.hash, view.result)}
+            onOpenOptions={openOptions}
+          />
+        )}
+      </section>
+    </main>
+  );
+}
