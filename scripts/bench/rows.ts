@@ -3,6 +3,7 @@
 // Runs under plain `node`: erasable TypeScript only.
 import { basename } from 'node:path';
 import { formatKb, POPUP_JS_BUDGET_BYTES, type BuildSizes } from '../lib/build-sizes.ts';
+import { OTHERS_MS, OWNER_MS, type AccountsSamples } from './accounts.ts';
 import { FRAME_MS, type LookupTiming } from './lookup-timing.ts';
 import { LATENCY_MS, type ColdSamples, type LatencySamples } from './lookups.ts';
 import type { ReadySamples } from './popup-ready.ts';
@@ -18,6 +19,7 @@ export interface BenchResults {
   storage: StorageCalls | undefined;
   cold: ColdSamples;
   cached: LookupTiming[];
+  accounts: AccountsSamples;
   sizes: BuildSizes;
 }
 
@@ -37,11 +39,12 @@ export const GOALS = {
   historyToBlank: 1.5,
 };
 
-export function benchRows({ ready, warm, slow, storage, cold, cached, sizes }: BenchResults): Row[] {
+export function benchRows({ ready, warm, slow, storage, cold, cached, accounts, sizes }: BenchResults): Row[] {
   const slowTotals = totals(slow.lookup);
   const [history, blankForHistory] = measuredPairs(ready.history, ready.blank);
   const coldTotals = totals(cold.cold);
   const cachedInFrame = countAtMost(totals(cached), FRAME_MS);
+  const [one, three] = [totals(accounts.one), totals(accounts.three)];
   return [
     row('Popup ready ÷ blank extension page (paired)', ready.ratios, times, GOALS.readyToBlank),
     row('↳ popup: navigation start → "Key hash" focused and accepting text', ready.popup, ms),
@@ -115,6 +118,15 @@ export function benchRows({ ready, warm, slow, storage, cold, cached, sizes }: B
       defined(cold.cold.map((t) => elapsed(t.startedEpoch, t.requestEpoch))),
       ms,
     ),
+    row(
+      `Lookup, 3 accounts, the owner answers after ${OWNER_MS} ms, the others after ${OTHERS_MS} ms: Enter → card painted`,
+      three,
+      ms,
+    ),
+    row(`↳ the same lookup with the owner as the only account`, one, ms),
+    row('3 accounts ÷ 1 account (paired)', pairedRatios(three, one), times, 1.1),
+    row('↳ 3 accounts: message sent → reply in the popup', pick(accounts.three, 'workerMs'), ms),
+    row('↳ 1 account: message sent → reply in the popup', pick(accounts.one, 'workerMs'), ms),
     single('Background JS gzipped (reported)', formatKb(sizes.backgroundJs.gzipBytes)),
     single(
       `Popup JS gzipped (${sizes.popupJs.files.map((file) => file.path).join(' + ')})`,

@@ -9,3 +9,17 @@ import { change, changeKept } from './memory';
 export function updateLastLookup(next: (current: LastLookup | null) => LastLookup | null): Promise<void> {
   return changeKept(change(kept.lastLookup, (current) => next(current) ?? undefined));
 }
+
+/** Drops the record of the last lookup when it names this account (which is being removed). */
+export function forgetLastLookupOf(accountId: string): Promise<void> {
+  return updateLastLookup((last) => {
+    const result = last?.result;
+    if (!result) return last;
+    const named = result.ok
+      ? result.found.map((found) => found.account)
+      : result.error.kind === 'not_in_accounts'
+        ? [...result.error.notFoundIn, ...result.error.failed.map((failure) => failure.account)]
+        : [];
+    return named.some((account) => account?.id === accountId) ? null : last;
+  });
+}
