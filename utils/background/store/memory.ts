@@ -28,13 +28,25 @@ type Area = 'local' | 'session' | 'sync' | 'managed';
 // surviving: a stopped worker starts empty and reads again.
 const memory = new Map<string, { value: Promise<unknown>; known?: { json: string } }>();
 
+/**
+ * A value's JSON with every object's keys in order: Chromium hands stored objects back with their
+ * keys sorted, so our own write, echoed by `onChanged`, must compare equal whatever its key order.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
 function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area: string): void {
   for (const [name, change] of Object.entries(changes)) {
     const key = `${area}:${name}`;
     const held = memory.get(key);
     // Our own write is already in memory; anything else (another page, a removal, a write that
     // raced ours) is dropped and read again on next use.
-    if (held && held.known?.json !== JSON.stringify(change.newValue ?? null)) memory.delete(key);
+    if (held && held.known?.json !== canonicalJson(change.newValue)) memory.delete(key);
   }
 }
 
@@ -54,7 +66,7 @@ export function readKept<T>(kept: Kept<T>): Promise<T> {
   memory.set(key, entry);
   value.then(
     (read) => {
-      if (memory.get(key) === entry) entry.known = { json: JSON.stringify(read ?? null) };
+      if (memory.get(key) === entry) entry.known = { json: canonicalJson(read) };
     },
     () => {
       if (memory.get(key) === entry) memory.delete(key);
@@ -81,14 +93,14 @@ export function changeKept(...changes: Change[]): Promise<void> {
       if (value === undefined) {
         removes.set(area, [...(removes.get(area) ?? []), name, `${name}$`]);
         // What a read of a removed item gives; its removal's change event leaves it in place.
-        memory.set(kept.item.key, { value: Promise.resolve(kept.item.fallback), known: { json: 'null' } });
+        memory.set(kept.item.key, { value: Promise.resolve(kept.item.fallback), known: { json: canonicalJson(null) } });
         return;
       }
       const set = sets.get(area) ?? {};
       set[name] = value;
       set[`${name}$`] = { v: kept.version };
       sets.set(area, set);
-      memory.set(kept.item.key, { value: Promise.resolve(value), known: { json: JSON.stringify(value) } });
+      memory.set(kept.item.key, { value: Promise.resolve(value), known: { json: canonicalJson(value) } });
     });
     await Promise.all([
       ...[...sets].map(([area, values]) => browser.storage[area].set(values)),
