@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerMessageHandlers } from '@/utils/background/message-router';
 import { createContextMenu, onContextMenuClick } from '@/utils/background/context-menu';
 import { restrictStorageToExtension } from '@/utils/background/store/access-level';
+import { warmUp } from '@/utils/background/warm-up';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at start-up: the worker may have been woken by the very
@@ -10,5 +11,6 @@ export default defineBackground(() => {
   registerMessageHandlers();
   browser.contextMenus.onClicked.addListener((info) => void onContextMenuClick(info));
   browser.runtime.onInstalled.addListener(() => createContextMenu());
+  warmUp();
   void restrictStorageToExtension();
 });

@@ -5,6 +5,7 @@ import { startLookup } from './lookup-service';
 import { DEFAULT_SETTINGS } from '../settings';
 import { saveManagementKeys } from './store/management-key';
 import { forgetKept } from './store/memory';
+import { warmUp } from './warm-up';
 
 // The worker keeps settings, accounts and keys in memory once read: a warm lookup reads nothing
 // from storage before its request, and a change made elsewhere is seen by the next lookup.
@@ -76,6 +77,22 @@ describe('a warm lookup', () => {
     expect(await startLookup(HASH, 'popup').result).toMatchObject({ ok: true });
     expect(counted()['local.get']).toBeGreaterThan(0);
     expect(fetchSpy).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a worker just started', () => {
+  it('has read settings and keys before the first lookup asks: its request waits for no storage read', async () => {
+    forgetKept();
+    warmUp();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const counted = countStorage();
+    let readsBeforeRequest: Record<string, number> = {};
+    fetchSpy.mockImplementation(async () => {
+      readsBeforeRequest = counted();
+      return Response.json({ data: { hash: HASH, name: 'Billing exporter' } });
+    });
+    expect(await startLookup(HASH, 'popup', { allowCached: true }).result).toMatchObject({ ok: true });
+    expect(readsBeforeRequest).toMatchObject({ 'local.get': 0, 'session.get': 0 });
   });
 });
 

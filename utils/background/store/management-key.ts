@@ -49,6 +49,12 @@ export async function readManagementKey(accountId: string): Promise<string | nul
   return own(session, accountId) ?? own(persistent, accountId);
 }
 
+/** Starts reading every key into the worker's memory, so that the first lookup finds them there.
+ * Gives nothing back: no key leaves this module but through `readManagementKey`. */
+export function preloadManagementKeys(): void {
+  for (const area of Object.values(areas)) readKept(area.keys).catch(() => {});
+}
+
 /** Stores already validated keys (account id → key) in the one area the setting asks for. */
 export function saveManagementKeys(keys: ByAccount, forgetOnClose = false): Promise<void> {
   return exclusive(async () => {
