@@ -13,6 +13,6 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'test/build/**'],
     environment: 'happy-dom',
     restoreMocks: true,
-    setupFiles: ['test/setup/testing-library.ts'],
+    setupFiles: ['test/setup/testing-library.ts', 'test/setup/worker-memory.ts'],
   },
 });

@@ -4,6 +4,7 @@ import { registerMessageHandlers } from '@/utils/background/message-router';
 import { createContextMenu, onContextMenuClick } from '@/utils/background/context-menu';
 import { registerOmniboxListeners } from '@/utils/background/omnibox';
 import { restrictStorageToExtension } from '@/utils/background/store/access-level';
+import { warmUp } from '@/utils/background/warm-up';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at start-up: the worker may have been woken by the very
@@ -12,5 +13,6 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info) => void onContextMenuClick(info));
   registerOmniboxListeners();
   browser.runtime.onInstalled.addListener(() => createContextMenu());
+  warmUp();
   void restrictStorageToExtension();
 });

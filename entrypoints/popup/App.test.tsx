@@ -13,7 +13,7 @@ vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'lookup') return lookup(data);
   if (type === 'completeLookup') return complete(data);
-  if (type === 'lastLookup') return { ok: true, last: null };
+  if (type === 'popupStart') return { ok: true, last: null, history };
   return { ok: true, entries: type === 'history' ? history : [] };
 });
 let history: HistoryEntry[] = [];
@@ -163,6 +163,24 @@ describe('popup App', () => {
     await waitFor(() => expect(complete).toHaveBeenCalled());
     expect(screen.getByText('Account: Staging')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('asks the worker once to start: the history and a context-menu lookup come in the same reply', async () => {
+    history = [
+      { hash: HASH, accountId: 'a', name: 'Billing', status: { text: 'Active', tone: 'ok' }, at: NOW.toISOString() },
+    ];
+    vi.mocked(askWorker).mockClear();
+    render(<App />);
+    expect(await screen.findByRole('button', { name: /Billing/ })).toBeTruthy();
+    expect(vi.mocked(askWorker).mock.calls).toEqual([['popupStart']]);
+  });
+
+  it('shows the context-menu lookup of the start reply, its hash in the field', async () => {
+    const last = { hash: HASH, result: fresh, startedAt: NOW.toISOString(), source: 'context_menu', seen: true };
+    const started = Promise.resolve({ ok: true as const, last: last as never, history: [] });
+    render(<App started={started} />);
+    expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
+    expect(input().value).toBe(HASH);
   });
 
   it('moves from the empty field to the first recent lookup with ArrowDown, and back with ArrowUp', async () => {

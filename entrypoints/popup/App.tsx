@@ -7,18 +7,19 @@ import { cardPath } from '@/utils/card-address';
 import { type KeyHash, parseHashInput } from '@/utils/hash-input';
 import type { HistoryItem } from '@/utils/background/store/items';
 import { askWorker } from '@/utils/messaging/worker-client';
-import { useLookup } from './use-lookup';
+import { type StartReply, useLookup } from './use-lookup';
 
-export function App() {
+/** `started`: the worker's reply to `popupStart`, asked for before the first render (main.tsx). */
+export function App({ started }: { started?: Promise<StartReply> }) {
   const [text, setText] = useState('');
   const [history, setHistory] = useState<HistoryItem[] | null>(null);
-  const { view, now, show, showContextMenuLookup, lookUp, refresh } = useLookup(() => void loadHistory());
+  const { view, now, show, start, lookUp, refresh } = useLookup(() => void loadHistory());
   const input = useRef<HTMLInputElement>(null);
   const firstHistoryEntry = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    void showContextMenuLookup(setText);
-    void loadHistory();
+    const onStart = (reply: StartReply) => setHistory(reply.ok ? reply.history : []);
+    void start(started ?? askWorker('popupStart'), onStart, setText);
   }, []);
 
   async function loadHistory() {

@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MergedLookup } from '@/utils/account-answers';
 import { describeLookupError } from '@/utils/error-message';
 import type { KeyHash } from '@/utils/hash-input';
-import { askWorker } from '@/utils/messaging/worker-client';
+import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+
+/** The worker's reply to `popupStart`. */
+export type StartReply = WorkerReply<'popupStart'>;
 
 export type View =
   | { kind: 'idle' }
@@ -34,10 +37,19 @@ export function useLookup(onSettled: () => void) {
     setView(next);
   }
 
-  /** A context-menu lookup the popup has not shown yet; its hash goes to `onHash`. */
-  async function showContextMenuLookup(onHash: (hash: KeyHash) => void) {
+  /**
+   * The popup's start: `started` is the worker's one reply with all the empty popup shows, handed
+   * to `onStart`; a context-menu lookup in it not shown yet is shown (its hash goes to `onHash`)
+   * unless the user has begun something else meanwhile.
+   */
+  async function start(
+    started: Promise<StartReply>,
+    onStart: (reply: StartReply) => void,
+    onHash: (hash: KeyHash) => void,
+  ) {
     const id = ++latest.current;
-    const reply = await askWorker('lastLookup');
+    const reply = await started;
+    onStart(reply);
     if (id !== latest.current || !reply.ok || !reply.last) return;
     const { hash, choices, result } = reply.last;
     if (hash) onHash(hash);
@@ -85,5 +97,5 @@ export function useLookup(onSettled: () => void) {
     setView({ kind: 'result', hash, result: all });
   }
 
-  return { view, now, show, showContextMenuLookup, lookUp, refresh };
+  return { view, now, show, start, lookUp, refresh };
 }

@@ -54,15 +54,23 @@ export async function measureWithLatency({ popup, api, samples, hash }: LookupBe
   }
 }
 
-/** Cold worker: stopped before every Enter, so the message has to start it. */
-export async function measureCold({ h, popup, api, samples }: LookupBench): Promise<ColdTiming[]> {
-  const cold: ColdTiming[] = [];
+export interface ColdSamples {
+  cold: ColdTiming[];
+  /** The warm lookup taken just before each cold one: its pair. */
+  warm: LookupTiming[];
+}
+
+/** Cold worker: stopped before every Enter, so the message has to start it; each one paired with
+ * a warm lookup taken just before it, so that the time the cold start adds is a paired difference. */
+export async function measureCold({ h, popup, api, samples }: LookupBench): Promise<ColdSamples> {
+  const paired: ColdSamples = { cold: [], warm: [] };
   for (let i = 0; i < samples; i++) {
+    paired.warm.push(await timedLookup(popup, api, i));
     await stopWorker(popup);
     const timing = await timedLookup(popup, api, i);
-    cold.push({ ...timing, startedEpoch: await workerStartEpoch(h) });
+    paired.cold.push({ ...timing, startedEpoch: await workerStartEpoch(h) });
   }
-  return cold;
+  return paired;
 }
 
 /** Cache on: a repeated lookup shows the remembered card first, then refreshes it. */

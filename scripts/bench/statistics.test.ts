@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defined, elapsed, median, pairedDifferences, pairedRatios, quantile } from './statistics.ts';
+import {
+  countAtMost,
+  defined,
+  elapsed,
+  measuredPairs,
+  median,
+  pairedDifferences,
+  pairedRatios,
+  quantile,
+} from './statistics.ts';
 
 describe('quantile', () => {
   it.each([
@@ -66,5 +75,24 @@ describe('stamps', () => {
 
   it('keep only what was measured', () => {
     expect(defined([1, null, 0, null, 3])).toEqual([1, 0, 3]);
+  });
+});
+
+describe('measuredPairs', () => {
+  it('keeps only the pairs where both were measured, each with its own partner', () => {
+    expect(measuredPairs([10, null, 30, 40], [1, 2, null, 4])).toEqual([
+      [10, 40],
+      [1, 4],
+    ]);
+  });
+
+  it('refuses lists of different lengths: they are not pairs', () => {
+    expect(() => measuredPairs([1, 2], [1])).toThrow('differ in number');
+  });
+});
+
+describe('countAtMost', () => {
+  it('counts the samples at or under the bar, the bar itself included', () => {
+    expect(countAtMost([16.6, 16.7, 5, 40, NaN], 16.7)).toBe(3);
   });
 });

@@ -44,3 +44,21 @@ function paired(a: readonly number[], b: readonly number[], combine: (x: number,
   if (a.length !== b.length) throw new Error(`Paired samples differ in number: ${a.length} and ${b.length}`);
   return a.map((x, i) => combine(x, b[i] ?? NaN));
 }
+
+/**
+ * The pairs in which both samples were measured, as two lists of the same length: a sample that
+ * failed drops its partner too, so that the pairs left still belong together.
+ */
+export function measuredPairs(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>): [number[], number[]] {
+  if (a.length !== b.length) throw new Error(`Paired samples differ in number: ${a.length} and ${b.length}`);
+  const kept = a.flatMap((x, i) => {
+    const y = b[i];
+    return x === null || y === null || y === undefined ? [] : [[x, y] as const];
+  });
+  return [kept.map(([x]) => x), kept.map(([, y]) => y)];
+}
+
+/** How many samples are at most `bar`. */
+export function countAtMost(values: readonly number[], bar: number): number {
+  return values.filter((value) => value <= bar).length;
+}

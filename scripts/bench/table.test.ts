@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mb, ms, row, single, table, times } from './table.ts';
+import { atLeast, mb, ms, row, single, table, times } from './table.ts';
 
 describe('formats', () => {
   it.each([
@@ -13,30 +13,46 @@ describe('formats', () => {
 });
 
 describe('row', () => {
-  it('shows the median and the p25 – p75 spread, and passes a median within the budget', () => {
+  it('shows the median and the p25 – p75 spread, and passes a median within the goal', () => {
     expect(row('Lookup', [10, 20, 30, 40, 50], ms, 30)).toEqual({
       what: 'Lookup',
       median: '30.0 ms',
       spread: '20.0 ms – 40.0 ms',
-      budget: '≤ 30.0 ms',
-      result: 'pass',
+      goal: '≤ 30.0 ms',
+      verdict: 'pass',
     });
   });
 
-  it('fails a median over the budget, whatever the spread', () => {
+  it('fails a median over the goal, whatever the spread', () => {
     expect(row('Ratio', [1.2, 1.6, 1.7], times, 1.5)).toMatchObject({
       median: '1.60×',
-      budget: '≤ 1.50×',
-      result: 'FAIL',
+      goal: '≤ 1.50×',
+      verdict: 'FAIL',
     });
   });
 
-  it('fails a row with no finite sample against a budget, rather than passing it', () => {
-    expect(row('Nothing measured', [NaN], ms, 25)).toMatchObject({ median: 'NaN ms', result: 'FAIL' });
+  it('fails a row with no finite sample against a goal, rather than passing it', () => {
+    expect(row('Nothing measured', [NaN], ms, 25)).toMatchObject({ median: 'NaN ms', verdict: 'FAIL' });
   });
 
-  it('has neither budget nor result without a budget', () => {
-    expect(row('↳ step', [1, 2, 3], ms)).toMatchObject({ budget: '', result: '' });
+  it('has neither goal nor verdict without a goal', () => {
+    expect(row('↳ step', [1, 2, 3], ms)).toMatchObject({ goal: '', verdict: '' });
+  });
+});
+
+describe('atLeast', () => {
+  it.each([
+    [30, 'pass'],
+    [31, 'pass'],
+    [29, 'FAIL'],
+  ])('with %d of 40 against a goal of 30: %s', (count, verdict) => {
+    expect(atLeast('Within one frame', count, 40, 30)).toEqual({
+      what: 'Within one frame',
+      median: `${count} of 40`,
+      spread: '',
+      goal: '≥ 30 of 40',
+      verdict,
+    });
   });
 });
 
@@ -48,7 +64,7 @@ describe('table', () => {
       single('Popup JS gzipped', '13.9 KB', '≤ 15.0 KB', 'pass'),
     ];
     expect(table(rows).split('\n')).toEqual([
-      '| What | Median | Spread (p25 – p75) | Budget | Result |',
+      '| What | Median | Spread (p25 – p75) | Goal | Verdict |',
       '| --- | ---: | ---: | ---: | :---: |',
       '| Lookup | 30.0 ms | 20.0 ms – 40.0 ms | ≤ 25.0 ms | FAIL |',
       '| ↳ storage calls | 3 calls |  |  |  |',

@@ -1,5 +1,5 @@
 // The bench's markdown table: one row per figure, with its median, its spread (p25 – p75) and,
-// where it has one, its budget and whether the median is within it.
+// where it has one, its goal and the verdict: whether the median (or the count) meets it.
 // Runs under plain `node`: erasable TypeScript only.
 import { median, quantile } from './statistics.ts';
 
@@ -7,35 +7,46 @@ export interface Row {
   what: string;
   median: string;
   spread: string;
-  budget: string;
-  result: 'pass' | 'FAIL' | '';
+  goal: string;
+  verdict: 'pass' | 'FAIL' | '';
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 export const times = (value: number) => `${value.toFixed(2)}×`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
-/** A timed row: the samples' median and spread, and `pass` when the median is at most `budget`. */
-export function row(what: string, values: number[], format: (value: number) => string, budget?: number): Row {
+/** A timed row: the samples' median and spread, and `pass` when the median is at most `goal`. */
+export function row(what: string, values: number[], format: (value: number) => string, goal?: number): Row {
   const m = median(values);
   return {
     what,
     median: format(m),
     spread: `${format(quantile(values, 0.25))} – ${format(quantile(values, 0.75))}`,
-    budget: budget === undefined ? '' : `≤ ${format(budget)}`,
-    result: budget === undefined ? '' : m <= budget ? 'pass' : 'FAIL',
+    goal: goal === undefined ? '' : `≤ ${format(goal)}`,
+    verdict: goal === undefined ? '' : m <= goal ? 'pass' : 'FAIL',
+  };
+}
+
+/** A counting row: how many of the samples met a bar ("31 of 40"), and `pass` from `goal` of them up. */
+export function atLeast(what: string, count: number, samples: number, goal: number): Row {
+  return {
+    what,
+    median: `${count} of ${samples}`,
+    spread: '',
+    goal: `≥ ${goal} of ${samples}`,
+    verdict: count >= goal ? 'pass' : 'FAIL',
   };
 }
 
 /** A row with one figure (a count, a size), already in words. */
-export function single(what: string, value: string, budget = '', result: Row['result'] = ''): Row {
-  return { what, median: value, spread: '', budget, result };
+export function single(what: string, value: string, goal = '', verdict: Row['verdict'] = ''): Row {
+  return { what, median: value, spread: '', goal, verdict };
 }
 
 export function table(rows: Row[]): string {
   return [
-    '| What | Median | Spread (p25 – p75) | Budget | Result |',
+    '| What | Median | Spread (p25 – p75) | Goal | Verdict |',
     '| --- | ---: | ---: | ---: | :---: |',
-    ...rows.map((r) => `| ${r.what} | ${r.median} | ${r.spread} | ${r.budget} | ${r.result} |`),
+    ...rows.map((r) => `| ${r.what} | ${r.median} | ${r.spread} | ${r.goal} | ${r.verdict} |`),
   ].join('\n');
 }

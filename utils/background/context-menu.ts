@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseHashInput } from '../hash-input';
 import { startLookup } from './lookup-service';
-import { lastLookupItem } from './store/items';
+import { updateLastLookup } from './store/last-lookup';
 
 export const LOOKUP_MENU_ID = 'lookup-selection';
 
@@ -32,14 +32,14 @@ function lookUpSelection(selection: string): Promise<unknown> {
     case 'hash':
       return startLookup(input.hash, 'context_menu').settled;
     case 'choice':
-      return lastLookupItem.setValue({ ...base, hash: null, choices: input.hashes, result: null });
+      return updateLastLookup(() => ({ ...base, hash: null, choices: input.hashes, result: null }));
     case 'empty':
     case 'secret':
     case 'invalid': {
       // The selected text itself is never stored: it may be a secret key.
       const message = input.kind === 'empty' ? 'The selection was empty.' : input.message;
       const result = { ok: false as const, error: { kind: 'invalid_request' as const, message } };
-      return lastLookupItem.setValue({ ...base, hash: null, result });
+      return updateLastLookup(() => ({ ...base, hash: null, result }));
     }
   }
 }

@@ -90,14 +90,20 @@ describe('lookup service answers before its bookkeeping', () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () => answer());
   });
 
-  it('does not make the reply wait for the history write', async () => {
+  /** Holds every write to local storage (where the history is) until released. */
+  function holdLocalWrites(): () => void {
     let release: () => void = () => {};
     const blocked = new Promise<void>((resolve) => (release = resolve));
-    const setValue = historyItem.setValue.bind(historyItem);
-    vi.spyOn(historyItem, 'setValue').mockImplementation(async (value) => {
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
       await blocked;
-      return setValue(value);
+      return set(items);
     });
+    return release;
+  }
+
+  it('does not make the reply wait for the history write', async () => {
+    const release = holdLocalWrites();
     const lookup = startLookup(HASH, 'popup');
     expect(await lookup.result).toMatchObject({ ok: true });
     expect(await historyItem.getValue()).toEqual([]);
@@ -107,13 +113,7 @@ describe('lookup service answers before its bookkeeping', () => {
   });
 
   it('lets a history reader wait for the entry of the lookup it was just answered', async () => {
-    let release: () => void = () => {};
-    const blocked = new Promise<void>((resolve) => (release = resolve));
-    const setValue = historyItem.setValue.bind(historyItem);
-    vi.spyOn(historyItem, 'setValue').mockImplementation(async (value) => {
-      await blocked;
-      return setValue(value);
-    });
+    const release = holdLocalWrites();
     const lookup = startLookup(HASH, 'popup');
     await lookup.result;
     const reading = readHistoryAfterLookups();

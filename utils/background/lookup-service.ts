@@ -1,13 +1,12 @@
 import type { MergedLookup } from '../account-answers';
-import { showActionBadge } from './action-badge';
 import { askAccounts } from './ask-accounts';
+import { type Answered, keepAnswer } from './bookkeeping';
 import type { KeyHash } from '../hash-input';
-import { labelHistory, readHistory, recordInHistory } from './store/history';
+import { labelHistory, readHistory } from './store/history';
 import { type HistoryItem, type LastLookup, readSettings } from './store/items';
 import { updateLastLookup } from './store/last-lookup';
-import type { LookupResult } from '../lookup-result';
-import { cacheKey, forgetCachedKeys, isFresh, readCachedEntries } from './store/result-cache';
-import type { Account, Settings } from '../settings';
+import { isFresh, readCachedEntries } from './store/result-cache';
+import type { Settings } from '../settings';
 
 export type LookupSource = LastLookup['source'];
 
@@ -71,6 +70,7 @@ export async function completeLookup(hash: KeyHash): Promise<MergedLookup> {
 
 async function fromCache(hash: KeyHash, settingsRead: Promise<Settings>): Promise<MergedLookup | null> {
   const settings = await settingsRead;
+  if (settings.cacheSeconds <= 0) return null;
   const now = new Date();
   const entries = await readCachedEntries(
     hash,
@@ -91,24 +91,27 @@ function fetchFresh(hash: KeyHash, source: LookupSource, settingsRead: Promise<S
   inFlight?.controller.abort();
   const controller = new AbortController();
   const base = { hash, source, startedAt: new Date().toISOString() };
-  // Not awaited before the requests: it only has to land before the records below.
-  const opened = updateLastLookup(() => ({ ...base, result: null, seen: false }));
-  const remembered: Promise<void>[] = [];
+  // A context-menu lookup is on record while in flight: a popup opened after the worker stopped
+  // says it was interrupted. Not awaited before the requests: it only has to land before the
+  // record below. (A popup's own lookup is answered to that popup, which says so itself.)
+  const opened =
+    source === 'context_menu' ? updateLastLookup(() => ({ ...base, result: null, seen: false })) : undefined;
+  const answered: Answered[] = [];
   const asked = settingsRead.then((settings) =>
-    askAccounts(settings, hash, controller.signal, (account, answer) =>
-      remembered.push(remember(account, hash, answer, settings)),
-    ),
+    askAccounts(settings, hash, controller.signal, (account, result) => answered.push({ account, result })),
   );
   const result = asked.then((a) => a.first);
   const complete = asked.then((a) => a.all);
+  let keptJson: string | undefined;
   const record = async (answer: MergedLookup) => {
-    await Promise.all([opened, ...remembered]);
-    // A replaced lookup leaves the record and the badge to its successor.
-    if (controller.signal.aborted) return;
-    await Promise.all([
-      updateLastLookup((current) => ({ ...base, result: answer, seen: current?.seen ?? false })),
-      showActionBadge(answer, new Date()),
-    ]);
+    const [settings] = await Promise.all([settingsRead, opened]);
+    // The complete answer of a single account is the first one again: nothing new to write.
+    const json = JSON.stringify(answer);
+    if (json === keptJson && answered.length === 0) return;
+    keptJson = json;
+    // A replaced lookup keeps what its answers taught, and leaves the record and the badge to its successor.
+    const last = controller.signal.aborted ? undefined : { record: { ...base, result: answer }, answer };
+    await keepAnswer({ hash, answered: answered.splice(0), settings, last });
   };
   // The answer has been given; a badge or history that could not be written is not worth an
   // error in its place.
@@ -122,20 +125,6 @@ function fetchFresh(hash: KeyHash, source: LookupSource, settingsRead: Promise<S
     if (inFlight?.controller === controller) inFlight = undefined;
   });
   return lookup;
-}
-
-/** Keeps what one account's answer taught us: the key for the cache and history, or that it is
- * gone from that account. */
-async function remember(account: Account, hash: KeyHash, result: LookupResult, settings: Settings): Promise<void> {
-  if (result.ok) {
-    const found = { accountId: account.id, hash, key: result.key };
-    await Promise.all([
-      cacheKey(account.id, hash, result.key, result.fetchedAt),
-      settings.historyEnabled ? recordInHistory(found, new Date(result.fetchedAt)) : undefined,
-    ]);
-  } else if (result.error.kind === 'not_found') {
-    await forgetCachedKeys({ accountId: account.id, hash });
-  }
 }
 
 /** The history, once the lookup in flight (if any) has written the entry of its first answer: a

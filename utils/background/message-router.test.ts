@@ -40,7 +40,7 @@ async function send(type: string, data: unknown, sender: SenderLike): Promise<un
 const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   lookup: { hash: 'a'.repeat(64) as KeyHash },
   completeLookup: { hash: 'a'.repeat(64) as KeyHash },
-  lastLookup: undefined,
+  popupStart: undefined,
   getSettings: undefined,
   saveSettings: {
     accounts: [
@@ -94,6 +94,26 @@ describe('message router', () => {
     expect((await send('getSettings', undefined, options)) as object).toMatchObject({
       settings: { accounts: [{ keyLast4: 'cdef' }] },
     });
+  });
+
+  it('starts the popup with one reply: the context-menu lookup not shown yet, and the history', async () => {
+    const entry = {
+      hash: 'b'.repeat(64),
+      accountId: FIRST_ACCOUNT.id,
+      name: 'Kept',
+      status: { text: 'Active', tone: 'ok' as const },
+      at: NOW,
+    };
+    await historyItem.setValue([entry]);
+    const last = { hash: null, result: null, startedAt: NOW, source: 'context_menu', seen: false };
+    await fakeBrowser.storage.session.set({ lastLookup: { ...last, choices: ['a'.repeat(64), 'c'.repeat(64)] } });
+    expect(await send('popupStart', undefined, popup)).toEqual({
+      ok: true,
+      last: { ...last, choices: ['a'.repeat(64), 'c'.repeat(64)], seen: true },
+      history: [entry],
+    });
+    // Shown once: the next popup starts empty but for the history.
+    expect(await send('popupStart', undefined, popup)).toEqual({ ok: true, last: null, history: [entry] });
   });
 
   it.each<[string, string, unknown]>([

@@ -2,7 +2,8 @@ import type { GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { clearHistory } from './store/history';
 import { testConnection } from './connection-test';
-import { completeLookup, lookUp, readHistoryAfterLookups, takeUnseenLookup } from './lookup-service';
+import { completeLookup, lookUp, readHistoryAfterLookups } from './lookup-service';
+import { popupStart } from './popup-start';
 import { onMessage } from '../messaging/messenger';
 import {
   accountRequestSchema,
@@ -42,7 +43,7 @@ export const messageHandlers = {
     lookUp(hash, 'popup', { allowCached: allowCached ?? false }),
   ),
   completeLookup: handle(completeLookupRequestSchema, ({ hash }) => completeLookup(hash)),
-  lastLookup: handle(noPayload, async () => ({ ok: true as const, last: await takeUnseenLookup() })),
+  popupStart: handle(noPayload, popupStart),
   getSettings: handle(noPayload, async () => ({ ok: true as const, settings: await getSettingsView() })),
   saveSettings: handle(
     ofSavedAccounts(saveSettingsRequestSchema, (r) => r.accounts.flatMap((a) => (a.id ? [a.id] : [])), 'all'),

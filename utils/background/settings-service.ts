@@ -16,7 +16,8 @@ import type {
 import { forgetLastLookupOf } from './store/last-lookup';
 import { forgetCachedKeys } from './store/result-cache';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Account, type Settings } from '../settings';
-import { readSettings, settingsItem } from './store/items';
+import { kept, readSettings } from './store/items';
+import { change, changeKept } from './store/memory';
 
 /** What the pages may see: the settings, and of each account's key only its last 4 characters. */
 export async function getSettingsView(): Promise<SettingsView> {
@@ -74,7 +75,7 @@ export async function saveSettings(request: SaveSettingsRequest): Promise<SaveSe
       return input.managementKey === undefined || id === undefined ? [] : [[id, input.managementKey]];
     }),
   );
-  await settingsItem.setValue(settings);
+  await changeKept(change(kept.settings, () => settings));
   if (settings.forgetKeyOnClose !== current.forgetKeyOnClose) await moveManagementKeys(settings.forgetKeyOnClose);
   if (Object.keys(newKeys).length > 0) await saveManagementKeys(newKeys, settings.forgetKeyOnClose);
   // A cached key came from one account at one API: another key or URL may not see it at all.
@@ -103,7 +104,7 @@ export async function removeAccount(accountId: string): Promise<{ ok: true; sett
     const message = 'The only account cannot be removed. Remove its key instead.';
     return { ok: false, error: { kind: 'invalid_request', message } };
   }
-  await settingsItem.setValue({ ...current, accounts });
+  await changeKept(change(kept.settings, () => ({ ...current, accounts })));
   await Promise.all([
     removeManagementKeys([accountId]),
     forgetCachedKeys({ accountId }),

@@ -51,7 +51,8 @@ describe('fetchKey against the mock API', () => {
   });
 
   it('is not configured, and sends nothing, without a saved key', async () => {
-    fakeBrowser.reset();
+    // Cleared as the browser clears it, with change events: the worker drops the key it held.
+    await fakeBrowser.storage.local.clear();
     expect(await lookup(SAMPLE_HASHES.active)).toEqual({ ok: false, error: { kind: 'not_configured' } });
     expect(apiRequests()).toHaveLength(0);
   });

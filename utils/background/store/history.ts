@@ -1,7 +1,8 @@
 import type { ApiKey } from '../../api-key';
 import { deriveBadges } from '../../badges';
 import type { Account } from '../../settings';
-import { type HistoryEntry, type HistoryItem, historyItem } from './items';
+import { type HistoryEntry, type HistoryItem, kept } from './items';
+import { change, changeKept, readKept } from './memory';
 
 export const MAX_HISTORY = 20;
 
@@ -33,19 +34,21 @@ export function addToHistory(history: HistoryEntry[], found: Found, now: Date): 
   return [entry, ...others].slice(0, MAX_HISTORY);
 }
 
-export async function recordInHistory(found: Found, now: Date): Promise<void> {
-  await historyItem.setValue(addToHistory(await historyItem.getValue(), found, now));
+export function recordInHistory(found: Found, now: Date): Promise<void> {
+  return changeKept(change(kept.history, (history) => addToHistory(history, found, now)));
 }
 
-export async function readHistory(): Promise<HistoryEntry[]> {
-  return historyItem.getValue();
+export function readHistory(): Promise<HistoryEntry[]> {
+  return readKept(kept.history);
 }
 
 /** Forgets the history, or only the entries of the given accounts (removed ones). */
-export async function clearHistory(accountIds?: readonly string[]): Promise<void> {
-  if (accountIds === undefined) return historyItem.removeValue();
-  const history = await historyItem.getValue();
-  await historyItem.setValue(history.filter((entry) => !accountIds.includes(entry.accountId)));
+export function clearHistory(accountIds?: readonly string[]): Promise<void> {
+  return changeKept(
+    change(kept.history, (history) =>
+      accountIds === undefined ? undefined : history.filter((entry) => !accountIds.includes(entry.accountId)),
+    ),
+  );
 }
 
 /** Entries as the popup lists them: each names its account when there are several. */

@@ -13,9 +13,13 @@ import {
   type SettingsV2,
 } from '../../settings';
 import { adoptLegacyKey } from './management-key';
+import { type Kept, readKept } from './memory';
 
 // Every storage item but the management keys is declared here. The keys live in
 // ./management-key.ts so that no module can read one by importing this file.
+
+/** Each item's version: WXT migrates to it, and the worker writes it beside what it writes. */
+const VERSION = { settings: 3, lastLookup: 2, resultCache: 2, history: 2 } as const;
 
 /**
  * What the options page saves (all but the keys). v2 added forgetKeyOnClose, history, cache;
@@ -23,7 +27,7 @@ import { adoptLegacyKey } from './management-key';
  */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 3,
+  version: VERSION.settings,
   migrations: {
     2: (old: SettingsV1) => migrateSettingsV1(old),
     3: async (old: SettingsV2) => {
@@ -35,7 +39,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 /** The settings, with defaults for anything a damaged or partial record lacks. */
 export async function readSettings(): Promise<Settings> {
-  const stored = { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  const stored = { ...DEFAULT_SETTINGS, ...(await readKept(kept.settings)) };
   return Array.isArray(stored.accounts) && stored.accounts.length > 0
     ? stored
     : { ...stored, accounts: DEFAULT_SETTINGS.accounts };
@@ -46,7 +50,7 @@ export async function readSettings(): Promise<Settings> {
  * the answers of every account (a v1 record is dropped: it lives for one session anyway). */
 export const lastLookupItem = storage.defineItem<LastLookup | null>('session:lastLookup', {
   fallback: null,
-  version: 2,
+  version: VERSION.lastLookup,
   migrations: { 2: () => null },
 });
 
@@ -69,7 +73,7 @@ export interface LastLookup {
  * base URL changes or it is removed. v2 filed them by account too (v1 entries are dropped). */
 export const resultCacheItem = storage.defineItem<Record<string, CachedKey>>('session:resultCache', {
   fallback: {},
-  version: 2,
+  version: VERSION.resultCache,
   migrations: { 2: () => ({}) },
 });
 
@@ -86,7 +90,7 @@ export interface CachedKey {
  * key. v2 added the account; entries of the single-key version belong to the first account. */
 export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
   fallback: [],
-  version: 2,
+  version: VERSION.history,
   migrations: {
     2: (old: Omit<HistoryEntry, 'accountId'>[]) => old.map((entry) => ({ ...entry, accountId: FIRST_ACCOUNT.id })),
   },
@@ -104,3 +108,16 @@ export interface HistoryEntry {
 
 /** A history entry as the popup lists it: with its account's name when there are several. */
 export type HistoryItem = HistoryEntry & { account?: string };
+
+/** The items above as the worker keeps them in memory once read (./memory.ts). */
+export const kept: {
+  settings: Kept<Settings>;
+  lastLookup: Kept<LastLookup | null>;
+  resultCache: Kept<Record<string, CachedKey>>;
+  history: Kept<HistoryEntry[]>;
+} = {
+  settings: { item: settingsItem, version: VERSION.settings },
+  lastLookup: { item: lastLookupItem, version: VERSION.lastLookup },
+  resultCache: { item: resultCacheItem, version: VERSION.resultCache },
+  history: { item: historyItem, version: VERSION.history },
+};

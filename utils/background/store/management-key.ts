@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { change, changeKept, forgetKept, type Kept, readKept } from './memory';
 
 /**
  * The management keys, one per account, filed under the account's id: each can read every key in
@@ -17,9 +18,11 @@ const sessionKeysItem = storage.defineItem<ByAccount>('session:managementKeys', 
 const persistentHintsItem = storage.defineItem<ByAccount>('local:keyHints', { fallback: {}, version: 1 });
 const sessionHintsItem = storage.defineItem<ByAccount>('session:keyHints', { fallback: {}, version: 1 });
 
+// The worker keeps them in memory once read (./memory.ts): the key never leaves the worker.
+const keptOf = (item: typeof persistentKeysItem) => ({ item, version: 1 }) satisfies Kept<ByAccount>;
 const areas = {
-  persistent: { keys: persistentKeysItem, hints: persistentHintsItem },
-  session: { keys: sessionKeysItem, hints: sessionHintsItem },
+  persistent: { keys: keptOf(persistentKeysItem), hints: keptOf(persistentHintsItem) },
+  session: { keys: keptOf(sessionKeysItem), hints: keptOf(sessionHintsItem) },
 };
 
 /** Where the single key of settings v1 and v2 was kept: read only to move it to its account. */
@@ -30,8 +33,8 @@ const legacy = [
 
 const own = (map: ByAccount, id: string): string | null => (Object.hasOwn(map, id) ? (map[id] ?? null) : null);
 
-// Every write reads a whole map and writes it back: one at a time, so that two saves cannot
-// drop each other's key.
+// A move reads one area's maps and writes the other's: one at a time, so that two saves cannot
+// drop each other's key. (Each single change is already applied one at a time by ./memory.ts.)
 let writes: Promise<unknown> = Promise.resolve();
 function exclusive<T>(write: () => Promise<T>): Promise<T> {
   const run = writes.then(write, write);
@@ -42,8 +45,14 @@ function exclusive<T>(write: () => Promise<T>): Promise<T> {
 /** One account's key, for the one place that puts it in an Authorization header. */
 export async function readManagementKey(accountId: string): Promise<string | null> {
   // Both areas at once: this read is on the path of every lookup.
-  const [session, persistent] = await Promise.all([sessionKeysItem.getValue(), persistentKeysItem.getValue()]);
+  const [session, persistent] = await Promise.all([readKept(areas.session.keys), readKept(areas.persistent.keys)]);
   return own(session, accountId) ?? own(persistent, accountId);
+}
+
+/** Starts reading every key into the worker's memory, so that the first lookup finds them there.
+ * Gives nothing back: no key leaves this module but through `readManagementKey`. */
+export function preloadManagementKeys(): void {
+  for (const area of Object.values(areas)) readKept(area.keys).catch(() => {});
 }
 
 /** Stores already validated keys (account id → key) in the one area the setting asks for. */
@@ -52,11 +61,11 @@ export function saveManagementKeys(keys: ByAccount, forgetOnClose = false): Prom
     const [keep, clear] = forgetOnClose ? [areas.session, areas.persistent] : [areas.persistent, areas.session];
     const ids = Object.keys(keys);
     const hints = Object.fromEntries(Object.entries(keys).map(([id, key]) => [id, key.slice(-4)]));
-    await Promise.all([update(clear.keys, without(ids)), update(clear.hints, without(ids))]);
-    await Promise.all([
+    await changeKept(update(clear.keys, without(ids)), update(clear.hints, without(ids)));
+    await changeKept(
       update(keep.keys, (map) => ({ ...map, ...keys })),
       update(keep.hints, (map) => ({ ...map, ...hints })),
-    ]);
+    );
   });
 }
 
@@ -64,20 +73,23 @@ export function saveManagementKeys(keys: ByAccount, forgetOnClose = false): Prom
 export function moveManagementKeys(forgetOnClose: boolean): Promise<void> {
   return exclusive(async () => {
     const [keep, clear] = forgetOnClose ? [areas.session, areas.persistent] : [areas.persistent, areas.session];
-    const [movedKeys, movedHints] = await Promise.all([clear.keys.getValue(), clear.hints.getValue()]);
-    await Promise.all([
+    const [movedKeys, movedHints] = await Promise.all([readKept(clear.keys), readKept(clear.hints)]);
+    await changeKept(
       update(keep.keys, (map) => ({ ...movedKeys, ...map })),
       update(keep.hints, (map) => ({ ...movedHints, ...map })),
-    ]);
-    await Promise.all([clear.keys.removeValue(), clear.hints.removeValue()]);
+    );
+    await changeKept(
+      update(clear.keys, () => ({})),
+      update(clear.hints, () => ({})),
+    );
   });
 }
 
 /** Forgets the keys of these accounts in every area. */
 export function removeManagementKeys(accountIds: string[]): Promise<void> {
   return exclusive(async () => {
-    await Promise.all(
-      Object.values(areas).flatMap((area) => [
+    await changeKept(
+      ...Object.values(areas).flatMap((area) => [
         update(area.keys, without(accountIds)),
         update(area.hints, without(accountIds)),
       ]),
@@ -87,7 +99,7 @@ export function removeManagementKeys(accountIds: string[]): Promise<void> {
 
 /** Each saved key's last 4 characters by account id: all the pages may learn of the keys. */
 export async function managementKeyHints(): Promise<ByAccount> {
-  const [session, persistent] = await Promise.all([sessionHintsItem.getValue(), persistentHintsItem.getValue()]);
+  const [session, persistent] = await Promise.all([readKept(areas.session.hints), readKept(areas.persistent.hints)]);
   return { ...persistent, ...session };
 }
 
@@ -100,22 +112,26 @@ export function adoptLegacyKey(accountId: string): Promise<void> {
     for (const old of legacy) {
       const [key, hint] = await Promise.all([storage.getItem<string>(old.key), storage.getItem<string>(old.hint)]);
       if (key) {
+        // Straight to storage, not through ./memory.ts's queue: this runs inside the settings
+        // migration, which a queued change may be waiting for.
+        const [keys, hints] = [old.area.keys.item, old.area.hints.item];
         await Promise.all([
-          update(old.area.keys, (map) => ({ ...map, [accountId]: key })),
-          update(old.area.hints, (map) => ({ ...map, [accountId]: hint ?? key.slice(-4) })),
+          keys.setValue({ ...(await keys.getValue()), [accountId]: key }),
+          hints.setValue({ ...(await hints.getValue()), [accountId]: hint ?? key.slice(-4) }),
         ]);
+        forgetKept(old.area.keys, old.area.hints);
       }
       await Promise.all([storage.removeItem(old.key), storage.removeItem(old.hint)]);
     }
   });
 }
 
-type MapItem = typeof persistentKeysItem;
-
-async function update(item: MapItem, change: (map: ByAccount) => ByAccount): Promise<void> {
-  const next = change(await item.getValue());
-  if (Object.keys(next).length === 0) await item.removeValue();
-  else await item.setValue(next);
+/** A change to one map; an empty map is removed. */
+function update(kept: Kept<ByAccount>, next: (map: ByAccount) => ByAccount) {
+  return change(kept, (map) => {
+    const changed = next(map);
+    return Object.keys(changed).length === 0 ? undefined : changed;
+  });
 }
 
 function without(ids: string[]): (map: ByAccount) => ByAccount {

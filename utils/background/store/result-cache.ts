@@ -1,5 +1,8 @@
 import type { ApiKey } from '../../api-key';
-import { type CachedKey, resultCacheItem } from './items';
+import { type CachedKey, kept } from './items';
+import { change, changeKept, readKept } from './memory';
+
+type Cache = Record<string, CachedKey>;
 
 /** Enough for a working session; the oldest entries go first. */
 export const MAX_CACHED_KEYS = 50;
@@ -9,7 +12,7 @@ const slot = (accountId: string, hash: string) => `${accountId}/${hash}`;
 
 /** The cached keys for a hash in these accounts, however old, in the accounts' order; see `isFresh`. */
 export async function readCachedEntries(hash: string, accountIds: readonly string[]): Promise<CachedKey[]> {
-  const cache = await resultCacheItem.getValue();
+  const cache = await readKept(kept.resultCache);
   return accountIds.flatMap((id) => {
     const entry = Object.hasOwn(cache, slot(id, hash)) ? cache[slot(id, hash)] : undefined;
     return entry ? [entry] : [];
@@ -22,23 +25,30 @@ export function isFresh(entry: CachedKey, now: Date, ttlSeconds: number): boolea
   return ttlSeconds > 0 && age >= 0 && age < ttlSeconds * 1000;
 }
 
-export async function cacheKey(accountId: string, hash: string, key: ApiKey, fetchedAt: string): Promise<void> {
-  const cache = await resultCacheItem.getValue();
-  const entries = Object.entries({ ...cache, [slot(accountId, hash)]: { accountId, hash, key, fetchedAt } })
+/** The cache with this account's answer for a hash added, keeping the newest MAX_CACHED_KEYS. */
+export function withCachedKey(cache: Cache, entry: CachedKey): Cache {
+  const entries = Object.entries({ ...cache, [slot(entry.accountId, entry.hash)]: entry })
     .sort(([, a], [, b]) => b.fetchedAt.localeCompare(a.fetchedAt))
     .slice(0, MAX_CACHED_KEYS);
-  await resultCacheItem.setValue(Object.fromEntries(entries));
+  return Object.fromEntries(entries);
+}
+
+export function cacheKey(accountId: string, hash: string, key: ApiKey, fetchedAt: string): Promise<void> {
+  return changeKept(change(kept.resultCache, (cache) => withCachedKey(cache, { accountId, hash, key, fetchedAt })));
 }
 
 /** What to forget: one account's answer for a hash (gone or disabled since), all of an
  * account's answers (its key or base URL changed, or it was removed), or, with nothing, all. */
 export type Forget = { accountId: string; hash?: string } | undefined;
 
-export async function forgetCachedKeys(which?: Forget): Promise<void> {
-  if (which === undefined) return resultCacheItem.removeValue();
-  const cache = await resultCacheItem.getValue();
-  const kept = Object.entries(cache).filter(
+export function forgetCachedKeys(which?: Forget): Promise<void> {
+  return changeKept(change(kept.resultCache, (cache) => (which === undefined ? undefined : withoutKeys(cache, which))));
+}
+
+/** The cache without what `which` names. */
+export function withoutKeys(cache: Cache, which: NonNullable<Forget>): Cache {
+  const left = Object.entries(cache).filter(
     ([, entry]) => entry.accountId !== which.accountId || (which.hash !== undefined && entry.hash !== which.hash),
   );
-  await resultCacheItem.setValue(Object.fromEntries(kept));
+  return Object.fromEntries(left);
 }

@@ -1,0 +1,13 @@
+import { readSettings } from './store/items';
+import { preloadManagementKeys } from './store/management-key';
+
+/**
+ * Starts reading what every lookup needs (settings, accounts, keys) into the worker's memory as
+ * the worker starts: a lookup that woke the worker then finds these reads done or under way
+ * instead of starting them after its message has been parsed. A read that fails is simply made
+ * again by the lookup.
+ */
+export function warmUp(): void {
+  readSettings().catch(() => {});
+  preloadManagementKeys();
+}
