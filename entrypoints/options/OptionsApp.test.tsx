@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NOW } from '@/test/fixtures/key';
-import type { AccountRequest, SaveSettingsRequest, SettingsView } from '@/utils/messaging/protocol';
-import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+import type { SettingsView } from '@/utils/messaging/protocol';
+import { routeMessages, worker } from '@/test/fixtures/options-worker';
+import type { WorkerReply } from '@/utils/messaging/worker-client';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { hasHostAccess } from './host-access';
 import { popupShortcut } from './shortcut';
@@ -11,12 +12,7 @@ import { OptionsApp } from './OptionsApp';
 vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 vi.mock('./host-access', () => ({ hasHostAccess: vi.fn(), requestHostAccess: vi.fn() }));
 vi.mock('./shortcut', () => ({ popupShortcut: vi.fn(), openShortcutSettings: vi.fn() }));
-/** The worker, one mock per message the page sends. */
-const getSettings = vi.fn<() => Promise<WorkerReply<'getSettings'>>>();
-const saveSettings = vi.fn<(request: SaveSettingsRequest) => Promise<WorkerReply<'saveSettings'>>>();
-const removeKey = vi.fn<(request: AccountRequest) => Promise<WorkerReply<'removeKey'>>>();
-const removeAccount = vi.fn<(request: AccountRequest) => Promise<WorkerReply<'removeAccount'>>>();
-const testConnection = vi.fn<(request: AccountRequest) => Promise<WorkerReply<'testConnection'>>>();
+const { getSettings, saveSettings, removeKey, removeAccount, testConnection } = worker;
 
 const LOCAL = 'http://127.0.0.1:8787/api/v1';
 const MINE = { id: 'my-account', name: 'My account', baseUrl: LOCAL, keyLast4: '4680' };
@@ -26,14 +22,7 @@ const both: SettingsView = { ...DEFAULT_SETTINGS, accounts: [MINE, STAGING] };
 
 beforeEach(() => {
   vi.resetAllMocks();
-  vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
-    if (type === 'getSettings') return getSettings();
-    if (type === 'saveSettings') return saveSettings(data as SaveSettingsRequest);
-    if (type === 'removeKey') return removeKey(data as AccountRequest);
-    if (type === 'removeAccount') return removeAccount(data as AccountRequest);
-    if (type === 'testConnection') return testConnection(data as AccountRequest);
-    throw new Error(`The options page sent an unexpected message: ${type}`);
-  });
+  routeMessages('The options page', Object.keys(worker) as (keyof typeof worker)[]);
   // A fixed clock for "try again in 30 seconds"; only Date, so that promises and waits run as usual.
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);

@@ -1,16 +1,12 @@
 import { act, renderHook, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccountRequest, SaveSettingsRequest, SettingsView } from '@/utils/messaging/protocol';
-import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+import type { SettingsView } from '@/utils/messaging/protocol';
+import { routeMessages, worker } from '@/test/fixtures/options-worker';
 import { DEFAULT_BASE_URL, DEFAULT_SETTINGS } from '@/utils/settings';
 import { type ReadyForm, useSettingsForm } from './use-settings-form';
 
 vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
-/** The worker, one mock per message the form sends. */
-const getSettings = vi.fn<() => Promise<WorkerReply<'getSettings'>>>();
-const saveSettings = vi.fn<(request: SaveSettingsRequest) => Promise<WorkerReply<'saveSettings'>>>();
-const removeKey = vi.fn<(request: AccountRequest) => Promise<WorkerReply<'removeKey'>>>();
-const removeAccount = vi.fn<(request: AccountRequest) => Promise<WorkerReply<'removeAccount'>>>();
+const { getSettings, saveSettings, removeKey, removeAccount } = worker;
 
 const PRODUCTION = { id: 'prod', name: 'Production', baseUrl: DEFAULT_BASE_URL, keyLast4: '4680' };
 const STAGING = { id: 'stage', name: 'Staging', baseUrl: 'https://staging.example/api', keyLast4: '9b1d' };
@@ -19,13 +15,7 @@ const both: SettingsView = { ...DEFAULT_SETTINGS, accounts: [PRODUCTION, STAGING
 
 beforeEach(() => {
   vi.resetAllMocks();
-  vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
-    if (type === 'getSettings') return getSettings();
-    if (type === 'saveSettings') return saveSettings(data as SaveSettingsRequest);
-    if (type === 'removeKey') return removeKey(data as AccountRequest);
-    if (type === 'removeAccount') return removeAccount(data as AccountRequest);
-    throw new Error(`The form sent an unexpected message: ${type}`);
-  });
+  routeMessages('The form', ['getSettings', 'saveSettings', 'removeKey', 'removeAccount']);
   getSettings.mockResolvedValue({ ok: true, settings: saved });
 });
 
