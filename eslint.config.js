@@ -55,7 +55,7 @@ export default tseslint.config(
   },
   {
     // Pages and components run beside web content; they reach the worker only through messages.
-    files: ['components/**', 'entrypoints/popup/**', 'entrypoints/options/**'],
+    files: ['components/**', 'entrypoints/popup/**', 'entrypoints/options/**', 'entrypoints/bulk/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,3 +1,5 @@
+import { DEFAULT_CONCURRENCY } from './lookup-pacing';
+
 /** The API every account uses unless the options page says otherwise. */
 export const DEFAULT_BASE_URL = 'https://modelgates.ai/api/v1';
 
@@ -37,6 +39,8 @@ export interface Settings {
   historyEnabled: boolean;
   /** 0 turns the cache off. */
   cacheSeconds: number;
+  /** "Look up many keys": requests in flight per account at once, 1 to 8. */
+  bulkConcurrency: number;
 }
 
 /** Version 2 (one management key): the base URL stood beside the other settings. */
@@ -56,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   forgetKeyOnClose: false,
   historyEnabled: true,
   cacheSeconds: DEFAULT_CACHE_SECONDS,
+  bulkConcurrency: DEFAULT_CONCURRENCY,
 };
 
 /** v1 → v2: the new options start at their defaults; nothing of v1 is lost. */
