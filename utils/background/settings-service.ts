@@ -13,6 +13,7 @@ import type {
   SettingsField,
   SettingsView,
 } from '../messaging/protocol';
+import { forgetLastLookupOf } from './store/last-lookup';
 import { forgetCachedKeys } from './store/result-cache';
 import { MAX_CONCURRENCY, MIN_CONCURRENCY } from '../lookup-pacing';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Account, type Settings } from '../settings';
@@ -99,7 +100,8 @@ export async function forgetManagementKey(accountId: string): Promise<SettingsVi
 
 /**
  * Removes an account: from the settings first, so no lookup uses it any more, then its key from
- * every storage area, its cached results and its history entries. The last account stays.
+ * every storage area, its cached results, its history entries and a last lookup that names it.
+ * The last account stays.
  */
 export async function removeAccount(accountId: string): Promise<{ ok: true; settings: SettingsView } | Refusal> {
   const current = await readSettings();
@@ -109,6 +111,11 @@ export async function removeAccount(accountId: string): Promise<{ ok: true; sett
     return { ok: false, error: { kind: 'invalid_request', message } };
   }
   await settingsItem.setValue({ ...current, accounts });
-  await Promise.all([removeManagementKeys([accountId]), forgetCachedKeys({ accountId }), clearHistory([accountId])]);
+  await Promise.all([
+    removeManagementKeys([accountId]),
+    forgetCachedKeys({ accountId }),
+    clearHistory([accountId]),
+    forgetLastLookupOf(accountId),
+  ]);
   return { ok: true, settings: await getSettingsView() };
 }

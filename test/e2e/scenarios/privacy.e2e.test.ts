@@ -1,19 +1,10 @@
 // Where the management key is kept, and that nothing else the extension stores holds it: the
 // cache, the history and the last lookup. The history keeps no spend figures, and a hostile key
 // name stays text in it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '../mock-api/samples.ts';
-import { startMockApi, type MockApi } from '../mock-api/server.ts';
-import {
-  configure,
-  launchExtension,
-  lookUp,
-  readStorage,
-  saveOptions,
-  textOf,
-  type ExtensionHarness,
-  type OptionChanges,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '../../mock-api/samples.ts';
+import { useExtension } from '../fixtures.ts';
+import { lookUp, outcomeHeading, readStorage, saveOptions, waitForText, type OptionChanges } from '../pages.ts';
 
 /** The key, and a tail of it longer than the 4 characters kept as its hint. */
 const SECRETS = [MOCK_MANAGEMENT_KEY, MOCK_MANAGEMENT_KEY.slice(-12)];
@@ -22,28 +13,26 @@ const secretsIn = (value: unknown) => {
   return SECRETS.filter((secret) => json.includes(secret));
 };
 
-let api: MockApi;
-let h: ExtensionHarness;
-
-beforeAll(async () => {
-  api = await startMockApi();
-  h = await launchExtension();
-  await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
-});
-
-afterAll(async () => {
-  await h?.close();
-  await api?.close();
-});
+const session = useExtension({ configured: true });
 
 /** Looks a key up in a fresh popup and returns the name its card shows. */
-async function lookUpName(hash: string): Promise<string> {
-  const popup = await h.openPage('popup.html');
+async function lookUpName(hash: string): Promise<string | null> {
+  const popup = await session.ext.openPage('popup.html');
   try {
-    const outcome = await lookUp(popup, hash);
-    return await textOf(outcome.getByRole('heading').first());
+    await lookUp(popup, hash);
+    return await outcomeHeading(popup);
   } finally {
     await popup.close();
+  }
+}
+
+/** One of the extension's storage areas, read from an options page opened for it. */
+async function storageArea(area: 'local' | 'session'): Promise<Record<string, unknown>> {
+  const page = await session.ext.openPage('options.html');
+  try {
+    return await readStorage(page, area);
+  } finally {
+    await page.close();
   }
 }
 
@@ -55,18 +44,23 @@ describe('"Forget the key when the browser closes"', () => {
     ['unchecked: the saved key moves', 'local', { forgetKeyOnClose: false }],
     ['checked again, without entering the key: the saved key moves', 'session', { forgetKeyOnClose: true }],
   ])('%s: only %s storage holds the key, and lookups still work', async (_step, home, changes) => {
-    await saveOptions(h, changes);
+    const { api, ext } = session;
+    await saveOptions(ext, changes);
     const other = home === 'local' ? 'session' : 'local';
-    const kept = await readStorage(h.worker, home);
+    const kept = await storageArea(home);
     expect(Object.values(kept.managementKeys ?? {})).toEqual([MOCK_MANAGEMENT_KEY]);
     // Nowhere in the other area, under any item name.
-    expect(secretsIn(await readStorage(h.worker, other))).toEqual([]);
+    expect(secretsIn(await storageArea(other))).toEqual([]);
 
-    const options = await h.openPage('options.html');
-    await options.getByText(`Saved, ending in ${MOCK_MANAGEMENT_KEY.slice(-4)}`).waitFor();
-    expect(await options.getByRole('checkbox', { name: 'Forget the key when the browser closes' }).isChecked()).toBe(
-      home === 'session',
-    );
+    const options = await ext.openPage('options.html');
+    await waitForText(options, 'main', `Saved, ending in ${MOCK_MANAGEMENT_KEY.slice(-4)}`);
+    expect(
+      await options.evaluate(() =>
+        Array.from(document.querySelectorAll('label'))
+          .filter((label) => label.textContent?.includes('Forget the key when the browser closes'))
+          .map((label) => (label.control as HTMLInputElement | null)?.checked),
+      ),
+    ).toEqual([home === 'session']);
     await options.close();
 
     api.clearRequests();
@@ -78,7 +72,7 @@ describe('"Forget the key when the browser closes"', () => {
 
 describe('what the extension stores besides the key', () => {
   beforeAll(async () => {
-    await saveOptions(h, { forgetKeyOnClose: false });
+    await saveOptions(session.ext, { forgetKeyOnClose: false });
     for (const hash of [
       SAMPLE_HASHES.active,
       SAMPLE_HASHES.byok,
@@ -93,21 +87,21 @@ describe('what the extension stores besides the key', () => {
   });
 
   it('holds no trace of the management key: not the cache, the history, the last lookup or anything else', async () => {
-    const local = await readStorage(h.worker, 'local');
-    const session = await readStorage(h.worker, 'session');
+    const local = await storageArea('local');
+    const inSession = await storageArea('session');
     // The stores under test are really there.
-    expect(JSON.stringify(session.resultCache)).toContain(SAMPLE_HASHES.byok);
+    expect(JSON.stringify(inSession.resultCache)).toContain(SAMPLE_HASHES.byok);
     expect(JSON.stringify(local.history)).toContain(SAMPLE_HASHES.byok);
-    expect(session.lastLookup).toMatchObject({ hash: SAMPLE_HASHES.noLimit });
+    expect(inSession.lastLookup).toMatchObject({ hash: SAMPLE_HASHES.noLimit });
 
     const { managementKeys: _localKeys, ...localRest } = local;
-    const { managementKeys: _sessionKeys, ...sessionRest } = session;
+    const { managementKeys: _sessionKeys, ...sessionRest } = inSession;
     expect(secretsIn(localRest)).toEqual([]);
     expect(secretsIn(sessionRest)).toEqual([]);
   });
 
   it('the history keeps hash, account, name, status and time, and no usage figures', async () => {
-    const { history } = await readStorage(h.worker, 'local');
+    const { history } = await storageArea('local');
     expect(Array.isArray(history)).toBe(true);
     const entries = history as Array<Record<string, unknown>>;
     // Newest first; the failed lookups (404, 429) are not listed.
@@ -125,14 +119,19 @@ describe('what the extension stores besides the key', () => {
   });
 
   it('a hostile key name is listed as literal text: no <img> is created and no dialog opens', async () => {
-    const popup = await h.openPage('popup.html');
-    const entry = popup.getByRole('button', { name: /^Look up <img src=x onerror=alert\(1\)>, / });
-    await entry.waitFor();
-    expect(await textOf(entry.locator('.history__name'))).toBe('<img src=x onerror=alert(1)>');
-    expect(await popup.locator('img').count()).toBe(0);
+    const popup = await session.ext.openPage('popup.html');
+    await waitForText(popup, '.history__item', '<img src=x onerror=alert(1)>');
+    const entry = await popup.evaluate(() => {
+      const item = Array.from(document.querySelectorAll('.history__item')).find((button) =>
+        button.getAttribute('aria-label')?.startsWith('Look up <img src=x onerror=alert(1)>, '),
+      );
+      return item?.querySelector('.history__name')?.textContent;
+    });
+    expect(entry).toBe('<img src=x onerror=alert(1)>');
+    expect(await popup.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
     // An onerror handler would have run by the time the list painted; this waits one more frame.
     await popup.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-    expect(h.dialogs).toEqual([]);
+    expect(popup.dialogs).toEqual([]);
     await popup.close();
   });
 });
