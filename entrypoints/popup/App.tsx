@@ -6,6 +6,7 @@ import { LookupAnswer } from '@/components/LookupAnswer';
 import { parseHashInput } from '@/utils/hash-input';
 import type { HistoryItem } from '@/utils/background/store/items';
 import { askWorker } from '@/utils/messaging/worker-client';
+import { FindOnPageButton, openBulk } from './FindOnPageButton';
 import { useLookup } from './use-lookup';
 
 export function App() {
@@ -130,6 +131,7 @@ export function App() {
           </p>
         )}
       </form>
+      <FindOnPageButton onRefused={(message) => show({ kind: 'input_error', message })} />
       <section class="popup-result" aria-live="polite">
         {view.kind === 'loading' && <Loading label="Looking up key…" />}
         {view.kind === 'choice' && (
@@ -139,6 +141,7 @@ export function App() {
               setText(hash);
               void lookUp(hash);
             }}
+            onLookUpAll={() => void openBulk(view.hashes)}
           />
         )}
         {view.kind === 'result' && (
