@@ -32,8 +32,8 @@ export function foundLine({ hashes, found, capped, secretsIgnored }: ExtractedHa
 export function HashInput({ text, extracted, fileError, onText, onFile }: HashInputProps) {
   const picker = useRef<HTMLInputElement>(null);
   return (
-    <section class="bulk-input" aria-labelledby="bulk-input-label">
-      <label id="bulk-input-label" class="field-label" for="bulk-text">
+    <div class="bulk-input">
+      <label class="field-label" for="bulk-text">
         Hashes or text containing them
       </label>
       <textarea
@@ -73,6 +73,6 @@ export function HashInput({ text, extracted, fileError, onText, onFile }: HashIn
           {fileError}
         </p>
       )}
-    </section>
+    </div>
   );
 }
