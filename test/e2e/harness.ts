@@ -10,7 +10,7 @@ export { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR, PROJECT_ROOT } from './driver/buil
 export { asExtensionPage, launchExtension, type ExtensionHarness } from './driver/chromium.ts';
 export type { LaunchOptions } from './driver/types.ts';
 export { waitUntil } from './driver/wait.ts';
-export { OUTCOME_SELECTOR, type Configuration, type OptionChanges } from './pages.ts';
+export { OUTCOME_SELECTOR, type AccountSettings, type Configuration, type OptionChanges } from './pages.ts';
 
 /** Saves the key and base URL (and timeout) through the options page; see pages.configure. */
 export function configure(h: ExtensionHarness, settings: pages.Configuration): Promise<void> {
@@ -20,6 +20,27 @@ export function configure(h: ExtensionHarness, settings: pages.Configuration): P
 /** Changes only the given options through the options page; see pages.saveOptions. */
 export function saveOptions(h: ExtensionHarness, changes: pages.OptionChanges): Promise<void> {
   return pages.saveOptions(h.browser, changes);
+}
+
+/**
+ * Adds accounts through the options page ("Add account" for each, then one "Save"). With
+ * `first`, the first account is given that name, key and base URL as well.
+ */
+export async function addAccounts(
+  h: ExtensionHarness,
+  accounts: pages.AccountSettings[],
+  first?: pages.AccountSettings,
+): Promise<void> {
+  const page = asExtensionPage(await h.openPage('options.html'));
+  try {
+    await pages.fillSettings(page, first ?? {});
+    if (first) await page.fill('Account name', first.name);
+    for (const account of accounts) await pages.addAccount(page, account);
+    await page.click('button', 'Save');
+    await pages.waitForSaveStatus(page, 'Settings saved.');
+  } finally {
+    await page.close();
+  }
 }
 
 export function fillSettings(page: Page, settings: Partial<pages.Configuration>): Promise<void> {

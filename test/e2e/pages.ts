@@ -238,8 +238,9 @@ export interface AccountSettings {
 export async function addAccount(page: ExtensionPage, account: AccountSettings): Promise<void> {
   await page.click('button', 'Add account');
   await page.fill('Account name', account.name, 'New account');
-  await page.fill('Management key', account.key, 'New account');
-  await page.fill('API base URL', account.baseUrl, 'New account');
+  // From here on the new account is called by the name just typed.
+  await page.fill('Management key', account.key, account.name);
+  await page.fill('API base URL', account.baseUrl, account.name);
 }
 
 /** Replaces the saved key of the account with this (saved) name, through "Replace key" (not saved yet). */

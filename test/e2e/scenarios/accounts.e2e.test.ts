@@ -81,6 +81,35 @@ describe('several accounts', () => {
     expect(await lookUpInPopup(SAMPLE_HASHES.disabled)).toMatchObject({ accounts: ['Account: Production'] });
   });
 
+  it('looks a right-clicked hash up in every account: the popup and the toolbar name the account', async () => {
+    const observer = await session.ext.openPage('options.html');
+    type Chrome = {
+      extension: { getViews(filter: { type: string }): Window[] };
+      action: { getTitle(details: object): Promise<string> };
+    };
+    await session.ext.clickContextMenu({ selectionText: `key: ${STAGING_ONLY_HASH}`, fromTab: false });
+    const account = await waitUntil('the popup’s card', () =>
+      observer.evaluate(() => {
+        const { chrome } = globalThis as unknown as { chrome: Chrome };
+        const [popup] = chrome.extension.getViews({ type: 'popup' });
+        return popup?.document.querySelector('.key-card__account')?.textContent ?? undefined;
+      }),
+    );
+    expect(account).toBe('Account: Staging');
+    const title = await waitUntil('the toolbar title', async () => {
+      const text = await observer.evaluate(() =>
+        (globalThis as unknown as { chrome: Chrome }).chrome.action.getTitle({}),
+      );
+      return text.includes('Staging') ? text : undefined;
+    });
+    expect(title).toMatch(/^Last lookup: BYOK gateway in Staging \(Active/);
+    await observer.evaluate(() => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      for (const popup of chrome.extension.getViews({ type: 'popup' })) popup.close();
+    });
+    await observer.close();
+  });
+
   it('says where a hash no account has was looked for, naming both accounts', async () => {
     const seen = await lookUpInPopup(UNKNOWN_HASH);
     expect(seen.notice).toMatchObject({
