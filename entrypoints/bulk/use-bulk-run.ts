@@ -87,6 +87,8 @@ export function useBulkRun(concurrency: number) {
           schedule();
         },
         onProgress: (next) => {
+          // The first count shows at once; later ones with the next paint.
+          if (latest === null) setProgress(next);
           latest = next;
           schedule();
         },

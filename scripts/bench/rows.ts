@@ -4,6 +4,7 @@
 import { basename } from 'node:path';
 import { formatKb, POPUP_JS_BUDGET_BYTES, type BuildSizes } from '../lib/build-sizes.ts';
 import { OTHERS_MS, OWNER_MS, type AccountsSamples } from './accounts.ts';
+import { bulkRows, type BulkBench } from './bulk.ts';
 import { FRAME_MS, type LookupTiming } from './lookup-timing.ts';
 import { LATENCY_MS, type ColdTiming, type LatencySamples } from './lookups.ts';
 import type { ReadySamples } from './popup-ready.ts';
@@ -20,6 +21,7 @@ export interface BenchResults {
   cold: ColdTiming[];
   cached: LookupTiming[];
   accounts: AccountsSamples;
+  bulk: BulkBench;
   sizes: BuildSizes;
 }
 
@@ -28,7 +30,7 @@ type Step = 'toSendMs' | 'workerMs' | 'toRequestMs' | 'renderMs' | 'frameWaitMs'
 const totals = (timings: LookupTiming[]) => timings.map((timing) => timing.totalMs);
 const pick = (timings: LookupTiming[], step: Step) => defined(timings.map((timing) => timing[step]));
 
-export function benchRows({ ready, warm, slow, storage, cold, cached, accounts, sizes }: BenchResults): Row[] {
+export function benchRows({ ready, warm, slow, storage, cold, cached, accounts, sizes, bulk }: BenchResults): Row[] {
   const slowTotals = totals(slow.lookup);
   const [one, three] = [totals(accounts.one), totals(accounts.three)];
   return [
@@ -92,6 +94,7 @@ export function benchRows({ ready, warm, slow, storage, cold, cached, accounts, 
     single(`Whole Chrome zip (${basename(sizes.zip.path)}, from wxt zip)`, formatKb(sizes.zip.bytes)),
     row('Popup JS heap after a lookup (after GC; CDP Runtime.getHeapUsage)', ready.heap, mb),
     row('↳ blank page, same measure', ready.blankHeap, mb),
+    ...bulkRows(bulk),
   ];
 }
 

@@ -4,8 +4,11 @@
  */
 export class RateWindow {
   private readonly times: number[] = [];
+  readonly perSecond: number;
 
-  constructor(public perSecond: number) {}
+  constructor(perSecond: number) {
+    this.perSecond = perSecond;
+  }
 
   /** Whether a request arriving at `now` (ms) is let through; a request let through is counted. */
   allow(now: number): boolean {

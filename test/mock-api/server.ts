@@ -44,6 +44,8 @@ export interface MockApi {
   latencyMs: number;
   /** Answers allowed a second before 429s; undefined: no limit. Counted from when it is set. */
   ratePerSecond: number | undefined;
+  /** Any well-formed hash it does not hold answers a made-up active key; read per request. */
+  generatedKeys: boolean;
   clearRequests(): void;
   close(): Promise<void>;
 }
@@ -208,7 +210,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let elsewhereOrigin = '';
   let rate = options.ratePerSecond === undefined ? undefined : new RateWindow(options.ratePerSecond);
-  const generatedKeys = options.generatedKeys ?? false;
+  let generatedKeys = options.generatedKeys ?? false;
   const pages = new Map(Object.entries(options.pages ?? {}));
 
   /** Records the request, its body as it arrives, and reads the body to its end. */
@@ -380,6 +382,12 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     },
     set ratePerSecond(perSecond: number | undefined) {
       rate = perSecond === undefined ? undefined : new RateWindow(perSecond);
+    },
+    get generatedKeys() {
+      return generatedKeys;
+    },
+    set generatedKeys(on: boolean) {
+      generatedKeys = on;
     },
     get latencyMs() {
       return latencyMs;
