@@ -37,13 +37,14 @@ async function storageArea(area: 'local' | 'session'): Promise<Record<string, un
 }
 
 describe('"Forget the key when the browser closes"', () => {
-  // Steps in order: each starts from where the previous one left the settings.
+  // Steps in order: each starts from where the previous one left the settings. Each looks up a
+  // hash of its own: a card from the cache would prove nothing about where the key is now.
   // prettier-ignore
-  it.each<[string, 'local' | 'session', OptionChanges]>([
-    ['checked, with the key entered again', 'session', { forgetKeyOnClose: true, key: MOCK_MANAGEMENT_KEY }],
-    ['unchecked: the saved key moves', 'local', { forgetKeyOnClose: false }],
-    ['checked again, without entering the key: the saved key moves', 'session', { forgetKeyOnClose: true }],
-  ])('%s: only %s storage holds the key, and lookups still work', async (_step, home, changes) => {
+  it.each<[string, 'local' | 'session', OptionChanges, [string, string]]>([
+    ['checked, with the key entered again', 'session', { forgetKeyOnClose: true, key: MOCK_MANAGEMENT_KEY }, [SAMPLE_HASHES.active, 'Production backend']],
+    ['unchecked: the saved key moves', 'local', { forgetKeyOnClose: false }, [SAMPLE_HASHES.byok, 'BYOK gateway']],
+    ['checked again, without entering the key: the saved key moves', 'session', { forgetKeyOnClose: true }, [SAMPLE_HASHES.limitReached, 'Nightly eval runner']],
+  ])('%s: only %s storage holds the key, and lookups still work', async (_step, home, changes, [hash, name]) => {
     const { api, ext } = session;
     await saveOptions(ext, changes);
     const other = home === 'local' ? 'session' : 'local';
@@ -64,7 +65,7 @@ describe('"Forget the key when the browser closes"', () => {
     await options.close();
 
     api.clearRequests();
-    expect(await lookUpName(SAMPLE_HASHES.active)).toBe('Production backend');
+    expect(await lookUpName(hash)).toBe(name);
     const gets = api.requests.filter((r) => r.method === 'GET');
     expect(gets.map((r) => r.headers.authorization)).toEqual([`Bearer ${MOCK_MANAGEMENT_KEY}`]);
   });
