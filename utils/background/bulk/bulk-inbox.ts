@@ -1,13 +1,6 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { KeyHash } from '../../hash-input';
-
-/**
- * Hashes on their way to the bulk page: from the popup's "Look up all N", a selection's "Look up N
- * key hashes" or "Find key hashes on this page". Only the hashes are kept, never the text they
- * were found in (it may hold a secret key), and only until the page has taken them.
- */
-const bulkInboxItem = storage.defineItem<KeyHash[]>('session:bulkInbox', { fallback: [], version: 1 });
+import { bulkInboxItem } from '../store/items';
 
 /** The page's address when it has hashes waiting for it. */
 export const BULK_INBOX_PATH = '/bulk.html#inbox';
