@@ -1,5 +1,3 @@
-import { DEFAULT_CONCURRENCY } from './lookup-pacing';
-
 /** The API every account uses unless the options page says otherwise. */
 export const DEFAULT_BASE_URL = 'https://modelgates.ai/api/v1';
 
@@ -11,6 +9,11 @@ export const MAX_TIMEOUT_SECONDS = 60;
 /** How long a looked-up key is shown from the cache while it is refreshed. */
 export const DEFAULT_CACHE_SECONDS = 60;
 export const MAX_CACHE_SECONDS = 3600;
+
+/** "Look up many keys": requests in flight per account at once (utils/lookup-pacing.ts). */
+export const DEFAULT_CONCURRENCY = 4;
+export const MIN_CONCURRENCY = 1;
+export const MAX_CONCURRENCY = 8;
 
 /** At most this many accounts: each lookup asks every one of them at once. */
 export const MAX_ACCOUNTS = 10;

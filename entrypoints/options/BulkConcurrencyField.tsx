@@ -1,4 +1,4 @@
-import { MAX_CONCURRENCY, MIN_CONCURRENCY } from '@/utils/lookup-pacing';
+import { MAX_CONCURRENCY, MIN_CONCURRENCY } from '@/utils/settings';
 import { TextField } from './TextField';
 
 export interface BulkConcurrencyFieldProps {
