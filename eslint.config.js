@@ -55,7 +55,13 @@ export default tseslint.config(
   },
   {
     // Pages and components run beside web content; they reach the worker only through messages.
-    files: ['components/**', 'entrypoints/popup/**', 'entrypoints/options/**', 'entrypoints/card/**'],
+    files: [
+      'components/**',
+      'entrypoints/popup/**',
+      'entrypoints/options/**',
+      'entrypoints/card/**',
+      'entrypoints/bulk/**',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -21,7 +21,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'ModelGates Key Lookup',
     description: 'Look up a ModelGates API key by its hash: owner, status, spend and limits in one click.',
-    permissions: ['storage', 'contextMenus'],
+    // activeTab + scripting: "Find key hashes on this page" reads the current tab's text once, on the
+    // user's click, and no other page ever; neither adds an install-time warning.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: [DEFAULT_API_ORIGIN],
     // Any other API base URL (a staging host, a local mock) is asked for on the options page, by
     // the user's click on "Grant access"; without it the lookup is an ordinary CORS request.

@@ -49,4 +49,16 @@ describe('HashChoice', () => {
     expect(onPick).toHaveBeenCalledTimes(1);
     expect(onPick).toHaveBeenCalledWith(hash);
   });
+
+  it('offers "Look up all 3" when asked to, and calls it on a click', () => {
+    const onLookUpAll = vi.fn();
+    render(<HashChoice hashes={hashes} onPick={vi.fn()} onLookUpAll={onLookUpAll} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Look up all 3' }));
+    expect(onLookUpAll).toHaveBeenCalledOnce();
+  });
+
+  it('has no "Look up all" without somewhere to send them', () => {
+    render(<HashChoice hashes={hashes} onPick={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: /Look up all/ })).toBeNull();
+  });
 });

@@ -5,9 +5,11 @@ export interface HashChoiceProps {
   /** Two or more different hashes, in the order they appear in the pasted text. */
   hashes: KeyHash[];
   onPick: (hash: KeyHash) => void;
+  /** "Look up all N": opens the bulk lookup page with every one of them. */
+  onLookUpAll?: () => void;
 }
 
-export function HashChoice({ hashes, onPick }: HashChoiceProps) {
+export function HashChoice({ hashes, onPick, onLookUpAll }: HashChoiceProps) {
   return (
     <div class="hash-choice">
       <p class="hash-choice__prompt">This text holds {hashes.length} key hashes. Pick one:</p>
@@ -26,6 +28,11 @@ export function HashChoice({ hashes, onPick }: HashChoiceProps) {
           </li>
         ))}
       </ul>
+      {onLookUpAll && (
+        <button type="button" class="hash-choice__all" onClick={onLookUpAll}>
+          Look up all {hashes.length}
+        </button>
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ export default defineBackground(() => {
   // Listeners are registered synchronously at start-up: the worker may have been woken by the very
   // event they handle.
   registerMessageHandlers();
-  browser.contextMenus.onClicked.addListener((info) => void onContextMenuClick(info));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
   registerOmniboxListeners();
   browser.runtime.onInstalled.addListener(() => createContextMenu());
   warmUp();

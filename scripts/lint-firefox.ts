@@ -15,7 +15,8 @@ interface Message {
 const EXPLAINED: Array<{ code: string; file: RegExp; why: string }> = [
   {
     code: 'DANGEROUS_EVAL',
-    file: /^background\.js$/,
+    // The bulk page's chunk holds zod too: its export lists the key schema's fields.
+    file: /^(background\.js|chunks\/bulk-[\w-]+\.js)$/,
     why: "zod's one-time `new Function` probe; zod runs jitless (utils/zod.ts), so it is never called",
   },
   {

@@ -3,9 +3,10 @@
  * wait after a 429. Kept apart from the queue so the rules read, and are tested, on their own.
  */
 
-export const DEFAULT_CONCURRENCY = 4;
-export const MIN_CONCURRENCY = 1;
-export const MAX_CONCURRENCY = 8;
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MIN_CONCURRENCY } from './settings';
+
+// The range is a setting (the options page's "Lookups at once per account"): it lives there.
+export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MIN_CONCURRENCY };
 
 /** The longest pause after repeated 429s without a Retry-After. */
 export const MAX_BACKOFF_MS = 60_000;

@@ -28,6 +28,10 @@ describe('isOwnPageSender', () => {
         tab: { url: `${own}/card.html#${'a'.repeat(64)}` },
       },
     ],
+    [
+      'the bulk lookup page in a tab, opened with hashes waiting',
+      { id: chromeSelf.id, url: `${own}/bulk.html#inbox`, tab: { url: `${own}/bulk.html#inbox` } },
+    ],
   ])('accepts %s', (_, sender) => {
     expect(isOwnPageSender(sender, chromeSelf)).toBe(true);
   });
@@ -65,6 +69,12 @@ describe('isOwnPageSender', () => {
       'the card page inside a web page tab',
       { id: chromeSelf.id, url: `${own}/card.html`, tab: { url: 'https://evil.example/' } },
     ],
+    [
+      'a bulk page of another extension',
+      { id: chromeSelf.id, url: 'chrome-extension://zyxwvutsrqponmlkzyxwvutsrqponmlk/bulk.html' },
+    ],
+    ['a web page named like the bulk page', { url: 'https://evil.example/bulk.html', origin: 'https://evil.example' }],
+    ['a page of ours beside the bulk page', { id: chromeSelf.id, url: `${own}/bulk.htm` }],
     ['a URL that does not parse', { id: chromeSelf.id, url: 'not a url' }],
     ['a file URL', { id: chromeSelf.id, url: 'file:///popup.html' }],
     ['a data URL', { id: chromeSelf.id, url: 'data:text/html,<script>1</script>' }],

@@ -14,14 +14,14 @@ export interface Self {
 }
 
 /** The extension pages allowed to talk to the worker. */
-const OWN_PAGES = new Set(['/popup.html', '/options.html', '/card.html']);
+const OWN_PAGES = new Set(['/popup.html', '/options.html', '/card.html', '/bulk.html']);
 
 /**
- * True only for this extension's own popup, options page or card page. Refused:
+ * True only for this extension's own popup, options page, card page or bulk lookup page. Refused:
  * - a sender without an id, or with another extension's id;
  * - a sender without a URL, or with one that does not parse;
  * - a web page or a content-script-like sender (its URL is the page's, not ours);
- * - any other page of this extension that is not the popup, the options page or the card page;
+ * - any other page of this extension that is not one of those;
  * - a sender whose declared origin, or whose tab's URL, is not this extension's.
  */
 export function isOwnPageSender(sender: SenderLike, self: Self): boolean {

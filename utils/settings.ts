@@ -10,6 +10,11 @@ export const MAX_TIMEOUT_SECONDS = 60;
 export const DEFAULT_CACHE_SECONDS = 60;
 export const MAX_CACHE_SECONDS = 3600;
 
+/** "Look up many keys": requests in flight per account at once (utils/lookup-pacing.ts). */
+export const DEFAULT_CONCURRENCY = 4;
+export const MIN_CONCURRENCY = 1;
+export const MAX_CONCURRENCY = 8;
+
 /** At most this many accounts: each lookup asks every one of them at once. */
 export const MAX_ACCOUNTS = 10;
 
@@ -37,6 +42,8 @@ export interface Settings {
   historyEnabled: boolean;
   /** 0 turns the cache off. */
   cacheSeconds: number;
+  /** "Look up many keys": requests in flight per account at once, 1 to 8. */
+  bulkConcurrency: number;
 }
 
 /** Version 2 (one management key): the base URL stood beside the other settings. */
@@ -56,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
   forgetKeyOnClose: false,
   historyEnabled: true,
   cacheSeconds: DEFAULT_CACHE_SECONDS,
+  bulkConcurrency: DEFAULT_CONCURRENCY,
 };
 
 /** v1 → v2: the new options start at their defaults; nothing of v1 is lost. */

@@ -1,5 +1,6 @@
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { AccountsSection } from './AccountsSection';
+import { BulkConcurrencyField } from './BulkConcurrencyField';
 import { LookupTimingFields } from './LookupTimingFields';
 import { PrivacySection } from './PrivacySection';
 import { ShortcutSection } from './ShortcutSection';
@@ -35,6 +36,7 @@ export function OptionsApp() {
           errors={form.errors}
           onChange={form.edit}
         />
+        <BulkConcurrencyField value={draft.bulkConcurrency} error={form.errors.bulkConcurrency} onChange={form.edit} />
         <PrivacySection
           forgetKeyOnClose={draft.forgetKeyOnClose}
           historyEnabled={draft.historyEnabled}

@@ -26,6 +26,7 @@ describe('settings draft', () => {
       ],
       timeoutSeconds: '10',
       cacheSeconds: '60',
+      bulkConcurrency: '4',
       forgetKeyOnClose: false,
       historyEnabled: true,
     });
@@ -40,6 +41,7 @@ describe('settings draft', () => {
     ['a dropped account', { ...clean, accounts: clean.accounts.slice(1) }],
     ['another timeout', { ...clean, timeoutSeconds: '20' }],
     ['an emptied cache field', { ...clean, cacheSeconds: '' }],
+    ['another number of lookups at once', { ...clean, bulkConcurrency: '2' }],
     ['a ticked check box', { ...clean, forgetKeyOnClose: true }],
     ['an unticked check box', { ...clean, historyEnabled: false }],
   ])('counts %s as unsaved', (_, draft) => {
@@ -60,6 +62,7 @@ describe('settings draft', () => {
       ],
       timeoutSeconds: 10,
       cacheSeconds: 60,
+      bulkConcurrency: 4,
       forgetKeyOnClose: false,
       historyEnabled: true,
     });

@@ -17,6 +17,7 @@ export interface SettingsDraft {
   accounts: AccountDraft[];
   timeoutSeconds: string;
   cacheSeconds: string;
+  bulkConcurrency: string;
   forgetKeyOnClose: boolean;
   historyEnabled: boolean;
 }
@@ -37,6 +38,7 @@ export function draftFrom(saved: SettingsView): SettingsDraft {
     accounts: saved.accounts.map(accountDraft),
     timeoutSeconds: String(saved.timeoutSeconds),
     cacheSeconds: String(saved.cacheSeconds),
+    bulkConcurrency: String(saved.bulkConcurrency),
     forgetKeyOnClose: saved.forgetKeyOnClose,
     historyEnabled: saved.historyEnabled,
   };
@@ -52,6 +54,7 @@ export function isDirty(draft: SettingsDraft, saved: SettingsView): boolean {
     draft.accounts.some((account, index) => !sameAccount(account, clean.accounts[index])) ||
     draft.timeoutSeconds !== clean.timeoutSeconds ||
     draft.cacheSeconds !== clean.cacheSeconds ||
+    draft.bulkConcurrency !== clean.bulkConcurrency ||
     draft.forgetKeyOnClose !== clean.forgetKeyOnClose ||
     draft.historyEnabled !== clean.historyEnabled
   );
@@ -68,6 +71,7 @@ export function toSaveRequest(draft: SettingsDraft): SaveSettingsRequest {
     })),
     timeoutSeconds: toNumber(draft.timeoutSeconds),
     cacheSeconds: toNumber(draft.cacheSeconds),
+    bulkConcurrency: toNumber(draft.bulkConcurrency),
     forgetKeyOnClose: draft.forgetKeyOnClose,
     historyEnabled: draft.historyEnabled,
   };

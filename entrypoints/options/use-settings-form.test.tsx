@@ -62,6 +62,7 @@ describe('useSettingsForm', () => {
       ],
       timeoutSeconds: 20,
       cacheSeconds: 60,
+      bulkConcurrency: 4,
       forgetKeyOnClose: false,
       historyEnabled: true,
     });

@@ -7,6 +7,7 @@ import { cardPath } from '@/utils/card-address';
 import { type KeyHash, parseHashInput } from '@/utils/hash-input';
 import type { HistoryItem } from '@/utils/background/store/items';
 import { askWorker } from '@/utils/messaging/worker-client';
+import { FindOnPageButton, openBulk } from './FindOnPageButton';
 import { type StartReply, useLookup } from './use-lookup';
 
 /** `started`: the worker's reply to `popupStart`, asked for before the first render (main.tsx). */
@@ -138,6 +139,7 @@ export function App({ started }: { started?: Promise<StartReply> }) {
           </p>
         )}
       </form>
+      <FindOnPageButton onRefused={(message) => show({ kind: 'input_error', message })} />
       <section class="popup-result" aria-live="polite">
         {view.kind === 'loading' && <Loading label="Looking up key…" />}
         {view.kind === 'choice' && (
@@ -147,6 +149,7 @@ export function App({ started }: { started?: Promise<StartReply> }) {
               setText(hash);
               void lookUp(hash);
             }}
+            onLookUpAll={() => void openBulk(view.hashes)}
           />
         )}
         {view.kind === 'result' && (

@@ -14,6 +14,7 @@ import { CHROME_BUILD_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { runScript } from '../lib/run-script.ts';
 import { measureAccounts } from './accounts.ts';
 import { benchCopy } from './bench-copy.ts';
+import { measureBulk } from './bulk.ts';
 import { instrument } from './instrument.ts';
 import { measureCached, measureCold, measureWarm, measureWithLatency, type LookupBench } from './lookups.ts';
 import { measureOmnibox } from './omnibox.ts';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const sizes = await measureBuild(CHROME_BUILD_DIR, await chromeZipPath(PROJECT_ROOT));
   const copy = await benchCopy();
   try {
+    const bulk = await measureBulk(copy.extensionDir, CHROME_BUILD_DIR);
     await withExtension({ extensionDir: copy.extensionDir }, async ({ h, api }) => {
       const browserVersion = h.context.browser()?.version() ?? 'unknown';
       await saveOptions(h, { cacheSeconds: 0 });
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
       const accounts = await measureAccounts(bench);
       log('lookups across accounts');
 
-      const results: BenchResults = { ready, warm, slow, storage, cold, cached, accounts, sizes, omnibox };
+      const results: BenchResults = { ready, warm, slow, storage, cold, cached, accounts, sizes, omnibox, bulk };
       await writeReport(results, { browserVersion, loadAtStart, started });
     });
   } finally {

@@ -4,6 +4,7 @@
 import { basename } from 'node:path';
 import { formatKb, POPUP_JS_BUDGET_BYTES, type BuildSizes } from '../lib/build-sizes.ts';
 import { OTHERS_MS, OWNER_MS, type AccountsSamples } from './accounts.ts';
+import { bulkRows, type BulkBench } from './bulk.ts';
 import { FRAME_MS, type LookupTiming } from './lookup-timing.ts';
 import { LATENCY_MS, type ColdSamples, type LatencySamples } from './lookups.ts';
 import { omniboxRows, type OmniboxSamples } from './omnibox.ts';
@@ -22,6 +23,7 @@ export interface BenchResults {
   cached: LookupTiming[];
   accounts: AccountsSamples;
   omnibox: OmniboxSamples;
+  bulk: BulkBench;
   sizes: BuildSizes;
 }
 
@@ -41,7 +43,18 @@ export const GOALS = {
   historyToBlank: 1.5,
 };
 
-export function benchRows({ ready, warm, slow, storage, cold, cached, accounts, omnibox, sizes }: BenchResults): Row[] {
+export function benchRows({
+  ready,
+  warm,
+  slow,
+  storage,
+  cold,
+  cached,
+  accounts,
+  omnibox,
+  sizes,
+  bulk,
+}: BenchResults): Row[] {
   const slowTotals = totals(slow.lookup);
   const [history, blankForHistory] = measuredPairs(ready.history, ready.blank);
   const coldTotals = totals(cold.cold);
@@ -140,6 +153,7 @@ export function benchRows({ ready, warm, slow, storage, cold, cached, accounts, 
     single(`Whole Chrome zip (${basename(sizes.zip.path)}, from wxt zip)`, formatKb(sizes.zip.bytes)),
     row('Popup JS heap after a lookup (after GC; CDP Runtime.getHeapUsage)', ready.heap, mb),
     row('↳ blank page, same measure', ready.blankHeap, mb),
+    ...bulkRows(bulk),
   ];
 }
 

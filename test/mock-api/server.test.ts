@@ -446,3 +446,41 @@ describe('close', () => {
     await expect(startMockApi({ port })).rejects.toThrow(/EADDRINUSE/);
   });
 });
+
+describe('mock API bulk modes', () => {
+  it('answers 429 with Retry-After: 1 beyond its rate, and lets requests through again a second later', async () => {
+    const api = await startMockApi({ ratePerSecond: 3 });
+    try {
+      const get = () =>
+        fetch(`${api.baseUrl}/keys/${SAMPLE_HASHES.active}`, {
+          headers: { Authorization: `Bearer ${MOCK_MANAGEMENT_KEY}` },
+        });
+      const first = await Promise.all([get(), get(), get(), get()]);
+      expect(first.map((r) => r.status).sort()).toEqual([200, 200, 200, 429]);
+      expect(first.find((r) => r.status === 429)?.headers.get('retry-after')).toBe('1');
+      await new Promise((resolve) => setTimeout(resolve, 1050));
+      expect((await get()).status).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('makes up a key for any hash it does not hold, and serves its test pages without a key', async () => {
+    const api = await startMockApi({ generatedKeys: true, pages: { '/page.html': '<p>hello</p>' } });
+    try {
+      const hash = 'c'.repeat(64);
+      const reply = await fetch(`${api.baseUrl}/keys/${hash}`, {
+        headers: { Authorization: `Bearer ${MOCK_MANAGEMENT_KEY}` },
+      });
+      expect(((await reply.json()) as { data: { name: string; hash: string } }).data).toMatchObject({
+        name: 'Bulk key cccccccc',
+        hash,
+      });
+      const page = await fetch(`${api.origin}/page.html`);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toBe('<p>hello</p>');
+    } finally {
+      await api.close();
+    }
+  });
+});

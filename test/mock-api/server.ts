@@ -1,6 +1,7 @@
 // A local ModelGates API (spec/modelgates-keys.openapi.yaml) for e2e tests, the demo and
 // benchmarks. node:http only, erasable TypeScript only: it runs under plain `node` as well.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { RateWindow } from './rate-window.ts';
 import {
   ELSEWHERE_KEY_NAME,
   FAULT_HASHES,
@@ -47,6 +48,10 @@ export interface MockApi {
    * with a host grant for it read the answer. Read per request.
    */
   cors: boolean;
+  /** Answers allowed a second before 429s; undefined: no limit. Counted from when it is set. */
+  ratePerSecond: number | undefined;
+  /** Any well-formed hash it does not hold answers a made-up active key; read per request. */
+  generatedKeys: boolean;
   clearRequests(): void;
   close(): Promise<void>;
 }
@@ -68,6 +73,13 @@ export interface MockApiOptions {
   cors?: boolean;
   /** Clock for sample times and the Retry-After date; default the real clock. */
   now?: () => Date;
+  /** At most this many answers a second, then 429 with "Retry-After: 1"; default no limit. */
+  ratePerSecond?: number;
+  /** Any well-formed hash it does not hold answers an active key named "Bulk key <first 8>":
+   * thousands of distinct keys for bulk runs. Default off. */
+  generatedKeys?: boolean;
+  /** Web pages served at these paths of the API origin, without a key: "Find key hashes on this page". */
+  pages?: Record<string, string>;
 }
 
 /** Size of the `hugeBody` answer: 1.5 MiB of valid JSON, sent with Content-Length. */
@@ -206,6 +218,9 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   const requests: RecordedRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let elsewhereOrigin = '';
+  let rate = options.ratePerSecond === undefined ? undefined : new RateWindow(options.ratePerSecond);
+  let generatedKeys = options.generatedKeys ?? false;
+  const pages = new Map(Object.entries(options.pages ?? {}));
 
   /** Records the request, its body as it arrives, and reads the body to its end. */
   const record = (target: RecordedRequest['target'], req: IncomingMessage): void => {
@@ -286,6 +301,15 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   };
 
   const answerApi = (req: IncomingMessage, res: ServerResponse): void => {
+    const page = pages.get(new URL(req.url ?? '/', 'http://mock.invalid').pathname);
+    if (page !== undefined) {
+      send(res, 200, 'text/html; charset=utf-8', page);
+      return;
+    }
+    if (rate !== undefined && !rate.allow(Date.now())) {
+      sendJson(res, 429, errorBody(429, 'Rate limit exceeded'), { 'Retry-After': '1' });
+      return;
+    }
     // Auth comes first, as on the real API: without the key even a fault hash says 401.
     if (!isAuthorized(req.headers.authorization, managementKey)) {
       sendJson(res, 401, errorBody(401, 'Invalid management key'));
@@ -294,6 +318,10 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     const hash = keyHashOf(req);
     if (hash === undefined) {
       sendJson(res, 404, errorBody(404, 'Not found'));
+      return;
+    }
+    if (generatedKeys && !holds.has(hash) && HASH_FORMAT.test(hash)) {
+      sendJson(res, 200, JSON.stringify({ data: { ...activeBodyFor(hash), name: `Bulk key ${hash.slice(0, 8)}` } }));
       return;
     }
     if (!holds.has(hash)) {
@@ -361,6 +389,18 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     },
     set slowMs(ms: number) {
       slowMs = checkDelay('slowMs', ms);
+    },
+    get ratePerSecond() {
+      return rate?.perSecond;
+    },
+    set ratePerSecond(perSecond: number | undefined) {
+      rate = perSecond === undefined ? undefined : new RateWindow(perSecond);
+    },
+    get generatedKeys() {
+      return generatedKeys;
+    },
+    set generatedKeys(on: boolean) {
+      generatedKeys = on;
     },
     get latencyMs() {
       return latencyMs;

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LOOKUP_MENU_ID, createContextMenu, onContextMenuClick } from './context-menu';
+import type { Browser } from 'wxt/browser';
+import { takeBulkInbox } from './bulk/bulk-inbox';
+import { NO_HASHES_ON_PAGE, PAGE_NOT_READABLE } from './bulk/find-on-page';
+import { FIND_MENU_ID, LOOKUP_MENU_ID, createContextMenu, onContextMenuClick } from './context-menu';
 import { takeUnseenLookup } from './lookup-service';
 import { saveManagementKeys } from './store/management-key';
 import { lastLookupItem } from './store/items';
@@ -28,6 +31,11 @@ describe('context menu', () => {
     fakeBrowser.contextMenus.create = create as typeof fakeBrowser.contextMenus.create;
     createContextMenu();
     expect(create).toHaveBeenCalledWith({ id: 'lookup-selection', title: 'Look up key hash', contexts: ['selection'] });
+    expect(create).toHaveBeenCalledWith({
+      id: 'find-on-page',
+      title: 'Find key hashes on this page',
+      contexts: ['page'],
+    });
   });
 
   it('looks up the selected hash, opens the popup and leaves the result for it', async () => {
@@ -60,10 +68,45 @@ describe('context menu', () => {
     expect(openPopup).toHaveBeenCalledOnce();
   });
 
-  it('asks which hash when the selection holds several', async () => {
+  it('opens the bulk page with every hash when the selection holds several, and no popup', async () => {
     const other = 'a'.repeat(64);
-    await click(`${HASH} and ${other}`);
-    expect(await takeUnseenLookup()).toMatchObject({ hash: null, choices: [HASH, other] });
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create');
+    await click(`${HASH} and ${other}, again ${HASH}, secret sk-mg-v1-${'c'.repeat(64)}`);
+    expect(tabs).toHaveBeenCalledWith({ url: `chrome-extension://${fakeBrowser.runtime.id}/bulk.html#inbox` });
+    expect(await takeBulkInbox()).toEqual({ ok: true, hashes: [HASH, other] });
+    expect(openPopup).not.toHaveBeenCalled();
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a page extensions may not read', new Error('Cannot access a chrome:// URL'), PAGE_NOT_READABLE],
+    ['a page without hashes', null, NO_HASHES_ON_PAGE],
+  ])('"Find key hashes on this page" on %s says so in the popup', async (_, failure, message) => {
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async () => {
+      if (failure) throw failure;
+      return [{ frameId: 0, result: 'nothing to see here', documentId: 'd' }];
+    });
+    await onContextMenuClick({ menuItemId: FIND_MENU_ID, editable: false, pageUrl: 'https://logs.example/' }, {
+      id: 7,
+    } as Browser.tabs.Tab);
+    expect((await takeUnseenLookup())?.result).toEqual({ ok: false, error: { kind: 'invalid_request', message } });
+    expect(openPopup).toHaveBeenCalledOnce();
+  });
+
+  it('"Find key hashes on this page" reads the tab once and opens the bulk page with its hashes', async () => {
+    const run = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockResolvedValue([
+        { frameId: 0, result: `rows: ${HASH}\n${'a'.repeat(64)} sk-mg-v1-${'c'.repeat(64)}`, documentId: 'd' },
+      ] as never);
+    await onContextMenuClick({ menuItemId: FIND_MENU_ID, editable: false, pageUrl: 'https://logs.example/' }, {
+      id: 7,
+    } as Browser.tabs.Tab);
+    expect(run).toHaveBeenCalledOnce();
+    expect(run.mock.calls[0]?.[0]).toMatchObject({ target: { tabId: 7 }, args: [5 * 1024 * 1024] });
+    expect(await takeBulkInbox()).toEqual({ ok: true, hashes: [HASH, 'a'.repeat(64)] });
+    expect(openPopup).not.toHaveBeenCalled();
   });
 
   it('falls back to a small popup window when openPopup is refused', async () => {

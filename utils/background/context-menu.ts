@@ -1,9 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
+import { openBulkPage } from './bulk/bulk-inbox';
+import { findHashesOnPage } from './bulk/find-on-page';
+import { extractHashes } from '../extract-hashes';
 import { parseHashInput } from '../hash-input';
 import { startLookup } from './lookup-service';
 import { updateLastLookup } from './store/last-lookup';
 
 export const LOOKUP_MENU_ID = 'lookup-selection';
+export const FIND_MENU_ID = 'find-on-page';
 
 /** Menu items persist across worker restarts, so they are created once per install/update. */
 export function createContextMenu(): void {
@@ -12,6 +16,11 @@ export function createContextMenu(): void {
     title: 'Look up key hash',
     contexts: ['selection'],
   });
+  browser.contextMenus.create({
+    id: FIND_MENU_ID,
+    title: 'Find key hashes on this page',
+    contexts: ['page'],
+  });
 }
 
 /**
@@ -19,10 +28,33 @@ export function createContextMenu(): void {
  * allow openPopup only while the click's user gesture lasts, and the popup must find the pending
  * record when it asks. It then waits for a result still in flight.
  */
-export async function onContextMenuClick(info: Browser.contextMenus.OnClickData): Promise<void> {
+export async function onContextMenuClick(
+  info: Browser.contextMenus.OnClickData,
+  tab?: Browser.tabs.Tab,
+): Promise<void> {
+  if (info.menuItemId === FIND_MENU_ID) return findOnPage(tab?.id);
   if (info.menuItemId !== LOOKUP_MENU_ID) return;
-  const work = lookUpSelection(info.selectionText ?? '');
-  await Promise.all([work, openResultView()]);
+  const selection = info.selectionText ?? '';
+  // Several hashes: the bulk page opens with all of them (secret keys among them are left out).
+  const { hashes } = extractHashes(selection);
+  if (hashes.length > 1) {
+    await openBulkPage(hashes);
+    return;
+  }
+  await Promise.all([lookUpSelection(selection), openResultView()]);
+}
+
+/** "Find key hashes on this page": the bulk page opens with them, or the popup says why not. */
+async function findOnPage(tabId: number | undefined): Promise<void> {
+  const found = await findHashesOnPage(tabId);
+  if (found.ok) return;
+  await Promise.all([recordRefusal(found.message), openResultView()]);
+}
+
+function recordRefusal(message: string): Promise<void> {
+  const result = { ok: false as const, error: { kind: 'invalid_request' as const, message } };
+  const base = { source: 'context_menu' as const, startedAt: new Date().toISOString(), seen: false };
+  return updateLastLookup(() => ({ ...base, hash: null, result }));
 }
 
 function lookUpSelection(selection: string): Promise<unknown> {
@@ -32,14 +64,13 @@ function lookUpSelection(selection: string): Promise<unknown> {
     case 'hash':
       return startLookup(input.hash, 'context_menu').settled;
     case 'choice':
+      // Several hashes open the bulk page before this; the popup's own choice list stays the fallback.
       return updateLastLookup(() => ({ ...base, hash: null, choices: input.hashes, result: null }));
     case 'empty':
     case 'secret':
     case 'invalid': {
       // The selected text itself is never stored: it may be a secret key.
-      const message = input.kind === 'empty' ? 'The selection was empty.' : input.message;
-      const result = { ok: false as const, error: { kind: 'invalid_request' as const, message } };
-      return updateLastLookup(() => ({ ...base, hash: null, result }));
+      return recordRefusal(input.kind === 'empty' ? 'The selection was empty.' : input.message);
     }
   }
 }

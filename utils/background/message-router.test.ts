@@ -53,6 +53,10 @@ const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   testConnection: { accountId: FIRST_ACCOUNT.id },
   history: undefined,
   clearHistory: undefined,
+  lookupInAccount: { hash: 'a'.repeat(64) as KeyHash, accountId: FIRST_ACCOUNT.id },
+  openBulk: { hashes: ['a'.repeat(64) as KeyHash] },
+  takeBulkInbox: undefined,
+  findOnPage: undefined,
 };
 
 const refused = { ok: false, error: { kind: 'invalid_request', message: expect.stringContaining('Refused') } };
@@ -170,6 +174,12 @@ describe('message router', () => {
     ['a connection test with extra fields', 'testConnection', { accountId: FIRST_ACCOUNT.id, url: 'https://x' }],
     ['a complete answer for a path', 'completeLookup', { hash: '../keys' }],
     ['null settings', 'saveSettings', null],
+    ['a bulk lookup in an account that is not saved', 'lookupInAccount', { hash: 'a'.repeat(64), accountId: 'x' }],
+    ['a bulk lookup of a path', 'lookupInAccount', { hash: '../keys', accountId: FIRST_ACCOUNT.id }],
+    ['a bulk page opened with no hash', 'openBulk', { hashes: [] }],
+    ['a bulk page opened with a secret key', 'openBulk', { hashes: [`sk-or-v1-${'a'.repeat(64)}`] }],
+    ['a bulk page opened with too many hashes', 'openBulk', { hashes: Array(5001).fill('a'.repeat(64)) }],
+    ['finding hashes on a page named by the sender', 'findOnPage', { tabId: 1 }],
   ])('answers %s with a typed refusal', async (_, type, data) => {
     expect(await send(type, data, popup)).toEqual({
       ok: false,
@@ -229,6 +239,7 @@ describe('message router', () => {
         forgetKeyOnClose: false,
         historyEnabled: true,
         cacheSeconds: DEFAULT_SETTINGS.cacheSeconds,
+        bulkConcurrency: DEFAULT_SETTINGS.bulkConcurrency,
         timeoutSeconds: 15,
         accounts: [
           { id: FIRST_ACCOUNT.id, name: 'Production', baseUrl: 'http://127.0.0.1:8787/api/v1', keyLast4: 'cdef' },

@@ -1,5 +1,6 @@
 import type { GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
+import { bulkHandlers } from './bulk/bulk-handlers';
 import { clearHistory } from './store/history';
 import { testConnection } from './connection-test';
 import { completeLookup, lookUp, readHistoryAfterLookups } from './lookup-service';
@@ -60,6 +61,7 @@ export const messageHandlers = {
     await clearHistory();
     return { ok: true as const, entries: [] as HistoryItem[] };
   }),
+  ...bulkHandlers,
 };
 export type MessageHandlers = typeof messageHandlers;
 

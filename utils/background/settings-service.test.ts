@@ -86,6 +86,9 @@ describe('settings service', () => {
     ['a negative cache time', {}, { cacheSeconds: -1 }, { fieldErrors: { cacheSeconds: expect.any(String) } }],
     ['a cache time over an hour', {}, { cacheSeconds: 3601 }, { fieldErrors: { cacheSeconds: expect.any(String) } }],
     ['an empty cache time', {}, { cacheSeconds: null }, { fieldErrors: { cacheSeconds: expect.any(String) } }],
+    ['no lookups at once', {}, { bulkConcurrency: 0 }, { fieldErrors: { bulkConcurrency: expect.any(String) } }],
+    ['9 lookups at once', {}, { bulkConcurrency: 9 }, { fieldErrors: { bulkConcurrency: expect.any(String) } }],
+    ['2.5 lookups at once', {}, { bulkConcurrency: 2.5 }, { fieldErrors: { bulkConcurrency: expect.any(String) } }],
   ])('refuses %s, beside its field, and saves none of the other fields', async (_, account, rest, refusal) => {
     const reply = await saveSettings(
       request(

@@ -15,6 +15,7 @@ import type {
 } from '../messaging/protocol';
 import { forgetLastLookupOf } from './store/last-lookup';
 import { forgetCachedKeys } from './store/result-cache';
+import { MAX_CONCURRENCY, MIN_CONCURRENCY } from '../lookup-pacing';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Account, type Settings } from '../settings';
 import { kept, readSettings } from './store/items';
 import { change, changeKept } from './store/memory';
@@ -50,6 +51,11 @@ export async function saveSettings(request: SaveSettingsRequest): Promise<SaveSe
   if (!Number.isInteger(cacheSeconds) || cacheSeconds < 0 || cacheSeconds > MAX_CACHE_SECONDS) {
     fieldErrors.cacheSeconds = `Keep results for a whole number of seconds from 0 (off) to ${MAX_CACHE_SECONDS}.`;
   }
+  const bulkConcurrency =
+    request.bulkConcurrency === undefined ? current.bulkConcurrency : (request.bulkConcurrency ?? Number.NaN);
+  if (!Number.isInteger(bulkConcurrency) || bulkConcurrency < MIN_CONCURRENCY || bulkConcurrency > MAX_CONCURRENCY) {
+    fieldErrors.bulkConcurrency = `Lookups at once must be a whole number from ${MIN_CONCURRENCY} to ${MAX_CONCURRENCY}.`;
+  }
   const checked = checkAccounts(request.accounts);
   if (!checked.ok || Object.keys(fieldErrors).length > 0) {
     const accountErrors = checked.ok ? request.accounts.map(() => ({})) : checked.accountErrors;
@@ -68,6 +74,7 @@ export async function saveSettings(request: SaveSettingsRequest): Promise<SaveSe
     forgetKeyOnClose: request.forgetKeyOnClose ?? current.forgetKeyOnClose,
     historyEnabled: request.historyEnabled ?? current.historyEnabled,
     cacheSeconds,
+    bulkConcurrency,
   };
   const newKeys = Object.fromEntries(
     checked.accounts.flatMap((input, index) => {

@@ -71,11 +71,12 @@ export const saveSettingsRequestSchema = z
     forgetKeyOnClose: z.boolean().optional(),
     historyEnabled: z.boolean().optional(),
     cacheSeconds: z.number().nullable().optional(),
+    bulkConcurrency: z.number().nullable().optional(),
   })
   .strict();
 export type SaveSettingsRequest = z.infer<typeof saveSettingsRequestSchema>;
 
-export type SettingsField = 'timeoutSeconds' | 'cacheSeconds';
+export type SettingsField = 'timeoutSeconds' | 'cacheSeconds' | 'bulkConcurrency';
 
 /** Refused requests (forged sender, malformed payload) answer with this, whatever the message. */
 export type Refusal = { ok: false; error: Extract<LookupError, { kind: 'invalid_request' }> };

@@ -107,7 +107,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 /** The few extension APIs the driver calls inside the worker. */
 interface WorkerChrome {
   contextMenus: { onClicked: { dispatch(info: Record<string, unknown>, tab?: unknown): void } };
-  tabs: { query(query: { active: boolean }): Promise<unknown[]> };
+  tabs: { query(query: { active: boolean; lastFocusedWindow?: boolean }): Promise<Array<{ url?: string }>> };
 }
 
 type Harness = Omit<ExtensionHarness, 'browser'>;
@@ -121,18 +121,18 @@ function chromiumBrowser(h: Harness): ExtensionBrowser {
     async openPage(path) {
       return asExtensionPage(await h.openPage(path));
     },
-    async clickContextMenu({ selectionText, fromTab }: MenuClick) {
+    async clickContextMenu({ menuItemId = 'lookup-selection', selectionText, fromTab }: MenuClick) {
       // The native menu needs a display; dispatching in the worker runs the real listener.
       await h.worker.evaluate(
-        async ({ selectionText, fromTab }) => {
+        async ({ menuItemId, selectionText, fromTab }) => {
           const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
-          const [tab] = fromTab ? await chrome.tabs.query({ active: true }) : [];
+          const [tab] = fromTab ? await chrome.tabs.query({ active: true, lastFocusedWindow: true }) : [];
           chrome.contextMenus.onClicked.dispatch(
-            { menuItemId: 'lookup-selection', selectionText, editable: false, pageUrl: 'https://example.com/' },
+            { menuItemId, selectionText, editable: false, pageUrl: tab?.url ?? 'https://example.com/' },
             tab,
           );
         },
-        { selectionText, fromTab },
+        { menuItemId, selectionText, fromTab },
       );
     },
     omnibox: chromiumOmnibox(() => h.worker),

@@ -84,8 +84,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       );
       return firefoxPage(page, url, privileged);
     },
-    async clickContextMenu({ selectionText, fromTab }: MenuClick) {
-      const info = { menuItemId: 'lookup-selection', selectionText, editable: false, pageUrl: 'https://example.com/' };
+    async clickContextMenu({ menuItemId = 'lookup-selection', selectionText, fromTab }: MenuClick) {
+      const info = { menuItemId, selectionText, editable: false, pageUrl: 'https://example.com/' };
       // What Firefox's own menu code emits on a click (browser/components/extensions/parent/ext-menus.js).
       await privileged(
         `ext.emit('webext-menu-menuitem-click', ${JSON.stringify(info)}, ${fromTab ? 'gBrowser.selectedTab' : 'null'})`,

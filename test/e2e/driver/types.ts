@@ -38,7 +38,9 @@ export interface ExtensionPage {
 
 /** What the extension's context-menu item receives when a person clicks it. */
 export interface MenuClick {
-  selectionText: string;
+  /** Default 'lookup-selection' ("Look up key hash"); 'find-on-page' for "Find key hashes on this page". */
+  menuItemId?: string;
+  selectionText?: string;
   /** Whether the click came from a tab (a web page) or from no tab at all. */
   fromTab: boolean;
 }

@@ -121,3 +121,10 @@ export const kept: {
   resultCache: { item: resultCacheItem, version: VERSION.resultCache },
   history: { item: historyItem, version: VERSION.history },
 };
+
+/**
+ * Hashes on their way to the bulk page: from the popup's "Look up all N", a selection with several
+ * hashes or "Find key hashes on this page". Only the hashes are kept, never the text they were
+ * found in (it may hold a secret key), and only until the page has taken them.
+ */
+export const bulkInboxItem = storage.defineItem<KeyHash[]>('session:bulkInbox', { fallback: [], version: 1 });

@@ -1,0 +1,80 @@
+import { CopyButton } from '@/components/CopyButton';
+import { StatusBadge } from '@/components/StatusBadge';
+import type { ApiKey } from '@/utils/api-key';
+import type { RowView } from '@/utils/bulk-row';
+import { describeLookupError } from '@/utils/error-message';
+import { formatUsd, formatUtc, parseTime, shortenHash, UNKNOWN_TEXT } from '@/utils/format';
+import { displayName } from '@/utils/key-name';
+import { nextLimitReset } from '@/utils/limit-reset';
+import { memo } from 'preact/compat';
+
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+const usd = (value: number | null | undefined) => (typeof value === 'number' ? formatUsd(value) : UNKNOWN_TEXT);
+
+/** "$60.00 of $100.00 (60%)", in the card's words for no limit or an unknown one. */
+export function spentOfLimit({ limit, limit_remaining: remaining }: ApiKey): string {
+  if (limit === null) return 'No limit';
+  if (typeof limit !== 'number' || typeof remaining !== 'number') return UNKNOWN_TEXT;
+  const spent = Math.max(0, limit - remaining);
+  return limit > 0 ? `${formatUsd(spent)} of ${formatUsd(limit)} (${percent.format(spent / limit)})` : formatUsd(0);
+}
+
+function resetText(key: ApiKey, now: Date): string {
+  if (key.limit_reset === null || key.limit === null) return 'Never';
+  const next = nextLimitReset(key.limit_reset, now);
+  return next ? formatUtc(next) : UNKNOWN_TEXT;
+}
+
+function expiryText(key: ApiKey): string {
+  if (key.expires_at === null) return 'Never';
+  const at = parseTime(key.expires_at);
+  return at ? formatUtc(at) : UNKNOWN_TEXT;
+}
+
+export interface ResultRowProps {
+  view: RowView;
+  several: boolean;
+  now: Date;
+}
+
+/** One hash's row; memoized, so a run's new answers redraw only their own rows. */
+export const ResultRow = memo(function ResultRow({ view, several, now }: ResultRowProps) {
+  const { row, badges } = view;
+  const { result } = row;
+  const key = result.kind === 'found' ? result.key : null;
+  const failure = result.kind === 'error' ? describeLookupError(result.error, now) : null;
+  return (
+    <tr class={`bulk-row bulk-row--${result.kind}`}>
+      <td>{key ? displayName(key.name) : '—'}</td>
+      {several && <td>{row.account ?? '—'}</td>}
+      <td>
+        {badges.length > 0 ? (
+          <ul class="badge-list" aria-label="Status">
+            {badges.map((badge) => (
+              <li key={badge.id}>
+                <StatusBadge badge={badge} />
+              </li>
+            ))}
+          </ul>
+        ) : failure ? (
+          <span class="bulk-failure">
+            <strong>{failure.title}</strong> {failure.body}
+          </span>
+        ) : (
+          view.status
+        )}
+      </td>
+      <td>{key ? spentOfLimit(key) : '—'}</td>
+      <td>{key ? (key.limit === null ? 'No limit' : usd(key.limit_remaining)) : '—'}</td>
+      <td>{key ? resetText(key, now) : '—'}</td>
+      <td>{key ? usd(key.usage_monthly) : '—'}</td>
+      <td>{key ? expiryText(key) : '—'}</td>
+      <td class="bulk-hash">
+        <code class="mono" title={row.hash}>
+          {shortenHash(row.hash)}
+        </code>
+        <CopyButton text={row.hash} label={`Copy hash ${shortenHash(row.hash)}`} />
+      </td>
+    </tr>
+  );
+});

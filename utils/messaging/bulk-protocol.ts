@@ -1,0 +1,12 @@
+import { isKeyHash, type KeyHash } from '../hash-input';
+import { MAX_BULK_HASHES } from '../extract-hashes';
+import { z } from '../zod';
+import { accountIdSchema } from './protocol';
+
+const keyHash = z.custom<KeyHash>((value) => typeof value === 'string' && isKeyHash(value));
+
+/** The bulk page asks one account about one hash: the scheduler paces each account on its own. */
+export const accountLookupRequestSchema = z.object({ hash: keyHash, accountId: accountIdSchema }).strict();
+
+/** "Look up all N" in the popup: the hashes the page opens with. */
+export const openBulkRequestSchema = z.object({ hashes: z.array(keyHash).min(1).max(MAX_BULK_HASHES) }).strict();
