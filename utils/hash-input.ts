@@ -36,7 +36,7 @@ export function isKeyHash(value: string): value is KeyHash {
  * Dots, slashes, quotes, `=` and `:` split tokens, so URLs, JSON and `hash=<hex>` are searched.
  */
 const TOKEN = /[A-Za-z0-9_-]+/g;
-const HEX_RUN = /[0-9a-fA-F]+/g;
+const HEX_RUN = /[0-9a-fA-F]{64,}/g;
 const PURE_HEX = /^[0-9a-fA-F]+$/;
 
 /**
@@ -56,6 +56,36 @@ function isSecretToken(token: string): boolean {
   return /[-_][0-9a-fA-F]{64}(?![0-9a-fA-F])|(?<![0-9a-fA-F])[0-9a-fA-F]{64}[-_]/.test(token);
 }
 
+/** What scanHashText meets, in the order it meets it. */
+export interface HashTextVisitor {
+  /** A 64-hex run, lower case, each time it occurs. */
+  onHash(hash: KeyHash): void;
+  /** A token that is a secret key: its hex tail is not a hash and is never offered. */
+  onSecret(token: string): void;
+}
+
+/**
+ * The one scan for hashes in text, shared by the popup's input and the bulk page's extraction so
+ * that both see the same hashes and refuse the same secrets. One pass, no array of all tokens.
+ */
+export function scanHashText(text: string, visitor: HashTextVisitor): void {
+  for (const [token] of text.matchAll(TOKEN)) {
+    // Shorter tokens can hold no hash, and most words are short: they skip the secret test too
+    // unless they could be a secret (sk-…, or long enough to be a random key).
+    if (token.length < 32 && !/^sk-/i.test(token)) continue;
+    if (isSecretToken(token)) {
+      visitor.onSecret(token);
+      continue;
+    }
+    if (token.length < 64) continue;
+    for (const [run] of token.matchAll(HEX_RUN)) {
+      // A run of 65 or more is not a hash; isKeyHash says so by its length.
+      const hash = run.toLowerCase();
+      if (isKeyHash(hash)) visitor.onHash(hash);
+    }
+  }
+}
+
 /**
  * Finds the key hash in pasted text: a bare hash, or one inside quotes, JSON, a sentence or a
  * `…/keys/<hash>` URL. A run of 65 or more hex characters is not a hash. Never throws.
@@ -67,17 +97,16 @@ export function parseHashInput(text: string): HashInput {
   // Secrets are looked for first, in the part that would be searched, so a key is refused
   // even when the text also holds a hash; over-long text is refused either way.
   const searched = trimmed.slice(0, MAX_INPUT_LENGTH);
-  const tokens = searched.match(TOKEN) ?? [];
-  if (tokens.some(isSecretToken)) return { kind: 'secret', message: SECRET_KEY_MESSAGE };
-  if (trimmed.length > MAX_INPUT_LENGTH) return { kind: 'invalid', message: TOO_LONG_MESSAGE };
-
+  let secret = false;
   const hashes: KeyHash[] = [];
-  for (const token of tokens) {
-    for (const run of token.match(HEX_RUN) ?? []) {
-      const hash = run.toLowerCase();
-      if (isKeyHash(hash) && !hashes.includes(hash)) hashes.push(hash);
-    }
-  }
+  scanHashText(searched, {
+    onSecret: () => (secret = true),
+    onHash: (hash) => {
+      if (!hashes.includes(hash)) hashes.push(hash);
+    },
+  });
+  if (secret) return { kind: 'secret', message: SECRET_KEY_MESSAGE };
+  if (trimmed.length > MAX_INPUT_LENGTH) return { kind: 'invalid', message: TOO_LONG_MESSAGE };
 
   const [first, second] = hashes;
   if (first === undefined) return { kind: 'invalid', message: invalidMessage(trimmed) };
