@@ -18,7 +18,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'ModelGates Key Lookup',
     description: 'Look up a ModelGates API key by its hash: owner, status, spend and limits in one click.',
-    permissions: ['storage', 'contextMenus'],
+    // alarms: the watched keys' periodic check; it adds no install-time warning.
+    permissions: ['storage', 'contextMenus', 'alarms'],
+    // Asked for only when "Show desktop notifications" is turned on in the options' Alerts.
+    optional_permissions: ['notifications'],
     host_permissions: [DEFAULT_API_ORIGIN],
     // Any other API base URL (a staging host, a local mock) is asked for on the options page, by
     // the user's click on "Grant access"; without it the lookup is an ordinary CORS request.

@@ -1,6 +1,8 @@
 import type { ApiKey } from '@/utils/api-key';
 import { formatUpdated } from '@/utils/format';
+import { isKeyHash } from '@/utils/hash-input';
 import { CopyButton } from './CopyButton';
+import { WatchToggle } from './WatchToggle';
 
 export interface CardToolbarProps {
   apiKey: ApiKey;
@@ -11,10 +13,13 @@ export interface CardToolbarProps {
   onRefresh: () => void;
   /** Why the last refresh failed, in words; the card shown is then the older one. */
   refreshError?: string;
+  /** The card's account, for "Watch"; left out when there is one account. */
+  accountId?: string;
 }
 
-/** How fresh the card is, and what can be done with it: refresh, copy the name or the card. */
-export function CardToolbar({ apiKey, fetchedAt, now, refreshing, onRefresh, refreshError }: CardToolbarProps) {
+/** How fresh the card is, and what can be done with it: refresh, copy the name or the card, watch it. */
+export function CardToolbar(props: CardToolbarProps) {
+  const { apiKey, fetchedAt, now, refreshing, onRefresh, refreshError, accountId } = props;
   return (
     <div class="card-toolbar">
       <p class="card-toolbar__age muted" role="status">
@@ -26,6 +31,7 @@ export function CardToolbar({ apiKey, fetchedAt, now, refreshing, onRefresh, ref
         </button>
         {apiKey.name !== undefined && <CopyButton text={apiKey.name} label="Copy name" caption="Copy name" />}
         <CopyButton text={JSON.stringify(apiKey, null, 2)} label="Copy JSON of the card" caption="Copy JSON" />
+        {isKeyHash(apiKey.hash) && <WatchToggle hash={apiKey.hash} accountId={accountId} />}
       </div>
       {refreshError && (
         <p class="field-error card-toolbar__error" role="alert">

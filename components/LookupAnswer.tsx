@@ -32,6 +32,7 @@ export function LookupAnswer({ result, now, refreshing, refreshError, onRefresh,
             refreshing={refreshing}
             refreshError={refreshError}
             onRefresh={onRefresh}
+            accountId={entry.account?.id}
           />
           <KeyCard apiKey={entry.key} now={now} account={entry.account?.name} />
         </Fragment>

@@ -3,6 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerMessageHandlers } from '@/utils/background/message-router';
 import { createContextMenu, onContextMenuClick } from '@/utils/background/context-menu';
 import { restrictStorageToExtension } from '@/utils/background/store/access-level';
+import { ensureWatchAlarm, onAlarm } from '@/utils/background/watch-alarm';
+import { setCheckEffects } from '@/utils/background/watch-check';
+import { listenToNotificationClicks, notifyAlerts } from '@/utils/background/watch-notify';
+import { paintToolbar } from '@/utils/background/toolbar-attention';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at start-up: the worker may have been woken by the very
@@ -10,5 +14,10 @@ export default defineBackground(() => {
   registerMessageHandlers();
   browser.contextMenus.onClicked.addListener((info) => void onContextMenuClick(info));
   browser.runtime.onInstalled.addListener(() => createContextMenu());
+  browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
+  listenToNotificationClicks();
+  setCheckEffects({ onAlerts: notifyAlerts, onChecked: () => paintToolbar(new Date()) });
   void restrictStorageToExtension();
+  // Alarms can be lost (the browser cleared them, an update): put it back if it is missing.
+  void ensureWatchAlarm();
 });

@@ -4,12 +4,14 @@ import { NOW } from '@/test/fixtures/key';
 import type { AccountRequest, SaveSettingsRequest, SettingsView } from '@/utils/messaging/protocol';
 import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { DEFAULT_ALERT_SETTINGS } from '@/utils/alert-settings';
 import { hasHostAccess } from './host-access';
 import { popupShortcut } from './shortcut';
 import { OptionsApp } from './OptionsApp';
 
 vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 vi.mock('./host-access', () => ({ hasHostAccess: vi.fn(), requestHostAccess: vi.fn() }));
+vi.mock('./notifications-permission', () => ({ hasNotifications: vi.fn(), requestNotifications: vi.fn() }));
 vi.mock('./shortcut', () => ({ popupShortcut: vi.fn(), openShortcutSettings: vi.fn() }));
 /** The worker, one mock per message the page sends. */
 const getSettings = vi.fn<() => Promise<WorkerReply<'getSettings'>>>();
@@ -32,6 +34,7 @@ beforeEach(() => {
     if (type === 'removeKey') return removeKey(data as AccountRequest);
     if (type === 'removeAccount') return removeAccount(data as AccountRequest);
     if (type === 'testConnection') return testConnection(data as AccountRequest);
+    if (type === 'getAlertSettings') return { ok: true, settings: DEFAULT_ALERT_SETTINGS };
     throw new Error(`The options page sent an unexpected message: ${type}`);
   });
   // A fixed clock for "try again in 30 seconds"; only Date, so that promises and waits run as usual.

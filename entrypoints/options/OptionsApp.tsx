@@ -1,11 +1,12 @@
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { AccountsSection } from './AccountsSection';
+import { AlertsSection } from './AlertsSection';
 import { LookupTimingFields } from './LookupTimingFields';
 import { PrivacySection } from './PrivacySection';
 import { ShortcutSection } from './ShortcutSection';
 import { useSettingsForm } from './use-settings-form';
 
-/** The options page: the accounts, the lookup settings, and the keyboard shortcut. */
+/** The options page: the accounts, the lookup settings, the alerts, and the keyboard shortcut. */
 export function OptionsApp() {
   const form = useSettingsForm();
 
@@ -50,6 +51,7 @@ export function OptionsApp() {
         </p>
       </form>
 
+      <AlertsSection />
       <ShortcutSection />
     </main>
   );

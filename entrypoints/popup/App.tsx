@@ -3,21 +3,25 @@ import { HashChoice } from '@/components/HashChoice';
 import { HistoryList } from '@/components/HistoryList';
 import { Loading } from '@/components/Loading';
 import { LookupAnswer } from '@/components/LookupAnswer';
+import { WatchedList } from '@/components/WatchedList';
 import { parseHashInput } from '@/utils/hash-input';
 import type { HistoryItem } from '@/utils/background/store/items';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { useLookup } from './use-lookup';
+import { useWatched } from './use-watched';
 
 export function App() {
   const [text, setText] = useState('');
   const [history, setHistory] = useState<HistoryItem[] | null>(null);
   const { view, now, show, showContextMenuLookup, lookUp, refresh } = useLookup(() => void loadHistory());
+  const watched = useWatched();
   const input = useRef<HTMLInputElement>(null);
   const firstHistoryEntry = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void showContextMenuLookup(setText);
     void loadHistory();
+    void watched.load();
   }, []);
 
   async function loadHistory() {
@@ -29,6 +33,7 @@ export function App() {
     setText('');
     show({ kind: 'idle' });
     void loadHistory();
+    void watched.load();
   }
 
   /** Decides from what was typed or pasted: look up, ask which hash, or say why not. */
@@ -149,6 +154,14 @@ export function App() {
             refreshError={view.refreshError}
             onRefresh={() => view.hash && void refresh(view.hash, view.result)}
             onOpenOptions={openOptions}
+          />
+        )}
+        {showHistory && (
+          <WatchedList
+            {...watched}
+            now={now}
+            onPick={(hash) => submit(hash)}
+            onCheckNow={() => void watched.checkNow()}
           />
         )}
         {showHistory && (

@@ -39,6 +39,11 @@ export interface MockApi {
   slowMs: number;
   /** Extra delay before every answer of the API listener (preflights too); read per request. */
   latencyMs: number;
+  /**
+   * Fields that replace a sample's own in its answers, by hash; read per request. A test's way to
+   * move a key over time, e.g. `overrides.set(hash, { limit_remaining: 15 })`: 85 % of a 100 limit.
+   */
+  readonly overrides: Map<string, Record<string, unknown>>;
   clearRequests(): void;
   close(): Promise<void>;
 }
@@ -193,6 +198,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   let slowMs = checkDelay('slowMs', options.slowMs ?? 15_000);
   let latencyMs = checkDelay('latencyMs', options.latencyMs ?? 0);
   const requests: RecordedRequest[] = [];
+  const overrides = new Map<string, Record<string, unknown>>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let elsewhereOrigin = '';
 
@@ -292,7 +298,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       sendJson(res, 404, errorBody(404, 'API key not found'));
       return;
     }
-    sendJson(res, 200, JSON.stringify({ data: sampleKeyData(sample, now()) }));
+    sendJson(res, 200, JSON.stringify({ data: { ...sampleKeyData(sample, now()), ...overrides.get(hash) } }));
   };
 
   const apiServer = createServer((req, res) => {
@@ -336,6 +342,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     origin,
     elsewhereOrigin,
     requests,
+    overrides,
     get slowMs() {
       return slowMs;
     },

@@ -1,5 +1,5 @@
 import type { MergedLookup } from '../account-answers';
-import { showActionBadge } from './action-badge';
+import { showActionBadge } from './toolbar-attention';
 import { askAccounts } from './ask-accounts';
 import type { KeyHash } from '../hash-input';
 import { labelHistory, readHistory, recordInHistory } from './store/history';

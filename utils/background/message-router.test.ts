@@ -53,6 +53,13 @@ const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   testConnection: { accountId: FIRST_ACCOUNT.id },
   history: undefined,
   clearHistory: undefined,
+  watchStatus: { hash: 'a'.repeat(64) as KeyHash },
+  watch: { hash: 'a'.repeat(64) as KeyHash },
+  unwatch: { hash: 'a'.repeat(64) as KeyHash },
+  watchlist: undefined,
+  checkWatched: undefined,
+  getAlertSettings: undefined,
+  saveAlertSettings: { thresholds: '80, 100', intervalMinutes: 30, notify: false },
 };
 
 const refused = { ok: false, error: { kind: 'invalid_request', message: expect.stringContaining('Refused') } };

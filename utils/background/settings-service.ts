@@ -16,6 +16,7 @@ import type {
 import { forgetCachedKeys } from './store/result-cache';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Account, type Settings } from '../settings';
 import { readSettings, settingsItem } from './store/items';
+import { forgetWatchedOf } from './store/watchlist';
 
 /** What the pages may see: the settings, and of each account's key only its last 4 characters. */
 export async function getSettingsView(): Promise<SettingsView> {
@@ -102,6 +103,11 @@ export async function removeAccount(accountId: string): Promise<{ ok: true; sett
     return { ok: false, error: { kind: 'invalid_request', message } };
   }
   await settingsItem.setValue({ ...current, accounts });
-  await Promise.all([removeManagementKeys([accountId]), forgetCachedKeys({ accountId }), clearHistory([accountId])]);
+  await Promise.all([
+    removeManagementKeys([accountId]),
+    forgetCachedKeys({ accountId }),
+    clearHistory([accountId]),
+    forgetWatchedOf(accountId),
+  ]);
   return { ok: true, settings: await getSettingsView() };
 }

@@ -1,5 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ApiKey } from '../../api-key';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../alert-settings';
+import type { WatchState } from '../../watch-alerts';
 import type { BadgeTone } from '../../badges';
 import type { KeyHash } from '../../hash-input';
 import type { MergedLookup } from '../../account-answers';
@@ -104,3 +106,27 @@ export interface HistoryEntry {
 
 /** A history entry as the popup lists it: with its account's name when there are several. */
 export type HistoryItem = HistoryEntry & { account?: string };
+
+/** One watched key: which hash in which account, and what its last good check found. */
+export interface WatchEntry {
+  hash: string;
+  accountId: string;
+  /** ISO time the user chose to watch it. */
+  addedAt: string;
+  /**
+   * The last good check (name, status, expiry, limit and what is left of it: no other usage
+   * figures, never a key), when checks were tried, and the alerts already raised. The alerts are
+   * stored with the state, so a restarted worker never raises one again.
+   */
+  state: WatchState;
+}
+
+/** The watched keys, oldest first. Local storage, so alerts stay raised across restarts. */
+export const watchlistItem = storage.defineItem<WatchEntry[]>('local:watchlist', { fallback: [], version: 1 });
+
+/** The options' "Alerts" section (utils/alert-settings.ts). Apart from `settings`, so it needs no
+ * migration of its own. */
+export const alertSettingsItem = storage.defineItem<AlertSettings>('local:alertSettings', {
+  fallback: DEFAULT_ALERT_SETTINGS,
+  version: 1,
+});
