@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { describeLookupError } from '@/utils/error-message';
 import type { KeyHash } from '@/utils/hash-input';
 import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
 
@@ -9,11 +8,9 @@ export interface WatchToggleProps {
   accountId?: string;
 }
 
-/** Why the worker said no, in words. */
-function refusalText(reply: WorkerReply<'watch'>): string | null {
-  if (reply.ok) return null;
-  return 'message' in reply ? reply.message : describeLookupError(reply.error, new Date()).title + '.';
-}
+/** Why the worker said no, in words (it says why it refused; otherwise it did not answer). */
+const refusalText = (reply: WorkerReply<'watch'>) =>
+  !reply.ok && 'message' in reply ? reply.message : 'The extension did not answer. Try again.';
 
 /**
  * "Watch" on a key's card: a toggle button (aria-pressed) named "Watching" while the key is on

@@ -1,15 +1,7 @@
-import { deriveBadges } from '@/utils/badges';
-import { displayName } from '@/utils/key-name';
-import { EXPIRY_WARNING_DAYS } from '@/utils/badges';
-import { describeWatch } from '@/utils/watch-words';
-import type { WatchedItem } from '@/utils/background/watch-service';
-import { StatusBadge } from './StatusBadge';
+import type { WatchedView } from '@/utils/watch-view';
 
 export interface WatchedListProps {
-  entries: WatchedItem[];
-  /** The alert thresholds: spend at or over the lowest needs attention. */
-  thresholds: number[];
-  now: Date;
+  entries: WatchedView[];
   /** A check is under way. */
   checking: boolean;
   /** Why the last "Check now" could not run, in words. */
@@ -23,9 +15,8 @@ export interface WatchedListProps {
  * when each was checked. What needs attention is said in words ("90% of limit used", "Disabled"),
  * never by colour alone. Choosing one looks it up.
  */
-export function WatchedList({ entries, thresholds, now, checking, checkError, onPick, onCheckNow }: WatchedListProps) {
+export function WatchedList({ entries, checking, checkError, onPick, onCheckNow }: WatchedListProps) {
   if (entries.length === 0) return null;
-  const rules = { thresholds, warningDays: EXPIRY_WARNING_DAYS };
   return (
     <section class="history watched" aria-labelledby="watched-heading">
       <div class="history__header">
@@ -42,39 +33,19 @@ export function WatchedList({ entries, thresholds, now, checking, checkError, on
         </p>
       )}
       <ul class="history__list">
-        {entries.map((entry) => {
-          const { state } = entry;
-          const words = describeWatch(state, now, rules);
-          const badges = state.key && !state.gone ? deriveBadges(state.key, now, EXPIRY_WARNING_DAYS) : [];
-          const status = badges.find((b) => ['active', 'disabled', 'status_unknown'].includes(b.id));
-          const expiry = badges.find((b) => b.id.startsWith('expir') || b.id === 'no_expiry');
-          return (
-            <li key={`${entry.accountId}/${entry.hash}`}>
-              <button
-                type="button"
-                class="history__item watched__item"
-                title={entry.hash}
-                onClick={() => onPick(entry.hash)}
-              >
-                <span class="history__name">
-                  {displayName(state.key?.name)}
-                  {entry.account !== undefined && <span class="history__account"> · {entry.account}</span>}
-                </span>{' '}
-                <span>{status && <StatusBadge badge={status} />}</span>{' '}
-                <span class="watched__facts">
-                  {[words.spend ?? (state.key ? 'No limit' : null), expiry?.text].filter(Boolean).join(' · ')}
-                </span>{' '}
-                <span class="history__when muted">{words.checked}</span>
-                {words.attention.length > 0 && (
-                  <>
-                    {' '}
-                    <strong class="watched__attention">Needs attention: {words.attention.join(', ')}</strong>
-                  </>
-                )}
-              </button>
-            </li>
-          );
-        })}
+        {entries.map((entry) => (
+          <li key={`${entry.accountId}/${entry.hash}`}>
+            <button type="button" class="history__item" title={entry.hash} onClick={() => onPick(entry.hash)}>
+              {/* One line of text per row, words apart, for assistive tools; attention said in words. */}
+              <b class="history__name">{entry.account ? `${entry.name} · ${entry.account}` : entry.name}</b>{' '}
+              {entry.status && <span class={`badge badge--${entry.status.tone}`}>{entry.status.text}</span>}{' '}
+              <span class="watched__facts">{entry.facts ? `${entry.facts} · ${entry.checked}` : entry.checked}</span>{' '}
+              {entry.attention.length > 0 && (
+                <strong class="watched__attention">Needs attention: {entry.attention.join(', ')}</strong>
+              )}
+            </button>
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -4,7 +4,7 @@ import { NOW } from '@/test/fixtures/key';
 import type { AccountRequest, SaveSettingsRequest, SettingsView } from '@/utils/messaging/protocol';
 import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { DEFAULT_ALERT_SETTINGS } from '@/utils/alert-settings';
+import { DEFAULT_ALERT_SETTINGS } from '@/utils/alert-settings-check';
 import { hasHostAccess } from './host-access';
 import { popupShortcut } from './shortcut';
 import { OptionsApp } from './OptionsApp';

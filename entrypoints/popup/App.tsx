@@ -158,8 +158,9 @@ export function App() {
         )}
         {showHistory && (
           <WatchedList
-            {...watched}
-            now={now}
+            entries={watched.entries}
+            checking={watched.checking}
+            checkError={watched.checkError}
             onPick={(hash) => submit(hash)}
             onCheckNow={() => void watched.checkNow()}
           />

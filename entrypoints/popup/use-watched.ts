@@ -1,25 +1,16 @@
 import { useState } from 'preact/hooks';
-import type { WatchedItem } from '@/utils/background/watch-service';
-import { describeLookupError } from '@/utils/error-message';
-import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/worker-client';
+import type { WatchedView } from '@/utils/watch-view';
 
-interface Watched {
-  entries: WatchedItem[];
-  thresholds: number[];
-}
-
-/** The popup's watched keys: loaded with the popup, and again after "Check now". */
+/** The popup's watched keys, in the worker's words: loaded with the popup, and again after "Check now". */
 export function useWatched() {
-  const [watched, setWatched] = useState<Watched>({ entries: [], thresholds: [] });
+  const [entries, setEntries] = useState<WatchedView[]>([]);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | undefined>(undefined);
 
-  function take(reply: WorkerReply<'watchlist'>) {
-    if (reply.ok) setWatched({ entries: reply.entries, thresholds: reply.thresholds });
-  }
-
   async function load() {
-    take(await askWorker('watchlist'));
+    const reply = await askWorker('watchlist');
+    if (reply.ok) setEntries(reply.entries);
   }
 
   async function checkNow() {
@@ -27,9 +18,10 @@ export function useWatched() {
     setCheckError(undefined);
     const reply = await askWorker('checkWatched');
     setChecking(false);
-    if (reply.ok) take(reply);
-    else setCheckError(`Could not check: ${describeLookupError(reply.error, new Date()).title}.`);
+    if (reply.ok) setEntries(reply.entries);
+    // Only a worker that stopped mid-check, or refused, gets here: each key's own failure is in its row.
+    else setCheckError('Could not check the watched keys: the extension did not answer. Try again.');
   }
 
-  return { ...watched, checking, checkError, load, checkNow };
+  return { entries, checking, checkError, load, checkNow };
 }

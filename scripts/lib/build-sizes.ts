@@ -10,8 +10,10 @@ import { buildPath, importsOfModule, scriptsOfHtml } from './loaded-scripts.ts';
 /**
  * The popup's JavaScript, gzipped. Every lookup starts by opening the popup, and every byte of
  * this is parsed before "Key hash" takes a keystroke; Preact with hooks alone is about 6 KB.
+ * 15.5 KB since the watchlist: the card's Watch toggle and the Watched keys list cost 0.6 KB, and
+ * loading the list on demand costs more than it saves (Vite's preload helper).
  */
-export const POPUP_JS_BUDGET_BYTES = 15 * 1024;
+export const POPUP_JS_BUDGET_BYTES = 15.5 * 1024;
 
 export interface FileSize {
   /** Relative to the build folder, with forward slashes. */

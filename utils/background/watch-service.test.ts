@@ -61,9 +61,8 @@ describe('watching a key', () => {
     expect(keyRequests()).toBe(before);
     expect(await watchStatus({ hash: ACTIVE })).toEqual({ ok: true, watching: true });
     const { entries } = await listWatched();
-    expect(entries).toMatchObject([
-      { hash: ACTIVE, accountId: FIRST_ACCOUNT.id, state: { checkedAt: T0.toISOString() } },
-    ]);
+    // Checked when the card was fetched; the card already showed it at 42 %, so nothing needs attention.
+    expect(entries).toMatchObject([{ hash: ACTIVE, checked: 'Checked now', attention: [] }]);
     expect(entries[0]).not.toHaveProperty('account');
     expect(notifications()).toEqual([]);
     expect(await fakeBrowser.alarms.get(WATCH_ALARM)).toMatchObject({ periodInMinutes: 30 });
@@ -158,12 +157,18 @@ describe('checking', () => {
     at85();
     await saveManagementKeys({ [FIRST_ACCOUNT.id]: 'sk-mg-mgmt-revoked' });
     expect(await checkWatched()).toEqual([]);
-    const [entry] = (await listWatched()).entries;
-    expect(entry?.state).toMatchObject({
-      key: { limit_remaining: 57.25 },
-      checkedAt: T0.toISOString(),
-      failedAt: new Date(T0.getTime() + 31 * MINUTE_MS).toISOString(),
-    });
+    later(33);
+    expect((await listWatched()).entries).toEqual([
+      {
+        hash: ACTIVE,
+        accountId: FIRST_ACCOUNT.id,
+        name: 'Production backend',
+        status: { text: 'Active', tone: 'ok' },
+        facts: '42% of limit used · No expiry',
+        attention: [],
+        checked: 'Last checked 33 minutes ago; the check 2 minutes ago failed',
+      },
+    ]);
     expect((await badge()).text).toBe('OK');
   });
 

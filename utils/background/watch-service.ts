@@ -1,4 +1,5 @@
-import { checkAlertSettings, type AlertField, type AlertSettings } from '../alert-settings';
+import type { AlertField, AlertSettings } from '../alert-settings';
+import { checkAlertSettings } from '../alert-settings-check';
 import { readCachedEntries } from './store/result-cache';
 import { readSettings } from './store/items';
 import {
@@ -13,17 +14,10 @@ import { ensureWatchAlarm } from './watch-alarm';
 import { checkWatched, watchedOfSavedAccounts } from './watch-check';
 import { paintToolbar } from './toolbar-attention';
 import type { WatchRequest } from '../messaging/watch-schemas';
-import { startWatching, UNCHECKED, type WatchState } from '../watch-alerts';
+import { startWatching, UNCHECKED } from '../watch-alerts';
+import { watchedView, type WatchedView } from '../watch-view';
 import type { AlertSettingsInput } from '../alert-settings';
 import { EXPIRY_WARNING_DAYS } from '../badges';
-
-/** A watched key as the popup lists it: with its account's name when there are several. */
-export interface WatchedItem {
-  hash: string;
-  accountId: string;
-  account?: string;
-  state: WatchState;
-}
 
 type Refused = { ok: false; message: string };
 const refused = (message: string): Refused => ({ ok: false, message });
@@ -79,15 +73,17 @@ export async function unwatchKey(request: WatchRequest) {
   return { ok: true as const, watching: false };
 }
 
-/** The watched keys, oldest first, naming their account when there are several. */
-export async function listWatched(): Promise<{ ok: true; entries: WatchedItem[]; thresholds: number[] }> {
+/** The watched keys, oldest first, in the list's words, naming their account when there are several. */
+export async function listWatched(): Promise<{ ok: true; entries: WatchedView[] }> {
   const [{ list, settings }, { thresholds }] = await Promise.all([watchedOfSavedAccounts(), readAlertSettings()]);
   const several = settings.accounts.length > 1;
-  const entries = list.map(({ hash, accountId, state }) => {
-    const account = settings.accounts.find((a) => a.id === accountId);
-    return { hash, accountId, state, ...(several && account ? { account: account.name } : {}) };
+  const rules = { thresholds, warningDays: EXPIRY_WARNING_DAYS };
+  const now = new Date();
+  const entries = list.map((entry) => {
+    const account = several ? settings.accounts.find((a) => a.id === entry.accountId)?.name : undefined;
+    return watchedView(entry, now, rules, account);
   });
-  return { ok: true as const, entries, thresholds };
+  return { ok: true as const, entries };
 }
 
 /** "Check now": every watched key at once; the list as it is afterwards. */

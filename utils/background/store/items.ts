@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ApiKey } from '../../api-key';
-import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../alert-settings';
+import type { AlertSettings } from '../../alert-settings';
+import { DEFAULT_ALERT_SETTINGS } from '../../alert-settings-check';
 import type { WatchState } from '../../watch-alerts';
 import type { BadgeTone } from '../../badges';
 import type { KeyHash } from '../../hash-input';

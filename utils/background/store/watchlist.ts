@@ -1,4 +1,5 @@
-import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../alert-settings';
+import type { AlertSettings } from '../../alert-settings';
+import { DEFAULT_ALERT_SETTINGS } from '../../alert-settings-check';
 import { alertSettingsItem, type WatchEntry, watchlistItem } from './items';
 
 export { alertSettingsItem, type WatchEntry, watchlistItem };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAlertSettings, type AlertSettingsCheck, type AlertSettingsInput } from './alert-settings';
+import type { AlertSettingsCheck, AlertSettingsInput } from './alert-settings';
+import { checkAlertSettings } from './alert-settings-check';
 
 const input = (patch: Partial<AlertSettingsInput>): AlertSettingsInput => ({
   thresholds: '80, 100',
