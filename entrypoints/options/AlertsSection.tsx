@@ -98,7 +98,12 @@ export function AlertsSection() {
             name="notify"
             checked={draft.notify}
             aria-describedby="notify-hint"
-            onChange={(event) => void onNotifyChange(event.currentTarget.checked)}
+            onChange={(event) => {
+              // The box shows what is saved until the browser has answered the permission prompt.
+              const wanted = event.currentTarget.checked;
+              event.currentTarget.checked = draft.notify;
+              void onNotifyChange(wanted);
+            }}
           />
           Show desktop notifications
         </label>
