@@ -4,7 +4,8 @@
 // Runs under plain `node`: erasable TypeScript only.
 import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, type SampleName } from '../test/mock-api/samples.ts';
+import { MOCK_ACCOUNTS } from '../test/mock-api/accounts.ts';
+import { SAMPLE_HASHES, type SampleName } from '../test/mock-api/samples.ts';
 import { lookUp, textOf, withExtension, type ExtensionHarness } from './lib/extension-session.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
 import { runScript } from './lib/run-script.ts';
@@ -22,9 +23,12 @@ async function screenshotSamples(h: ExtensionHarness): Promise<string[]> {
     const page = await h.openPage('popup.html');
     try {
       const outcome = await lookUp(page, SAMPLE_HASHES[name]);
+      // Every account has answered: no "Still asking …" line in the picture.
+      await page.waitForFunction(() => document.querySelector('.lookup-pending') === null);
       const card = page.getByRole('article', { name: 'Key details' });
       if (await card.isVisible()) {
-        console.log(`  ${name}: ${await textOf(card.getByRole('heading', { level: 2 }))}`);
+        const account = await textOf(card.locator('.key-card__account'));
+        console.log(`  ${name}: ${await textOf(card.getByRole('heading', { level: 2 }))} (${account})`);
       } else {
         failures.push(`${name}: ${await textOf(outcome)}`);
       }
@@ -49,12 +53,13 @@ function interrupted(): Promise<void> {
 
 async function main(): Promise<void> {
   const headed = Boolean(process.env.DISPLAY);
-  const options = { preferredPort: PREFERRED_PORT, headless: !headed, viewport: POPUP_VIEWPORT };
-  await withExtension(options, async ({ api, h }) => {
-    console.log(`Mock API: ${api.baseUrl}`);
-    console.log(
-      `Configured the extension for the mock API (management key ending in ${MOCK_MANAGEMENT_KEY.slice(-4)}).`,
-    );
+  const options = { preferredPort: PREFERRED_PORT, headless: !headed, viewport: POPUP_VIEWPORT, twoAccounts: true };
+  await withExtension(options, async ({ apis, h }) => {
+    // Two accounts, each a mock of its own: every card says which account holds its key.
+    for (const [index, api] of apis.entries()) {
+      const name = MOCK_ACCOUNTS[index]?.name ?? '';
+      console.log(`Account "${name}": mock API ${api.baseUrl}, key ending in ${api.managementKey.slice(-4)}`);
+    }
 
     if (!headed) {
       const files = await screenshotSamples(h);
@@ -65,7 +70,10 @@ async function main(): Promise<void> {
 
     await h.openPage('popup.html');
     console.log('\nThe popup page is open. Hashes to try:');
-    for (const [name, hash] of Object.entries(SAMPLE_HASHES)) console.log(`  ${name.padEnd(13)} ${hash}`);
+    for (const [name, hash] of Object.entries(SAMPLE_HASHES)) {
+      const account = MOCK_ACCOUNTS.find((a) => a.holds.includes(hash))?.name ?? '';
+      console.log(`  ${name.padEnd(13)} ${hash}  ${account}`);
+    }
     console.log('\nPress Ctrl-C to stop.');
     // Closing the browser window also ends the demo.
     await Promise.race([interrupted(), new Promise((resolve) => h.context.once('close', resolve))]);

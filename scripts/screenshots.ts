@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SAMPLE_HASHES, UNKNOWN_HASH, type SampleName } from '../test/mock-api/samples.ts';
+import { FAULT_HASHES, SAMPLE_HASHES, UNKNOWN_HASH, type SampleName } from '../test/mock-api/samples.ts';
 import { lookUp, textOf, withExtension, type ExtensionHarness } from './lib/extension-session.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
 import { runScript } from './lib/run-script.ts';
@@ -17,7 +17,7 @@ const MAX_POPUP_HEIGHT = 600;
 const SCHEMES = ['light', 'dark'] as const;
 
 interface Shot {
-  /** The file name's middle part: a sample's name, or "error". */
+  /** The file name's middle part: a sample's name, "error", or "mixed" (answers from two accounts). */
   name: string;
   hash: string;
   /** What the popup must show, or the screenshot would document the wrong thing. */
@@ -31,6 +31,8 @@ const SHOTS: Shot[] = [
     expect: 'card' as const,
   })),
   { name: 'error', hash: UNKNOWN_HASH, expect: 'alert' },
+  // Not in Production, and Staging rate-limited: where the key is not, and which account could not be asked.
+  { name: 'mixed', hash: FAULT_HASHES.rateLimitedSeconds, expect: 'alert' },
 ];
 
 /** The bottom edge of the popup's content, in CSS px (the page below it is empty background). */
@@ -45,6 +47,8 @@ async function shoot(h: ExtensionHarness, shot: Shot): Promise<Array<{ file: str
   const page = await h.openPage('popup.html');
   try {
     const outcome = await lookUp(page, shot.hash);
+    // Every account has answered: no "Still asking …" line in the picture.
+    await page.waitForFunction(() => document.querySelector('.lookup-pending') === null);
     const isCard = (await outcome.getAttribute('aria-label')) === 'Key details';
     if (isCard !== (shot.expect === 'card')) {
       throw new Error(`${shot.name}: expected a ${shot.expect}, the popup showed "${await textOf(outcome)}"`);
@@ -66,7 +70,8 @@ async function shoot(h: ExtensionHarness, shot: Shot): Promise<Array<{ file: str
 
 async function main(): Promise<void> {
   await mkdir(DOCS_DIR, { recursive: true });
-  await withExtension({ viewport: { width: WIDTH, height: MAX_POPUP_HEIGHT } }, async ({ h }) => {
+  // Two accounts, as the demo sets them up: each card says which account holds its key.
+  await withExtension({ viewport: { width: WIDTH, height: MAX_POPUP_HEIGHT }, twoAccounts: true }, async ({ h }) => {
     for (const shot of SHOTS) {
       for (const { file, height } of await shoot(h, shot)) {
         const scrolls = height > MAX_POPUP_HEIGHT ? ` (taller than ${MAX_POPUP_HEIGHT} px: the popup scrolls)` : '';

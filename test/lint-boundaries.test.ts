@@ -71,6 +71,12 @@ describe('lint boundaries', { timeout: 60_000 }, () => {
       "import { readManagementKey } from './store/management-key';\nexport const f = readManagementKey;",
       RESTRICTED,
     ],
+    [
+      'another store module reading the management key',
+      'utils/background/store/result-cache.ts',
+      "import { readManagementKey } from './management-key';\nexport const f = readManagementKey;",
+      RESTRICTED,
+    ],
     ['zod imported directly', 'utils/api-key.ts', "import { z } from 'zod';\nexport const s = z.string();", RESTRICTED],
     [
       'a floating promise',

@@ -39,7 +39,8 @@ export function AccountFields(props: AccountFieldsProps) {
 
   return (
     <fieldset class="account">
-      <legend class="account__legend">{saved?.name ?? 'New account'}</legend>
+      {/* A new account is called what is typed for it, so that two new ones can be told apart. */}
+      <legend class="account__legend">{saved?.name ?? (account.name.trim() || 'New account')}</legend>
       <TextField
         id={`${id}-name`}
         inputRef={name}

@@ -210,7 +210,7 @@ describe('options page with several accounts', () => {
     fireEvent.click(button('Save'));
     await waitFor(() => expect(status()).toBe('Nothing was saved. Correct the fields marked below.'));
     expect(
-      account('New account').getByRole('textbox', { description: /^Another account already has this name/ }),
+      account('my account').getByRole('textbox', { description: /^Another account already has this name/ }),
     ).toBeTruthy();
     expect(account('My account').queryByText(/Another account/)).toBeNull();
   });

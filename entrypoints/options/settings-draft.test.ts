@@ -66,9 +66,9 @@ describe('settings draft', () => {
   });
 
   it.each([
-    ['', Number.NaN],
-    ['  ', Number.NaN],
-    ['abc', Number.NaN],
+    ['', null],
+    ['  ', null],
+    ['abc', null],
     ['0', 0],
     ['2.5', 2.5],
   ])('reads the number field %j as %d, so the worker refuses what is not a number', (text, expected) => {

@@ -73,7 +73,10 @@ export function toSaveRequest(draft: SettingsDraft): SaveSettingsRequest {
   };
 }
 
-/** An empty field is not 0: it is refused by the worker's check like any other non-number. */
-function toNumber(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text);
+/** null for an empty or non-numeric field (an empty field is not 0): the worker refuses it beside its
+ * field. Not NaN: Firefox sends messages by structured clone, which keeps NaN, and the schema takes
+ * numbers or null. */
+function toNumber(text: string): number | null {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  return Number.isNaN(value) ? null : value;
 }

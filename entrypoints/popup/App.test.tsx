@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HASH, NOW, OTHER_HASH, makeKey } from '@/test/fixtures/key';
 import type { MergedLookup } from '@/utils/account-answers';
 import type { HistoryEntry } from '@/utils/background/store/items';
@@ -22,15 +22,24 @@ beforeEach(() => {
   lookup.mockReset();
   complete.mockReset();
   history = [];
+  // A fixed clock for the card's age and badges; timers stay real for Testing Library's waits.
+  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
 });
+afterEach(() => vi.useRealTimers());
 
-const found = (name = 'Production backend', account?: string) => ({
+const found = (name = 'Production backend', account?: string, fetchedAt = NOW.toISOString()) => ({
   key: makeKey({ name }),
-  fetchedAt: new Date().toISOString(),
+  fetchedAt,
   ...(account ? { account: { id: account.toLowerCase(), name: account } } : {}),
 });
 const fresh: MergedLookup = { ok: true, found: [found()] };
+/** Answered 40 s before NOW, and served from the cache. */
+const cachedAt = new Date(NOW.getTime() - 40_000).toISOString();
 const input = () => screen.getByLabelText('Key hash') as HTMLInputElement;
+/** The name on the card, once one is shown. */
+const cardName = () => screen.queryByRole('heading', { level: 2 })?.textContent;
+/** What the page's live regions say: the card's age is one of them. */
+const statuses = () => screen.queryAllByRole('status').map((region) => region.textContent);
 function paste(text: string) {
   const event = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown };
   event.clipboardData = { getData: () => text };
@@ -50,27 +59,29 @@ describe('popup App', () => {
     lookup.mockResolvedValue(fresh);
     render(<App />);
     paste(`GET /api/v1/keys/${HASH.toUpperCase()} 404`);
-    expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+    expect(statuses()).toContain('Updated just now');
     expect(lookup).toHaveBeenCalledWith({ hash: HASH, allowCached: true });
   });
 
   it('shows a cached card at once, then the fresh one', async () => {
-    const cached: MergedLookup = { ok: true, found: [found('Cached name')], cached: true };
+    const cached: MergedLookup = { ok: true, found: [found('Cached name', undefined, cachedAt)], cached: true };
     let answer: (r: MergedLookup) => void = () => {};
     lookup.mockResolvedValueOnce(cached).mockReturnValueOnce(new Promise((r) => (answer = r)));
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
     fireEvent.submit(input().closest('form') as HTMLFormElement);
-    expect(await screen.findByRole('heading', { name: 'Cached name' })).toBeTruthy();
-    expect(screen.getByText('Refreshing…')).toBeTruthy();
+    await waitFor(() => expect(cardName()).toBe('Cached name'));
+    expect(statuses()).toContain('Refreshing…');
     expect(lookup).toHaveBeenLastCalledWith({ hash: HASH, allowCached: false });
     answer(fresh);
-    expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+    expect(statuses()).toContain('Updated just now');
   });
 
   it('keeps the cached card when the refresh fails, and says why', async () => {
     lookup
-      .mockResolvedValueOnce({ ok: true, found: [found()], cached: true })
+      .mockResolvedValueOnce({ ok: true, found: [found(undefined, undefined, cachedAt)], cached: true })
       .mockResolvedValueOnce({ ok: false, error: { kind: 'network', origin: 'https://modelgates.ai' } });
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
@@ -78,7 +89,8 @@ describe('popup App', () => {
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toContain('Could not refresh: Could not reach the API.'),
     );
-    expect(screen.getByRole('heading', { name: 'Production backend' })).toBeTruthy();
+    expect(cardName()).toBe('Production backend');
+    expect(statuses()).toContain('Updated 40 s ago');
   });
 
   it('clears the field and the card on Esc', async () => {
@@ -86,10 +98,10 @@ describe('popup App', () => {
     render(<App />);
     fireEvent.input(input(), { target: { value: HASH } });
     fireEvent.submit(input().closest('form') as HTMLFormElement);
-    await screen.findByRole('heading', { name: 'Production backend' });
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
     fireEvent.keyDown(input(), { key: 'Escape' });
     expect(input().value).toBe('');
-    expect(screen.queryByRole('heading', { name: 'Production backend' })).toBeNull();
+    expect(cardName()).toBeUndefined();
   });
 
   it('asks which hash when the text holds several, and looks up the one picked', async () => {

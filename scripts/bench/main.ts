@@ -12,6 +12,7 @@ import { chromeZipPath, measureBuild } from '../lib/build-sizes.ts';
 import { lookUp, saveOptions, withExtension } from '../lib/extension-session.ts';
 import { CHROME_BUILD_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { runScript } from '../lib/run-script.ts';
+import { measureAccounts } from './accounts.ts';
 import { benchCopy } from './bench-copy.ts';
 import { instrument } from './instrument.ts';
 import { measureCached, measureCold, measureWarm, measureWithLatency, type LookupBench } from './lookups.ts';
@@ -56,8 +57,12 @@ async function main(): Promise<void> {
       log('cold lookups');
       const cached = await measureCached(bench);
       log('cached lookups');
+      // Last: it leaves the extension with three accounts.
+      await saveOptions(h, { cacheSeconds: 0 });
+      const accounts = await measureAccounts(bench);
+      log('lookups across accounts');
 
-      const results: BenchResults = { ready, warm, slow, storage, cold, cached, sizes };
+      const results: BenchResults = { ready, warm, slow, storage, cold, cached, accounts, sizes };
       await writeReport(results, { browserVersion, loadAtStart, started });
     });
   } finally {

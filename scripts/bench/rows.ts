@@ -3,6 +3,7 @@
 // Runs under plain `node`: erasable TypeScript only.
 import { basename } from 'node:path';
 import { formatKb, POPUP_JS_BUDGET_BYTES, type BuildSizes } from '../lib/build-sizes.ts';
+import { OTHERS_MS, OWNER_MS, type AccountsSamples } from './accounts.ts';
 import { FRAME_MS, type LookupTiming } from './lookup-timing.ts';
 import { LATENCY_MS, type ColdTiming, type LatencySamples } from './lookups.ts';
 import type { ReadySamples } from './popup-ready.ts';
@@ -18,6 +19,7 @@ export interface BenchResults {
   storage: StorageCalls | undefined;
   cold: ColdTiming[];
   cached: LookupTiming[];
+  accounts: AccountsSamples;
   sizes: BuildSizes;
 }
 
@@ -26,8 +28,9 @@ type Step = 'toSendMs' | 'workerMs' | 'toRequestMs' | 'renderMs' | 'frameWaitMs'
 const totals = (timings: LookupTiming[]) => timings.map((timing) => timing.totalMs);
 const pick = (timings: LookupTiming[], step: Step) => defined(timings.map((timing) => timing[step]));
 
-export function benchRows({ ready, warm, slow, storage, cold, cached, sizes }: BenchResults): Row[] {
+export function benchRows({ ready, warm, slow, storage, cold, cached, accounts, sizes }: BenchResults): Row[] {
   const slowTotals = totals(slow.lookup);
+  const [one, three] = [totals(accounts.one), totals(accounts.three)];
   return [
     row('Popup ready: navigation start → "Key hash" focused and accepting text', ready.popup, ms),
     row('↳ blank extension page with one autofocused field, same measure', ready.blank, ms),
@@ -70,6 +73,15 @@ export function benchRows({ ready, warm, slow, storage, cold, cached, sizes }: B
       '↳ samples within one frame',
       `${totals(cached).filter((total) => total <= FRAME_MS).length} of ${cached.length}`,
     ),
+    row(
+      `Lookup, 3 accounts, the owner answers after ${OWNER_MS} ms, the others after ${OTHERS_MS} ms: Enter → card painted`,
+      three,
+      ms,
+    ),
+    row(`↳ the same lookup with the owner as the only account`, one, ms),
+    row('3 accounts ÷ 1 account (paired)', pairedRatios(three, one), times, 1.1),
+    row('↳ 3 accounts: message sent → reply in the popup', pick(accounts.three, 'workerMs'), ms),
+    row('↳ 1 account: message sent → reply in the popup', pick(accounts.one, 'workerMs'), ms),
     single(
       `Popup JS gzipped (${sizes.popupJs.files.map((file) => file.path).join(' + ')})`,
       formatKb(sizes.popupJs.gzipBytes),

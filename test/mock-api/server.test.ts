@@ -391,6 +391,15 @@ describe('recorded requests', () => {
     }
   });
 
+  it('keeps the body of a request that has one, for tests that look for a key in it', async () => {
+    await fetch(`${api.baseUrl}/keys/${SAMPLE_HASHES.byok}`, { method: 'POST', headers: AUTH, body: 'key=sk-in-body' });
+    await getKey(SAMPLE_HASHES.active);
+    expect(api.requests.map((r) => [r.method, r.body])).toEqual([
+      ['POST', 'key=sk-in-body'],
+      ['GET', ''],
+    ]);
+  });
+
   it('clearRequests empties the same array', async () => {
     const held = api.requests;
     await getKey(SAMPLE_HASHES.active);

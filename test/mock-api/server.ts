@@ -18,6 +18,8 @@ export interface RecordedRequest {
   url: string;
   /** Lower-case names; repeated headers joined with ", ". */
   headers: Record<string, string>;
+  /** The request body as text, filled in as it arrives (a lookup sends none). */
+  body: string;
   /** Wall-clock receipt time (Date.now()), before any configured delay. */
   at: number;
 }
@@ -202,13 +204,20 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let elsewhereOrigin = '';
 
+  /** Records the request, its body as it arrives, and reads the body to its end. */
   const record = (target: RecordedRequest['target'], req: IncomingMessage): void => {
-    requests.push({
+    const entry: RecordedRequest = {
       target,
       method: req.method ?? '',
       url: req.url ?? '',
       headers: flattenHeaders(req),
+      body: '',
       at: Date.now(),
+    };
+    requests.push(entry);
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      entry.body += chunk;
     });
   };
 
@@ -303,7 +312,6 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
 
   const apiServer = createServer((req, res) => {
     record('api', req);
-    req.resume();
     setCors(req, res);
     after(latencyMs, res, () => (req.method === 'OPTIONS' ? answerPreflight(res) : answerApi(req, res)));
   });
@@ -312,7 +320,6 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   // redirect visibly shows ELSEWHERE_KEY_NAME, and `requests` shows what it forwarded.
   const elsewhereServer = createServer((req, res) => {
     record('elsewhere', req);
-    req.resume();
     setCors(req, res);
     if (req.method === 'OPTIONS') {
       answerPreflight(res);

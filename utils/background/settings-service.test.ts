@@ -1,150 +1,160 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeKey } from '@/test/fixtures/key';
-import { ACCOUNT_MESSAGES } from '../account-input';
 import type { SaveSettingsRequest } from '../messaging/protocol';
-import { DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../settings';
-import { getSettingsView, removeAccount, saveSettings } from './settings-service';
-import { recordInHistory } from './store/history';
-import { historyItem, readSettings } from './store/items';
-import { cacheKey, readCachedEntries } from './store/result-cache';
+import { DEFAULT_BASE_URL, DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../settings';
+import { forgetManagementKey, getSettingsView, saveSettings } from './settings-service';
+import { historyItem, readSettings, resultCacheItem } from './store/items';
+import { saveManagementKeys } from './store/management-key';
 
-const PRODUCTION_KEY = 'sk-mg-mgmt-production-0000abcd';
-const STAGING_KEY = 'sk-mg-mgmt-staging-11119b1d';
-const URL = 'https://modelgates.ai/api/v1';
-const STAGING_URL = 'https://staging.modelgates.ai/api/v1';
-const HASH = 'a'.repeat(64);
-const raw = async (area: 'local' | 'session') => JSON.stringify(await fakeBrowser.storage[area].get(null));
-/** An account's key as stored, in whichever area (only the request builder may read it for use). */
-async function readManagementKey(accountId: string): Promise<string | null> {
-  for (const area of ['session', 'local'] as const) {
-    const { managementKeys } = (await fakeBrowser.storage[area].get('managementKeys')) as {
-      managementKeys?: Record<string, string>;
-    };
-    if (managementKeys?.[accountId]) return managementKeys[accountId];
-  }
-  return null;
-}
-const request = (accounts: SaveSettingsRequest['accounts'], extra: Partial<SaveSettingsRequest> = {}) => ({
-  accounts,
+// The settings service with one account, as most people use it; several accounts:
+// settings-service-accounts.test.ts.
+const KEY = 'sk-mg-mgmt-settings-0123456789abcdef';
+const OTHER_KEY = 'sk-mg-mgmt-settings-fedcba9876543210';
+const ID = FIRST_ACCOUNT.id;
+type AccountChange = Partial<SaveSettingsRequest['accounts'][number]>;
+/** A request for the one account, with its fields changed by `account` and the rest by `rest`. */
+const request = (account: AccountChange = {}, rest: Partial<SaveSettingsRequest> = {}): SaveSettingsRequest => ({
+  accounts: [{ id: ID, name: 'My account', baseUrl: DEFAULT_BASE_URL, ...account }],
   timeoutSeconds: 10,
-  ...extra,
+  ...rest,
+});
+const area = async (name: 'local' | 'session') => fakeBrowser.storage[name].get(null);
+const cached = {
+  [`${ID}/${'a'.repeat(64)}`]: {
+    accountId: ID,
+    hash: 'a'.repeat(64),
+    key: makeKey(),
+    fetchedAt: '2026-11-26T19:00:00.000Z',
+  },
+};
+const entry = {
+  hash: 'a'.repeat(64),
+  accountId: ID,
+  name: 'Kept',
+  status: { text: 'Active', tone: 'ok' as const },
+  at: '',
+};
+const { accounts: _, ...defaults } = DEFAULT_SETTINGS;
+const view = (keyLast4: string | null, baseUrl = DEFAULT_BASE_URL) => ({
+  ...defaults,
+  accounts: [{ id: ID, name: 'My account', baseUrl, keyLast4 }],
 });
 
-/** Saves "Production" (the first account, renamed) and a new "Staging"; returns Staging's new id. */
-async function twoAccounts(extra: Partial<SaveSettingsRequest> = {}): Promise<string> {
-  const reply = await saveSettings(
-    request(
-      [
-        { id: FIRST_ACCOUNT.id, name: 'Production', baseUrl: URL, managementKey: PRODUCTION_KEY },
-        { name: 'Staging', baseUrl: STAGING_URL, managementKey: STAGING_KEY },
-      ],
-      extra,
-    ),
-  );
-  if (!reply.ok) throw new Error(`not saved: ${JSON.stringify(reply)}`);
-  return reply.settings.accounts[1]?.id ?? '';
-}
-
-describe('settings with several accounts', () => {
+describe('settings service', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('adds an account with a new id and its own key, and tells the pages only id, name, URL and last 4', async () => {
-    const stagingId = await twoAccounts();
-    expect(stagingId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await readManagementKey(stagingId)).toBe(STAGING_KEY);
-    expect(await readManagementKey(FIRST_ACCOUNT.id)).toBe(PRODUCTION_KEY);
-    const view = await getSettingsView();
-    expect(view.accounts).toEqual([
-      { id: FIRST_ACCOUNT.id, name: 'Production', baseUrl: URL, keyLast4: 'abcd' },
-      { id: stagingId, name: 'Staging', baseUrl: STAGING_URL, keyLast4: '9b1d' },
-    ]);
-    expect(JSON.stringify(view)).not.toMatch(/sk-mg-mgmt/);
+  it('shows the defaults, and of the key only its last 4', async () => {
+    expect(await getSettingsView()).toEqual(view(null));
+    await saveManagementKeys({ [ID]: KEY });
+    const shown = await getSettingsView();
+    expect(shown).toEqual(view('cdef'));
+    expect(JSON.stringify(shown)).not.toContain(KEY);
   });
 
-  it('saves nothing, not even the good account, when one field of another is wrong', async () => {
+  it('saves a cleaned base URL and the key, and says so without the key', async () => {
     const reply = await saveSettings(
-      request([
-        { id: FIRST_ACCOUNT.id, name: 'Production', baseUrl: URL, managementKey: PRODUCTION_KEY },
-        { name: 'production', baseUrl: 'http://staging.example.com', managementKey: STAGING_KEY },
-      ]),
+      request({ baseUrl: ' https://staging.modelgates.ai/api/v1/ ', managementKey: KEY }),
     );
-    expect(reply).toMatchObject({
-      ok: false,
-      accountErrors: [{}, { name: ACCOUNT_MESSAGES.nameTaken, baseUrl: expect.stringContaining('https') }],
-    });
-    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(await raw('local')).not.toMatch(/sk-mg-mgmt/);
+    expect(reply).toEqual({ ok: true, settings: view('cdef', 'https://staging.modelgates.ai/api/v1') });
+    expect(await area('local')).toMatchObject({ managementKeys: { [ID]: KEY } });
   });
 
-  it('says so beside the timeout too, and saves no account, when only the timeout is wrong', async () => {
-    const reply = await saveSettings(
-      request([{ name: 'New', baseUrl: URL, managementKey: STAGING_KEY }], { timeoutSeconds: 0 }),
-    );
-    expect(reply).toMatchObject({
-      ok: false,
-      fieldErrors: { timeoutSeconds: expect.any(String) },
-      accountErrors: [{}],
-    });
-    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
-  });
-
-  it('keeps every account’s key in session storage only with "forget the key when the browser closes"', async () => {
-    await twoAccounts({ forgetKeyOnClose: true });
-    for (const key of [PRODUCTION_KEY, STAGING_KEY]) {
-      expect(await raw('local')).not.toContain(key);
-      expect(await raw('session')).toContain(key);
-    }
-    // Turned off again without typing the keys: both move back.
+  it.each<[string, AccountChange, Partial<SaveSettingsRequest>, object]>([
+    [
+      'a non-https base URL',
+      { baseUrl: 'http://example.com/api' },
+      {},
+      { accountErrors: [{ baseUrl: expect.any(String) }] },
+    ],
+    ['a blank account name', { name: '  ' }, {}, { accountErrors: [{ name: expect.any(String) }] }],
+    [
+      'a key with inner whitespace',
+      { managementKey: 'sk-mg abc' },
+      {},
+      { accountErrors: [{ managementKey: expect.any(String) }] },
+    ],
+    ['a timeout under 3 s', {}, { timeoutSeconds: 1 }, { fieldErrors: { timeoutSeconds: expect.any(String) } }],
+    ['a timeout over 60 s', {}, { timeoutSeconds: 61 }, { fieldErrors: { timeoutSeconds: expect.any(String) } }],
+    ['a fractional timeout', {}, { timeoutSeconds: 4.5 }, { fieldErrors: { timeoutSeconds: expect.any(String) } }],
+    [
+      'an empty timeout (null on the wire)',
+      {},
+      { timeoutSeconds: null },
+      { fieldErrors: { timeoutSeconds: expect.any(String) } },
+    ],
+    ['a negative cache time', {}, { cacheSeconds: -1 }, { fieldErrors: { cacheSeconds: expect.any(String) } }],
+    ['a cache time over an hour', {}, { cacheSeconds: 3601 }, { fieldErrors: { cacheSeconds: expect.any(String) } }],
+    ['an empty cache time', {}, { cacheSeconds: null }, { fieldErrors: { cacheSeconds: expect.any(String) } }],
+  ])('refuses %s, beside its field, and saves none of the other fields', async (_, account, rest, refusal) => {
     const reply = await saveSettings(
       request(
-        (await getSettingsView()).accounts.map(({ id, name, baseUrl }) => ({ id, name, baseUrl })),
-        { forgetKeyOnClose: false },
+        { baseUrl: 'https://staging.modelgates.ai/api/v1', managementKey: KEY, ...account },
+        { historyEnabled: false, ...rest },
       ),
     );
-    expect(reply.ok).toBe(true);
-    for (const key of [PRODUCTION_KEY, STAGING_KEY]) expect(await raw('session')).not.toContain(key);
-  });
-
-  it('forgets the cached results of an account whose base URL changes, and only those', async () => {
-    const stagingId = await twoAccounts();
-    await cacheKey(FIRST_ACCOUNT.id, HASH, makeKey(), new Date().toISOString());
-    await cacheKey(stagingId, HASH, makeKey(), new Date().toISOString());
-    await saveSettings(
-      request([
-        { id: FIRST_ACCOUNT.id, name: 'Production', baseUrl: URL },
-        { id: stagingId, name: 'Staging', baseUrl: 'https://staging2.modelgates.ai/api/v1' },
-      ]),
-    );
-    const cached = await readCachedEntries(HASH, [FIRST_ACCOUNT.id, stagingId]);
-    expect(cached.map((entry) => entry.accountId)).toEqual([FIRST_ACCOUNT.id]);
-  });
-
-  it('removes an account with its key in every area, its cached results and its history, and keeps the other', async () => {
-    const stagingId = await twoAccounts();
-    // A key left in session storage too (say, by an interrupted move) must go as well.
-    await fakeBrowser.storage.session.set({ managementKeys: { [stagingId]: STAGING_KEY } });
-    await cacheKey(stagingId, HASH, makeKey(), new Date().toISOString());
-    await cacheKey(FIRST_ACCOUNT.id, HASH, makeKey(), new Date().toISOString());
-    await recordInHistory({ accountId: stagingId, hash: HASH, key: makeKey({ name: 'staging key' }) }, new Date());
-    await recordInHistory({ accountId: FIRST_ACCOUNT.id, hash: HASH, key: makeKey({ name: 'kept' }) }, new Date());
-
-    const reply = await removeAccount(stagingId);
-    expect(reply).toMatchObject({ ok: true, settings: { accounts: [{ id: FIRST_ACCOUNT.id, name: 'Production' }] } });
-    expect(await readManagementKey(stagingId)).toBeNull();
-    for (const area of ['local', 'session'] as const) {
-      expect(await raw(area)).not.toContain(STAGING_KEY);
-      expect(await raw(area)).not.toContain('9b1d');
-    }
-    expect((await readCachedEntries(HASH, [FIRST_ACCOUNT.id, stagingId])).map((e) => e.accountId)).toEqual([
-      FIRST_ACCOUNT.id,
-    ]);
-    expect((await historyItem.getValue()).map((e) => e.name)).toEqual(['kept']);
-    expect(await readManagementKey(FIRST_ACCOUNT.id)).toBe(PRODUCTION_KEY);
-  });
-
-  it('keeps the only account: its key can be removed instead', async () => {
-    expect(await removeAccount(FIRST_ACCOUNT.id)).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+    expect(reply).toMatchObject({ ok: false, ...refusal });
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await getSettingsView()).toEqual(view(null));
+  });
+
+  it('names every bad field at once', async () => {
+    const reply = await saveSettings(
+      request({ name: '', baseUrl: 'ftp://x', managementKey: 'a b' }, { timeoutSeconds: 0, cacheSeconds: -1 }),
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      fieldErrors: { timeoutSeconds: expect.any(String), cacheSeconds: expect.any(String) },
+      accountErrors: [{ name: expect.any(String), baseUrl: expect.any(String), managementKey: expect.any(String) }],
+    });
+  });
+
+  it('keeps what a request leaves out: the saved key and the other options', async () => {
+    await saveSettings(request({ managementKey: KEY }, { historyEnabled: false, cacheSeconds: 120 }));
+    await saveSettings(request({}, { timeoutSeconds: 20 }));
+    expect(await readSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      timeoutSeconds: 20,
+      historyEnabled: false,
+      cacheSeconds: 120,
+    });
+    expect(await getSettingsView()).toMatchObject({ accounts: [{ keyLast4: 'cdef' }] });
+  });
+
+  it('keeps the key in session storage only when asked to forget it on close, and moves it back', async () => {
+    await saveSettings(request({ managementKey: KEY }, { forgetKeyOnClose: true }));
+    expect(await area('session')).toMatchObject({ managementKeys: { [ID]: KEY } });
+    expect(JSON.stringify(await area('local'))).not.toContain(KEY);
+    await saveSettings(request({}, { forgetKeyOnClose: false }));
+    expect(await area('local')).toMatchObject({ managementKeys: { [ID]: KEY } });
+    expect(JSON.stringify(await area('session'))).not.toContain(KEY);
+  });
+
+  it.each<[string, AccountChange, Partial<SaveSettingsRequest>, boolean]>([
+    ['another key', { managementKey: OTHER_KEY }, {}, false],
+    ['another base URL', { baseUrl: 'https://staging.modelgates.ai/api/v1' }, {}, false],
+    ['only a new timeout', {}, { timeoutSeconds: 30 }, true],
+    ['only a new name', { name: 'Production' }, {}, true],
+  ])('with %s, keeps the cached results: %s', async (_, account, rest, kept) => {
+    await saveSettings(request({ managementKey: KEY }));
+    await resultCacheItem.setValue(cached);
+    expect((await saveSettings(request(account, rest))).ok).toBe(true);
+    expect(await resultCacheItem.getValue()).toEqual(kept ? cached : {});
+  });
+
+  it('clears the history when history is turned off, and only then', async () => {
+    await historyItem.setValue([entry]);
+    await saveSettings(request({}, { historyEnabled: true }));
+    expect(await historyItem.getValue()).toEqual([entry]);
+    await saveSettings(request({}, { historyEnabled: false }));
+    expect(await historyItem.getValue()).toEqual([]);
+  });
+
+  it('forgets the key and the results it fetched', async () => {
+    await saveManagementKeys({ [ID]: KEY });
+    await resultCacheItem.setValue(cached);
+    expect(await forgetManagementKey(ID)).toEqual(view(null));
+    expect(await resultCacheItem.getValue()).toEqual({});
+    expect(JSON.stringify([await area('local'), await area('session')])).not.toContain(KEY);
   });
 });

@@ -13,6 +13,7 @@ import type {
   SettingsField,
   SettingsView,
 } from '../messaging/protocol';
+import { forgetLastLookupOf } from './store/last-lookup';
 import { forgetCachedKeys } from './store/result-cache';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Account, type Settings } from '../settings';
 import { readSettings, settingsItem } from './store/items';
@@ -93,7 +94,8 @@ export async function forgetManagementKey(accountId: string): Promise<SettingsVi
 
 /**
  * Removes an account: from the settings first, so no lookup uses it any more, then its key from
- * every storage area, its cached results and its history entries. The last account stays.
+ * every storage area, its cached results, its history entries and a last lookup that names it.
+ * The last account stays.
  */
 export async function removeAccount(accountId: string): Promise<{ ok: true; settings: SettingsView } | Refusal> {
   const current = await readSettings();
@@ -107,6 +109,7 @@ export async function removeAccount(accountId: string): Promise<{ ok: true; sett
     removeManagementKeys([accountId]),
     forgetCachedKeys({ accountId }),
     clearHistory([accountId]),
+    forgetLastLookupOf(accountId),
     forgetWatchedOf(accountId),
   ]);
   return { ok: true, settings: await getSettingsView() };

@@ -64,8 +64,8 @@ export const saveSettingsRequestSchema = z
   .object({
     // More than MAX_ACCOUNTS gets its own message from the worker's check; this bounds the work.
     accounts: z.array(accountInputSchema).max(100),
-    // null: an empty or non-numeric field (messages are JSON, where NaN becomes null). It gets a
-    // message beside its field like any other invalid value.
+    // null: an empty or non-numeric field. It gets a message beside its field like any other
+    // invalid value. (NaN is refused: Firefox's structured clone would deliver it as it is.)
     timeoutSeconds: z.number().nullable(),
     /** Omitted: unchanged. */
     forgetKeyOnClose: z.boolean().optional(),

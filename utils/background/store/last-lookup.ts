@@ -15,3 +15,17 @@ export function updateLastLookup(change: (current: LastLookup | null) => LastLoo
   writes = run.catch(() => {});
   return run;
 }
+
+/** Drops the record of the last lookup when it names this account (which is being removed). */
+export function forgetLastLookupOf(accountId: string): Promise<void> {
+  return updateLastLookup((last) => {
+    const result = last?.result;
+    if (!result) return last;
+    const named = result.ok
+      ? result.found.map((found) => found.account)
+      : result.error.kind === 'not_in_accounts'
+        ? [...result.error.notFoundIn, ...result.error.failed.map((failure) => failure.account)]
+        : [];
+    return named.some((account) => account?.id === accountId) ? null : last;
+  });
+}

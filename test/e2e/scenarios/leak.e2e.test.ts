@@ -1,58 +1,47 @@
 // Across a whole session, the management key goes to the API in the Authorization header and
 // nowhere else: not into a URL, not to another origin, not into a console line, not onto a page.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '../mock-api/samples.ts';
-import { startMockApi, type MockApi } from '../mock-api/server.ts';
-import {
-  fillSettings,
-  launchExtension,
-  lookUp,
-  paste,
-  waitForSaveStatus,
-  waitUntil,
-  type ExtensionHarness,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionPage } from '../driver/types.ts';
+import { waitUntil } from '../driver/wait.ts';
+import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '../../mock-api/samples.ts';
+import { useExtension } from '../fixtures.ts';
+import { fillSettings, lookUp, paste, waitForSaveStatus, waitForText } from '../pages.ts';
 
 /** The key, and a tail of it longer than the 4 characters the pages may show. */
 const SECRETS = [MOCK_MANAGEMENT_KEY, MOCK_MANAGEMENT_KEY.slice(-12)];
 const holdsSecret = (text: string) => SECRETS.some((secret) => text.includes(secret));
 
-interface WorkerChrome {
-  contextMenus: { onClicked: { dispatch(info: Record<string, unknown>, tab?: unknown): void } };
-  action: { getBadgeText(details: Record<string, never>): Promise<string> };
-}
-
-let api: MockApi;
-let h: ExtensionHarness;
-let options: Page;
-let popup: Page;
+const session = useExtension();
+let options: ExtensionPage;
+let popup: ExtensionPage;
 /** The options page's contents right after "Settings saved.", before anything else happened. */
 let optionsAfterSave: string;
 
 /** Everything a page shows or holds: its HTML, its text and the values of its fields. */
-async function pageContents(page: Page): Promise<string> {
-  const values = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('input, textarea'), (field) => (field as HTMLInputElement).value),
+function pageContents(page: ExtensionPage): Promise<string> {
+  return page.evaluate(() =>
+    [
+      document.documentElement.outerHTML,
+      document.body.innerText,
+      ...Array.from(document.querySelectorAll('input, textarea'), (field) => (field as HTMLInputElement).value),
+    ].join('\n'),
   );
-  return [await page.content(), await page.locator('body').innerText(), ...values].join('\n');
 }
 
 beforeAll(async () => {
-  api = await startMockApi();
-  h = await launchExtension();
-
+  const { api, ext } = session;
   // A whole session: save, test the connection, look keys up (cards, errors, a redirect, a
   // pasted secret), a context-menu lookup, then the pages opened again.
-  options = await h.openPage('options.html');
+  options = await ext.openPage('options.html');
   await fillSettings(options, { key: MOCK_MANAGEMENT_KEY, baseUrl: api.baseUrl });
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.click('button', 'Save');
   await waitForSaveStatus(options, 'Settings saved.');
   optionsAfterSave = await pageContents(options);
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await options.getByText('Connection works').waitFor();
+  await options.click('button', 'Test connection');
+  await waitForText(options, 'main', 'Connection works');
+  await options.close();
 
-  popup = await h.openPage('popup.html');
+  popup = await ext.openPage('popup.html');
   for (const hash of [
     SAMPLE_HASHES.active,
     SAMPLE_HASHES.hostile,
@@ -66,32 +55,24 @@ beforeAll(async () => {
   }
   await paste(popup, MOCK_MANAGEMENT_KEY);
 
-  await h.worker.evaluate((selectionText) => {
-    const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
-    chrome.contextMenus.onClicked.dispatch(
-      { menuItemId: 'lookup-selection', selectionText, editable: false, pageUrl: 'https://example.com/' },
-      undefined,
-    );
-  }, `key ${SAMPLE_HASHES.byok}`);
+  await ext.clickContextMenu({ selectionText: `key ${SAMPLE_HASHES.byok}`, fromTab: false });
   await waitUntil('the context-menu lookup', async () => {
-    const badge = await h.worker.evaluate(() =>
-      (globalThis as unknown as { chrome: WorkerChrome }).chrome.action.getBadgeText({}),
+    const badge = await popup.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+      ).chrome.action.getBadgeText({}),
     );
     return badge === 'OK' && api.requests.some((r) => r.url.endsWith(SAMPLE_HASHES.byok)) ? true : undefined;
   });
 
-  await options.reload();
-  await options.getByText('Saved, ending in').waitFor();
+  options = await ext.openPage('options.html');
+  await waitForText(options, 'main', 'Saved, ending in');
   await lookUp(popup, SAMPLE_HASHES.noLimit);
-});
-
-afterAll(async () => {
-  await h?.close();
-  await api?.close();
 });
 
 describe('the management key', () => {
   it('reaches the API only as "Authorization: Bearer <key>"', async () => {
+    const { api } = session;
     const gets = api.requests.filter((r) => r.target === 'api' && r.method === 'GET');
     // Options test, 7 popup lookups, the context menu and the last lookup.
     expect(gets.length).toBeGreaterThanOrEqual(10);
@@ -107,17 +88,18 @@ describe('the management key', () => {
   });
 
   it('is never sent to the origin the API redirected to', () => {
-    const elsewhere = api.requests.filter((r) => r.target === 'elsewhere');
+    const elsewhere = session.api.requests.filter((r) => r.target === 'elsewhere');
     expect(elsewhere.filter((r) => holdsSecret(JSON.stringify(r)))).toEqual([]);
   });
 
-  it('never appears in a console line of any page or of the worker', async () => {
+  it('never appears in a console line of any page or of the background', async () => {
+    const { ext } = session;
     // Proof that the lines are being collected at all.
     await popup.evaluate(() => console.info('e2e console probe'));
     await waitUntil('the probe line', async () =>
-      h.consoleLines.includes('info: e2e console probe') ? true : undefined,
+      ext.consoleLines.some((line) => line.includes('e2e console probe')) ? true : undefined,
     );
-    expect(h.consoleLines.filter(holdsSecret)).toEqual([]);
+    expect(ext.consoleLines.filter(holdsSecret)).toEqual([]);
   });
 
   it.each([

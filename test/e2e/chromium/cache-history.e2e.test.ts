@@ -1,36 +1,18 @@
 // A repeated lookup shown from memory while it is refreshed, the list of recent lookups, the
 // popup's keyboard use, and the card's copy buttons.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES } from '../mock-api/samples.ts';
-import { startMockApi, type MockApi, type RecordedRequest } from '../mock-api/server.ts';
-import {
-  configure,
-  launchExtension,
-  lookUp,
-  readStorage,
-  saveOptions,
-  textOf,
-  waitUntil,
-  type ExtensionHarness,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES } from '../../mock-api/samples.ts';
+import type { RecordedRequest } from '../../mock-api/server.ts';
+import { useChromium } from '../fixtures.ts';
+import { lookUp, readStorage, saveOptions, textOf, waitUntil } from '../harness.ts';
 
-let api: MockApi;
-let h: ExtensionHarness;
-
-beforeAll(async () => {
-  api = await startMockApi();
-  h = await launchExtension();
-  await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
-});
-
-afterAll(async () => {
-  await h?.close();
-  await api?.close();
-});
+const session = useChromium({ configured: true });
 
 function getsFor(hash: string): RecordedRequest[] {
-  return api.requests.filter((r) => r.target === 'api' && r.method === 'GET' && r.url.endsWith(`/keys/${hash}`));
+  return session.api.requests.filter(
+    (r) => r.target === 'api' && r.method === 'GET' && r.url.endsWith(`/keys/${hash}`),
+  );
 }
 
 /** Types a hash and presses Enter without waiting for anything. */
@@ -49,13 +31,13 @@ const historyEntries = (page: Page) =>
 
 /** Looks a hash up in a fresh popup and closes it. */
 async function lookUpOnce(hash: string): Promise<void> {
-  const popup = await h.openPage('popup.html');
+  const popup = await session.h.openPage('popup.html');
   await lookUp(popup, hash);
   await popup.close();
 }
 
 async function clearStoredHistory(): Promise<void> {
-  await h.worker.evaluate(async () => {
+  await session.h.worker.evaluate(async () => {
     const { chrome } = globalThis as unknown as {
       chrome: { storage: { local: { remove(key: string): Promise<void> } } };
     };
@@ -67,12 +49,12 @@ describe('a repeated lookup within the cache time', () => {
   const LATENCY_MS = 1_500;
 
   it('shows the cached card at once, marked, before the API answers, then the fresh one', async () => {
-    api.clearRequests();
+    session.api.clearRequests();
     await lookUpOnce(SAMPLE_HASHES.active);
     expect(getsFor(SAMPLE_HASHES.active)).toHaveLength(1);
 
-    api.latencyMs = LATENCY_MS;
-    const popup = await h.openPage('popup.html');
+    session.api.latencyMs = LATENCY_MS;
+    const popup = await session.h.openPage('popup.html');
     try {
       await submit(popup, SAMPLE_HASHES.active);
       await card(popup).waitFor();
@@ -90,7 +72,7 @@ describe('a repeated lookup within the cache time', () => {
       // The mock answers no earlier than LATENCY_MS after it received the request.
       expect(shownAt).toBeLessThan(second.at + LATENCY_MS);
 
-      api.latencyMs = 0;
+      session.api.latencyMs = 0;
       await popup.getByRole('button', { name: 'Refresh' }).click();
       await waitUntil('a third GET', async () => (getsFor(SAMPLE_HASHES.active).length === 3 ? true : undefined));
       await popup.getByRole('button', { name: 'Refresh' }).and(popup.locator(':enabled')).waitFor();
@@ -98,17 +80,17 @@ describe('a repeated lookup within the cache time', () => {
       expect(await cardName(popup)).toBe('Production backend');
       expect(getsFor(SAMPLE_HASHES.active)).toHaveLength(3);
     } finally {
-      api.latencyMs = 0;
+      session.api.latencyMs = 0;
       await popup.close();
     }
   });
 
   it('with the cache set to 0, a repeated lookup shows "Looking up key…" until the API answers', async () => {
-    await saveOptions(h, { cacheSeconds: 0 });
-    api.latencyMs = LATENCY_MS;
-    const popup = await h.openPage('popup.html');
+    await saveOptions(session.h, { cacheSeconds: 0 });
+    session.api.latencyMs = LATENCY_MS;
+    const popup = await session.h.openPage('popup.html');
     try {
-      api.clearRequests();
+      session.api.clearRequests();
       // Still in the cache from the test before, had the cache been on.
       await submit(popup, SAMPLE_HASHES.active);
       await waitUntil('the GET', async () => getsFor(SAMPLE_HASHES.active)[0]);
@@ -118,22 +100,22 @@ describe('a repeated lookup within the cache time', () => {
       expect(await textOf(freshness(popup))).toBe('Updated just now');
       expect(getsFor(SAMPLE_HASHES.active)).toHaveLength(1);
     } finally {
-      api.latencyMs = 0;
+      session.api.latencyMs = 0;
       await popup.close();
-      await saveOptions(h, { cacheSeconds: 60 });
+      await saveOptions(session.h, { cacheSeconds: 60 });
     }
   });
 
   it('saving another API base URL empties the cache', async () => {
     await lookUpOnce(SAMPLE_HASHES.byok);
-    const page = await h.openPage('popup.html');
+    const page = await session.h.openPage('popup.html');
     expect(JSON.stringify((await readStorage(page, 'session')).resultCache)).toContain(SAMPLE_HASHES.byok);
     try {
       // The same mock under another name: a different base URL that still works.
-      await saveOptions(h, { baseUrl: api.baseUrl.replace('127.0.0.1', 'localhost') });
+      await saveOptions(session.h, { baseUrl: session.api.baseUrl.replace('127.0.0.1', 'localhost') });
       expect((await readStorage(page, 'session')).resultCache ?? {}).toEqual({});
     } finally {
-      await saveOptions(h, { baseUrl: api.baseUrl });
+      await saveOptions(session.h, { baseUrl: session.api.baseUrl });
       await page.close();
     }
   });
@@ -156,7 +138,7 @@ describe('recent lookups', () => {
   const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 
   it('an empty popup lists them newest first, with name and status', async () => {
-    const popup = await h.openPage('popup.html');
+    const popup = await session.h.openPage('popup.html');
     await popup.getByRole('heading', { name: 'Recent lookups' }).waitFor();
     // The last part is when, as shown ("now", "1 minute ago"), which depends on the run's pace.
     expect((await labels(popup)).map((label) => label.replace(/, [^,]+$/, ''))).toEqual([
@@ -171,8 +153,8 @@ describe('recent lookups', () => {
   });
 
   it('clicking one looks it up again', async () => {
-    const popup = await h.openPage('popup.html');
-    api.clearRequests();
+    const popup = await session.h.openPage('popup.html');
+    session.api.clearRequests();
     await historyEntries(popup).filter({ hasText: 'Data team notebooks' }).click();
     await card(popup).getByRole('heading', { name: 'Data team notebooks', level: 2 }).waitFor();
     expect(await popup.getByLabel('Key hash', { exact: true }).inputValue()).toBe(SAMPLE_HASHES.noLimit);
@@ -182,7 +164,7 @@ describe('recent lookups', () => {
   });
 
   it('ArrowDown from the empty input focuses the first entry, arrows move between entries, Enter looks one up', async () => {
-    const popup = await h.openPage('popup.html');
+    const popup = await session.h.openPage('popup.html');
     const order = await labels(popup);
     expect(order).toHaveLength(3);
     const input = popup.getByLabel('Key hash', { exact: true });
@@ -206,7 +188,7 @@ describe('recent lookups', () => {
   });
 
   it('ArrowUp from the first entry returns to the input', async () => {
-    const popup = await h.openPage('popup.html');
+    const popup = await session.h.openPage('popup.html');
     await labels(popup);
     await popup.keyboard.press('ArrowDown');
     await popup.keyboard.press('ArrowUp');
@@ -215,7 +197,7 @@ describe('recent lookups', () => {
   });
 
   it('"Clear history" empties the list, also for the next popup', async () => {
-    const popup = await h.openPage('popup.html');
+    const popup = await session.h.openPage('popup.html');
     await labels(popup);
     await popup.getByRole('button', { name: 'Clear history' }).click();
     await popup.getByText('Lookups you make appear here.').waitFor();
@@ -229,22 +211,22 @@ describe('recent lookups', () => {
   it('with "Remember recent lookups" off, the list is emptied and new lookups are not listed', async () => {
     await lookUpOnce(SAMPLE_HASHES.byok);
     try {
-      await saveOptions(h, { historyEnabled: false });
+      await saveOptions(session.h, { historyEnabled: false });
       await lookUpOnce(SAMPLE_HASHES.active);
-      const popup = await h.openPage('popup.html');
+      const popup = await session.h.openPage('popup.html');
       await popup.getByText('Lookups you make appear here.').waitFor();
       expect(await historyEntries(popup).count()).toBe(0);
       expect((await readStorage(popup, 'local')).history ?? []).toEqual([]);
       await popup.close();
     } finally {
-      await saveOptions(h, { historyEnabled: true });
+      await saveOptions(session.h, { historyEnabled: true });
     }
   });
 });
 
 describe('keyboard', () => {
   it('Enter looks up what was typed; Esc clears the field and the card', async () => {
-    const popup = await h.openPage('popup.html');
+    const popup = await session.h.openPage('popup.html');
     const input = popup.getByLabel('Key hash', { exact: true });
     await input.fill(SAMPLE_HASHES.limitReached);
     await input.press('Enter');
@@ -266,7 +248,7 @@ describe('copy buttons', () => {
   let shown: Locator;
 
   beforeAll(async () => {
-    popup = await h.openPage('popup.html');
+    popup = await session.h.openPage('popup.html');
     shown = await lookUp(popup, SAMPLE_HASHES.active);
   });
 
@@ -275,7 +257,7 @@ describe('copy buttons', () => {
    * page cannot be granted clipboard-read here.)
    */
   async function pasteClipboard(): Promise<string> {
-    const page = await h.context.newPage();
+    const page = await session.h.context.newPage();
     try {
       await page.setContent('<textarea aria-label="Pasted"></textarea>');
       const area = page.getByLabel('Pasted');

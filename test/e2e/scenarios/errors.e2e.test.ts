@@ -1,54 +1,30 @@
 // Every way a lookup can fail, as the popup says it; and input the popup must refuse without
 // sending anything.
 import { createServer } from 'node:net';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionPage } from '../driver/types.ts';
+import { waitUntil } from '../driver/wait.ts';
 import {
   ELSEWHERE_KEY_NAME,
   FAULT_HASHES,
   MOCK_MANAGEMENT_KEY,
   SAMPLE_HASHES,
   UNKNOWN_HASH,
-} from '../mock-api/samples.ts';
-import { startMockApi, type MockApi } from '../mock-api/server.ts';
-import { configure, launchExtension, lookUp, paste, textOf, type ExtensionHarness } from './harness.ts';
+} from '../../mock-api/samples.ts';
+import { useExtension } from '../fixtures.ts';
+import { configure, fieldState, lookUp, paste, readNotice, textOf, type NoticeText } from '../pages.ts';
 
 const WRONG_KEY = 'sk-mg-mgmt-wrong-0000000000000000';
 /** What a user might paste by mistake: a secret key whose tail is 64 hex characters. */
 const SECRET_KEY = `sk-mg-v1-${'9f'.repeat(32)}`;
 const TIMEOUT_SECONDS = 3;
 
-let api: MockApi;
-let h: ExtensionHarness;
+// The slow fault only has to outlast the timeout.
+const session = useExtension({ mock: { slowMs: (TIMEOUT_SECONDS + 2) * 1000 } });
 
-beforeAll(async () => {
-  // The slow fault only has to outlast the timeout.
-  api = await startMockApi({ slowMs: (TIMEOUT_SECONDS + 2) * 1000 });
-  h = await launchExtension();
-});
-
-afterAll(async () => {
-  await h?.close();
-  await api?.close();
-});
-
-interface NoticeText {
-  title: string;
-  body: string;
-  /** The "The API said: …" line, or null when there is none. */
-  detail: string | null;
-  openOptions: boolean;
-}
-
-async function lookUpError(page: Page, text: string): Promise<NoticeText> {
-  const notice = await lookUp(page, text);
-  const detail = notice.locator('.notice__detail');
-  return {
-    title: await textOf(notice.getByRole('heading')),
-    body: await textOf(notice.locator('.notice__body')),
-    detail: (await detail.count()) > 0 ? await textOf(detail) : null,
-    openOptions: (await notice.getByRole('button', { name: 'Open options' }).count()) > 0,
-  };
+async function lookUpError(page: ExtensionPage, text: string): Promise<NoticeText> {
+  await lookUp(page, text);
+  return readNotice(page);
 }
 
 /** A port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
@@ -63,41 +39,48 @@ async function closedPort(): Promise<number> {
 
 describe('before any key is saved', () => {
   it('says "No management key saved" and sends nothing', async () => {
-    const page = await h.openPage('popup.html');
+    const page = await session.ext.openPage('popup.html');
     expect(await lookUpError(page, SAMPLE_HASHES.active)).toMatchObject({
       title: 'No management key saved',
       detail: null,
       openOptions: true,
     });
-    expect(api.requests).toEqual([]);
+    expect(session.api.requests).toEqual([]);
     await page.close();
   });
 
   it('"Open options" opens a working options page', async () => {
-    const page = await h.openPage('popup.html');
+    const { ext } = session;
+    // The popup closes itself once it has opened the options: another page of the extension
+    // looks for the new tab among the extension's own pages.
+    const observer = await ext.openPage('options.html');
+    const page = await ext.openPage('popup.html');
     await lookUp(page, SAMPLE_HASHES.active);
-    const optionsOpened = h.context.waitForEvent('page', { predicate: (p) => p.url() === h.optionsUrl });
-    await page.getByRole('button', { name: 'Open options' }).click();
-    const options = await optionsOpened;
-    try {
-      await options.getByLabel('API base URL').waitFor({ timeout: 5_000 });
-    } catch {
-      const errors = h.consoleLines.filter((line) => line.startsWith('pageerror:'));
-      throw new Error(`The options page did not render; page errors: ${JSON.stringify(errors)}`);
-    } finally {
-      await options.close();
-      if (!page.isClosed()) await page.close();
-    }
+    await page.click('button', 'Open options');
+    const rendered = await waitUntil('the options page to show its form', () =>
+      observer.evaluate(() => {
+        const { chrome } = globalThis as unknown as { chrome: { extension: { getViews(): Window[] } } };
+        const opened = chrome.extension
+          .getViews()
+          .find((view) => view !== window && view.location.pathname === '/options.html');
+        if (!opened?.document.querySelector('#account-1-baseUrl')) return undefined;
+        const title = opened.document.title;
+        opened.close();
+        return title;
+      }),
+    );
+    expect(rendered).toBe('ModelGates Key Lookup: options');
+    await observer.close();
   });
 });
 
 describe('with a wrong management key', () => {
   beforeAll(async () => {
-    await configure(h, { baseUrl: api.baseUrl, key: WRONG_KEY });
+    await configure(session.ext, { baseUrl: session.api.baseUrl, key: WRONG_KEY });
   });
 
   it('says "Management key rejected" with the API\'s words', async () => {
-    const page = await h.openPage('popup.html');
+    const page = await session.ext.openPage('popup.html');
     expect(await lookUpError(page, SAMPLE_HASHES.active)).toEqual({
       title: 'Management key rejected',
       body: 'The API refused the saved management key (401). Check it or replace it in the options.',
@@ -109,11 +92,12 @@ describe('with a wrong management key', () => {
 });
 
 describe(`with the mock API and a ${TIMEOUT_SECONDS} s timeout`, () => {
-  let popup: Page;
+  let popup: ExtensionPage;
 
   beforeAll(async () => {
-    await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY, timeoutSeconds: TIMEOUT_SECONDS });
-    popup = await h.openPage('popup.html');
+    const { api, ext } = session;
+    await configure(ext, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY, timeoutSeconds: TIMEOUT_SECONDS });
+    popup = await ext.openPage('popup.html');
   });
 
   const RATE_LIMIT = 'The API said: Rate limit exceeded';
@@ -145,11 +129,12 @@ describe(`with the mock API and a ${TIMEOUT_SECONDS} s timeout`, () => {
   });
 
   it('a redirect is not followed: the other origin never gets the Authorization header', async () => {
+    const { api } = session;
     api.clearRequests();
     const seen = await lookUpError(popup, FAULT_HASHES.redirectElsewhere);
     expect(seen.title).toBe('The API redirected the request');
     expect(seen.openOptions).toBe(true);
-    expect(await popup.getByText(ELSEWHERE_KEY_NAME).count()).toBe(0);
+    expect(await textOf(popup, 'body')).not.toContain(ELSEWHERE_KEY_NAME);
     const elsewhere = api.requests.filter((r) => r.target === 'elsewhere');
     expect(elsewhere.filter((r) => 'authorization' in r.headers)).toEqual([]);
   });
@@ -166,17 +151,17 @@ describe(`with the mock API and a ${TIMEOUT_SECONDS} s timeout`, () => {
     /** Looks up UNKNOWN_HASH last, so that anything the refused input sent would arrive first. */
     async function requestsAfterRefusal(): Promise<string[]> {
       await lookUp(popup, UNKNOWN_HASH);
-      return api.requests.map((r) => `${r.method} ${r.url} ${JSON.stringify(r.headers)}`);
+      return session.api.requests.map((r) => `${r.method} ${r.url} ${JSON.stringify(r.headers)}`);
     }
 
     it.each([
-      ['typed', 'type'],
-      ['pasted', 'paste'],
-    ] as const)('a %s secret key is refused, not left in the field, and not sent', async (_how, how) => {
-      api.clearRequests();
-      const alert = how === 'type' ? await lookUp(popup, SECRET_KEY) : await paste(popup, SECRET_KEY);
-      expect(await textOf(alert)).toContain('API key, not its hash');
-      expect(await popup.getByLabel('Key hash', { exact: true }).inputValue()).toBe('');
+      ['typed', lookUp],
+      ['pasted', paste],
+    ] as const)('a %s secret key is refused, not left in the field, and not sent', async (_how, enter) => {
+      session.api.clearRequests();
+      await enter(popup, SECRET_KEY);
+      expect(await textOf(popup, '[role="alert"]')).toContain('API key, not its hash');
+      expect((await fieldState(popup, 'hash')).value).toBe('');
       const sent = await requestsAfterRefusal();
       expect(sent.filter((line) => !line.includes(UNKNOWN_HASH))).toEqual([]);
       expect(sent.filter((line) => line.includes('9f9f9f'))).toEqual([]);
@@ -187,11 +172,12 @@ describe(`with the mock API and a ${TIMEOUT_SECONDS} s timeout`, () => {
       ['65 hex characters', 'b'.repeat(65)],
       ['a word', 'production'],
     ])('a malformed hash (%s) is refused and nothing is sent', async (_case, text) => {
-      api.clearRequests();
-      const alert = await lookUp(popup, text);
+      session.api.clearRequests();
+      await lookUp(popup, text);
+      const alert = await textOf(popup, '[role="alert"]');
       // The words vary with what was typed ("… is exactly 64."); the rule they state does not.
-      expect(await textOf(alert)).toMatch(/hexadecimal characters/);
-      expect(await textOf(alert)).toMatch(/\b64\b/);
+      expect(alert).toMatch(/hexadecimal characters/);
+      expect(alert).toMatch(/\b64\b/);
       expect((await requestsAfterRefusal()).filter((line) => !line.includes(UNKNOWN_HASH))).toEqual([]);
     });
   });
@@ -202,11 +188,11 @@ describe('with a base URL nothing listens on', () => {
 
   beforeAll(async () => {
     origin = `http://127.0.0.1:${await closedPort()}`;
-    await configure(h, { baseUrl: `${origin}/api/v1`, key: MOCK_MANAGEMENT_KEY });
+    await configure(session.ext, { baseUrl: `${origin}/api/v1`, key: MOCK_MANAGEMENT_KEY });
   });
 
   it('says "Could not reach the API" and names the origin', async () => {
-    const page = await h.openPage('popup.html');
+    const page = await session.ext.openPage('popup.html');
     const seen = await lookUpError(page, SAMPLE_HASHES.active);
     expect(seen.title).toBe('Could not reach the API');
     expect(seen.body).toContain(`Could not connect to ${origin}.`);

@@ -5,8 +5,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES } from '../mock-api/samples.ts';
-import { startMockApi, type MockApi } from '../mock-api/server.ts';
+import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES } from '../../mock-api/samples.ts';
+import { startMockApi, type MockApi } from '../../mock-api/server.ts';
 import {
   configure,
   launchExtension,
@@ -15,7 +15,7 @@ import {
   textOf,
   waitUntil,
   type ExtensionHarness,
-} from './harness.ts';
+} from '../harness.ts';
 
 /** The parts of the extension API these tests call inside the worker (which has it as `chrome`). */
 declare const chrome: {

@@ -3,30 +3,23 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH, FAULT_HASHES } from '../mock-api/samples.ts';
-import { startMockApi, type MockApi } from '../mock-api/server.ts';
-import { configure, fillSettings, launchExtension, lookUp, type ExtensionHarness } from './harness.ts';
+import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH, FAULT_HASHES } from '../../mock-api/samples.ts';
+import { useChromium } from '../fixtures.ts';
+import { configure, fillSettings, lookUp } from '../harness.ts';
 
 const SCHEMES = ['light', 'dark'] as const;
 const BLOCKING = new Set(['serious', 'critical']);
 
-let api: MockApi;
-let h: ExtensionHarness;
 /** Moderate and minor findings by rule: they do not fail a test, and are listed once at the end. */
 const lesser = new Map<string, Set<string>>();
 
-beforeAll(async () => {
-  api = await startMockApi();
-  h = await launchExtension({ viewport: { width: 380, height: 600 } });
-});
+const session = useChromium({ viewport: { width: 380, height: 600 } });
 
-afterAll(async () => {
+afterAll(() => {
   if (lesser.size > 0) {
     const lines = [...lesser].map(([rule, states]) => `- ${rule}: ${[...states].join('; ')}`);
     console.info(`axe, moderate and minor findings:\n${lines.join('\n')}`);
   }
-  await h?.close();
-  await api?.close();
 });
 
 /** Runs axe in each colour scheme; returns the serious and critical violations, described. */
@@ -52,7 +45,7 @@ async function audit(page: Page, state: string): Promise<string[]> {
 
 /** An empty popup, as it is once its history has arrived. */
 async function emptyPopup(): Promise<Page> {
-  const page = await h.openPage('popup.html');
+  const page = await session.h.openPage('popup.html');
   await page
     .getByText('Lookups you make appear here.')
     .or(page.getByRole('heading', { name: 'Recent lookups' }))
@@ -62,13 +55,13 @@ async function emptyPopup(): Promise<Page> {
 }
 
 async function options(): Promise<Page> {
-  const page = await h.openPage('options.html');
+  const page = await session.h.openPage('options.html');
   await page.getByLabel('API base URL').waitFor();
   return page;
 }
 
 async function popupWith(text: string): Promise<Page> {
-  const page = await h.openPage('popup.html');
+  const page = await session.h.openPage('popup.html');
   await lookUp(page, text);
   return page;
 }
@@ -100,7 +93,7 @@ describe('before any key is saved', () => {
 
 describe('with a key saved', () => {
   beforeAll(async () => {
-    await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
+    await configure(session.h, { baseUrl: session.api.baseUrl, key: MOCK_MANAGEMENT_KEY });
   });
 
   it.each<[string, () => Promise<Page>]>([
@@ -117,7 +110,7 @@ describe('with a key saved', () => {
 
 describe('popup size at 380 × 600', () => {
   beforeAll(async () => {
-    await configure(h, { baseUrl: api.baseUrl, key: MOCK_MANAGEMENT_KEY });
+    await configure(session.h, { baseUrl: session.api.baseUrl, key: MOCK_MANAGEMENT_KEY });
   });
 
   const overflow = (page: Page) =>
