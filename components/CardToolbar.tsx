@@ -1,6 +1,8 @@
 import type { ApiKey } from '@/utils/api-key';
 import { formatUpdated } from '@/utils/format';
+import { isKeyHash } from '@/utils/hash-input';
 import { CopyButton } from './CopyButton';
+import { WatchToggle } from './WatchToggle';
 
 export interface CardToolbarProps {
   apiKey: ApiKey;
@@ -13,18 +15,13 @@ export interface CardToolbarProps {
   refreshError?: string;
   /** Given in the popup: opens this card in a tab of its own (the card page has no such button). */
   onOpenInTab?: () => void;
+  /** The card's account, for "Watch"; left out when there is one account. */
+  accountId?: string;
 }
 
-/** How fresh the card is, and what can be done with it: refresh, copy the name or the card, open it in a tab. */
-export function CardToolbar({
-  apiKey,
-  fetchedAt,
-  now,
-  refreshing,
-  onRefresh,
-  refreshError,
-  onOpenInTab,
-}: CardToolbarProps) {
+/** How fresh the card is, and what can be done with it: refresh, copy the name or the card, watch it, open it in a tab. */
+export function CardToolbar(props: CardToolbarProps) {
+  const { apiKey, fetchedAt, now, refreshing, onRefresh, refreshError, onOpenInTab, accountId } = props;
   return (
     <div class="card-toolbar">
       <p class="card-toolbar__age muted" role="status">
@@ -36,6 +33,7 @@ export function CardToolbar({
         </button>
         {apiKey.name !== undefined && <CopyButton text={apiKey.name} label="Copy name" caption="Copy name" />}
         <CopyButton text={JSON.stringify(apiKey, null, 2)} label="Copy JSON of the card" caption="Copy JSON" />
+        {isKeyHash(apiKey.hash) && <WatchToggle hash={apiKey.hash} accountId={accountId} />}
         {onOpenInTab && (
           <button type="button" class="button--small" onClick={onOpenInTab}>
             Open in a tab

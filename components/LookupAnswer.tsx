@@ -43,6 +43,7 @@ export function LookupAnswer({
             refreshError={refreshError}
             onRefresh={onRefresh}
             onOpenInTab={onOpenInTab}
+            accountId={entry.account?.id}
           />
           <KeyCard apiKey={entry.key} now={now} account={entry.account?.name} />
         </Fragment>

@@ -5,6 +5,10 @@ import { createContextMenu, onContextMenuClick } from '@/utils/background/contex
 import { registerOmniboxListeners } from '@/utils/background/omnibox';
 import { restrictStorageToExtension } from '@/utils/background/store/access-level';
 import { warmUp } from '@/utils/background/warm-up';
+import { ensureWatchAlarm, onAlarm } from '@/utils/background/watch-alarm';
+import { setCheckEffects } from '@/utils/background/watch-check';
+import { listenToNotificationClicks, notifyAlerts } from '@/utils/background/watch-notify';
+import { paintToolbar } from '@/utils/background/toolbar-attention';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at start-up: the worker may have been woken by the very
@@ -14,5 +18,10 @@ export default defineBackground(() => {
   registerOmniboxListeners();
   browser.runtime.onInstalled.addListener(() => createContextMenu());
   warmUp();
+  browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
+  listenToNotificationClicks();
+  setCheckEffects({ onAlerts: notifyAlerts, onChecked: () => paintToolbar(new Date()) });
   void restrictStorageToExtension();
+  // Alarms can be lost (the browser cleared them, an update): put it back if it is missing.
+  void ensureWatchAlarm();
 });

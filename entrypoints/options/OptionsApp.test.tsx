@@ -5,12 +5,14 @@ import type { SettingsView } from '@/utils/messaging/protocol';
 import { routeMessages, worker } from '@/test/fixtures/options-worker';
 import type { WorkerReply } from '@/utils/messaging/worker-client';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { DEFAULT_ALERT_SETTINGS } from '@/utils/alert-settings-check';
 import { hasHostAccess } from './host-access';
 import { popupShortcut } from './shortcut';
 import { OptionsApp } from './OptionsApp';
 
 vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 vi.mock('./host-access', () => ({ hasHostAccess: vi.fn(), requestHostAccess: vi.fn() }));
+vi.mock('./notifications-permission', () => ({ hasNotifications: vi.fn(), requestNotifications: vi.fn() }));
 vi.mock('./shortcut', () => ({ popupShortcut: vi.fn(), openShortcutSettings: vi.fn() }));
 const { getSettings, saveSettings, removeKey, removeAccount, testConnection } = worker;
 
@@ -27,6 +29,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
   getSettings.mockResolvedValue({ ok: true, settings: saved });
+  worker.getAlertSettings.mockResolvedValue({ ok: true, settings: DEFAULT_ALERT_SETTINGS });
   vi.mocked(hasHostAccess).mockResolvedValue(true);
   vi.mocked(popupShortcut).mockResolvedValue('Alt+Shift+K');
 });

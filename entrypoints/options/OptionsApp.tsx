@@ -1,12 +1,13 @@
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { AccountsSection } from './AccountsSection';
 import { BulkConcurrencyField } from './BulkConcurrencyField';
+import { AlertsSection } from './AlertsSection';
 import { LookupTimingFields } from './LookupTimingFields';
 import { PrivacySection } from './PrivacySection';
 import { ShortcutSection } from './ShortcutSection';
 import { useSettingsForm } from './use-settings-form';
 
-/** The options page: the accounts, the lookup settings, and the keyboard shortcut. */
+/** The options page: the accounts, the lookup settings, the alerts, and the keyboard shortcut. */
 export function OptionsApp() {
   const form = useSettingsForm();
 
@@ -52,6 +53,7 @@ export function OptionsApp() {
         </p>
       </form>
 
+      <AlertsSection />
       <ShortcutSection />
     </main>
   );

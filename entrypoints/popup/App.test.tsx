@@ -13,7 +13,7 @@ vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'lookup') return lookup(data);
   if (type === 'completeLookup') return complete(data);
-  if (type === 'popupStart') return { ok: true, last: null, history };
+  if (type === 'popupStart') return { ok: true, last: null, history, watched: [] };
   return { ok: true, entries: type === 'history' ? history : [] };
 });
 let history: HistoryEntry[] = [];
@@ -177,7 +177,7 @@ describe('popup App', () => {
 
   it('shows the context-menu lookup of the start reply, its hash in the field', async () => {
     const last = { hash: HASH, result: fresh, startedAt: NOW.toISOString(), source: 'context_menu', seen: true };
-    const started = Promise.resolve({ ok: true as const, last: last as never, history: [] });
+    const started = Promise.resolve({ ok: true as const, last: last as never, history: [], watched: [] });
     render(<App started={started} />);
     expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
     expect(input().value).toBe(HASH);

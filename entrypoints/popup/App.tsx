@@ -3,23 +3,29 @@ import { HashChoice } from '@/components/HashChoice';
 import { HistoryList } from '@/components/HistoryList';
 import { Loading } from '@/components/Loading';
 import { LookupAnswer } from '@/components/LookupAnswer';
+import { WatchedList } from '@/components/WatchedList';
 import { cardPath } from '@/utils/card-address';
 import { type KeyHash, parseHashInput } from '@/utils/hash-input';
 import type { HistoryItem } from '@/utils/background/store/items';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { FindOnPageButton, openBulk } from './FindOnPageButton';
 import { type StartReply, useLookup } from './use-lookup';
+import { useWatched } from './use-watched';
 
 /** `started`: the worker's reply to `popupStart`, asked for before the first render (main.tsx). */
 export function App({ started }: { started?: Promise<StartReply> }) {
   const [text, setText] = useState('');
   const [history, setHistory] = useState<HistoryItem[] | null>(null);
   const { view, now, show, start, lookUp, refresh } = useLookup(() => void loadHistory());
+  const watched = useWatched();
   const input = useRef<HTMLInputElement>(null);
   const firstHistoryEntry = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    const onStart = (reply: StartReply) => setHistory(reply.ok ? reply.history : []);
+    const onStart = (reply: StartReply) => {
+      setHistory(reply.ok ? reply.history : []);
+      if (reply.ok) watched.show(reply.watched);
+    };
     void start(started ?? askWorker('popupStart'), onStart, setText);
   }, []);
 
@@ -32,6 +38,7 @@ export function App({ started }: { started?: Promise<StartReply> }) {
     setText('');
     show({ kind: 'idle' });
     void loadHistory();
+    void watched.load();
   }
 
   /** Decides from what was typed or pasted: look up, ask which hash, or say why not. */
@@ -161,6 +168,15 @@ export function App({ started }: { started?: Promise<StartReply> }) {
             onRefresh={() => view.hash && void refresh(view.hash, view.result)}
             onOpenOptions={openOptions}
             onOpenInTab={view.hash ? () => view.hash && openInTab(view.hash) : undefined}
+          />
+        )}
+        {showHistory && (
+          <WatchedList
+            entries={watched.entries}
+            checking={watched.checking}
+            checkError={watched.checkError}
+            onPick={(hash) => submit(hash)}
+            onCheckNow={() => void watched.checkNow()}
           />
         )}
         {showHistory && (

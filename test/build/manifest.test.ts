@@ -32,6 +32,7 @@ const ALLOWED_KEYS = [
   'permissions',
   'host_permissions',
   'optional_host_permissions',
+  'optional_permissions',
   'action',
   'commands',
   'omnibox',
@@ -41,10 +42,11 @@ const ALLOWED_KEYS = [
 ];
 
 describe('Chrome MV3 manifest', () => {
-  it('asks only for storage and contextMenus, and host access to modelgates.ai only', async () => {
+  it('asks only for storage, contextMenus and alarms, notifications only as optional, and host access to modelgates.ai only', async () => {
     const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms']);
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
   });
@@ -88,7 +90,8 @@ describe('Firefox MV3 manifest', () => {
   it('asks for the same API permissions and host as Chrome', async () => {
     const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms']);
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
   });

@@ -52,6 +52,11 @@ export interface MockApi {
   ratePerSecond: number | undefined;
   /** Any well-formed hash it does not hold answers a made-up active key; read per request. */
   generatedKeys: boolean;
+  /**
+   * Fields that replace a sample's own in its answers, by hash; read per request. A test's way to
+   * move a key over time, e.g. `overrides.set(hash, { limit_remaining: 15 })`: 85 % of a 100 limit.
+   */
+  readonly overrides: Map<string, Record<string, unknown>>;
   clearRequests(): void;
   close(): Promise<void>;
 }
@@ -216,6 +221,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   let latencyMs = checkDelay('latencyMs', options.latencyMs ?? 0);
   let cors = options.cors ?? true;
   const requests: RecordedRequest[] = [];
+  const overrides = new Map<string, Record<string, unknown>>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let elsewhereOrigin = '';
   let rate = options.ratePerSecond === undefined ? undefined : new RateWindow(options.ratePerSecond);
@@ -338,7 +344,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       sendJson(res, 404, errorBody(404, 'API key not found'));
       return;
     }
-    sendJson(res, 200, JSON.stringify({ data: sampleKeyData(sample, now()) }));
+    sendJson(res, 200, JSON.stringify({ data: { ...sampleKeyData(sample, now()), ...overrides.get(hash) } }));
   };
 
   const apiServer = createServer((req, res) => {
@@ -384,6 +390,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     origin,
     elsewhereOrigin,
     requests,
+    overrides,
     get slowMs() {
       return slowMs;
     },

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { deriveBadges } from '../badges';
 import { describeLookupError } from '../error-message';
 import type { MergedLookup } from '../account-answers';
@@ -34,13 +33,4 @@ export function badgeForResult(result: MergedLookup, now: Date): ActionBadge {
   if (has('limit_reached')) return { text: 'LIM', color: '#b3261e', title };
   if (has('expires_soon')) return { text: 'SOON', color: '#8a5a00', title };
   return { text: 'OK', color: '#1e7d32', title };
-}
-
-export async function showActionBadge(result: MergedLookup, now: Date): Promise<void> {
-  const badge = badgeForResult(result, now);
-  await Promise.all([
-    browser.action.setBadgeText({ text: badge.text }),
-    browser.action.setBadgeBackgroundColor({ color: badge.color }),
-    browser.action.setTitle({ title: badge.title }),
-  ]);
 }

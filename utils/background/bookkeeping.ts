@@ -1,5 +1,5 @@
 import type { MergedLookup } from '../account-answers';
-import { showActionBadge } from './action-badge';
+import { showActionBadge } from './toolbar-attention';
 import type { KeyHash } from '../hash-input';
 import { addToHistory } from './store/history';
 import { kept, type LastLookup } from './store/items';

@@ -75,7 +75,7 @@ function lookUpSelection(selection: string): Promise<unknown> {
   }
 }
 
-async function openResultView(): Promise<void> {
+export async function openResultView(): Promise<void> {
   try {
     await browser.action.openPopup();
   } catch {

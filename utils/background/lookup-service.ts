@@ -127,11 +127,16 @@ function fetchFresh(hash: KeyHash, source: LookupSource, settingsRead: Promise<S
   return lookup;
 }
 
+/** Once the lookup in flight (if any) has kept its first answer: in the cache, history and record. */
+export async function lookupRecorded(): Promise<void> {
+  await inFlight?.lookup.recorded;
+}
+
 /** The history, once the lookup in flight (if any) has written the entry of its first answer: a
  * reader must not see the list as it was before the lookup it has just been answered. Entries
  * name their account when there are several. */
 export async function readHistoryAfterLookups(): Promise<HistoryItem[]> {
-  await inFlight?.lookup.recorded;
+  await lookupRecorded();
   const [entries, settings] = await Promise.all([readHistory(), readSettings()]);
   return labelHistory(entries, settings.accounts);
 }
@@ -141,7 +146,7 @@ export async function readHistoryAfterLookups(): Promise<HistoryItem[]> {
  * in flight. A record left in flight by a worker that was stopped comes back with `result: null`.
  */
 export async function takeUnseenLookup(): Promise<LastLookup | null> {
-  await inFlight?.lookup.recorded;
+  await lookupRecorded();
   const taken: { last: LastLookup | null } = { last: null };
   await updateLastLookup((last) => {
     if (!last || last.seen || last.source !== 'context_menu') return last;

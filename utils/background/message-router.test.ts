@@ -8,7 +8,8 @@ import { removeAllListeners } from '../messaging/messenger';
 import type { MessageType, Protocol } from '../messaging/protocol';
 import type { SenderLike } from '../sender';
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../settings';
-import { historyItem, settingsItem } from './store/items';
+import { historyItem, settingsItem, watchlistItem } from './store/items';
+import { UNCHECKED } from '../watch-alerts';
 
 const NOW = '2025-03-01T12:00:00.000Z';
 const SECRET = 'sk-mg-mgmt-test-0123456789abcdef';
@@ -57,6 +58,13 @@ const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   openBulk: { hashes: ['a'.repeat(64) as KeyHash] },
   takeBulkInbox: undefined,
   findOnPage: undefined,
+  watchStatus: { hash: 'a'.repeat(64) as KeyHash },
+  watch: { hash: 'a'.repeat(64) as KeyHash },
+  unwatch: { hash: 'a'.repeat(64) as KeyHash },
+  watchlist: undefined,
+  checkWatched: undefined,
+  getAlertSettings: undefined,
+  saveAlertSettings: { thresholds: '80, 100', intervalMinutes: 30, notify: false },
 };
 
 const refused = { ok: false, error: { kind: 'invalid_request', message: expect.stringContaining('Refused') } };
@@ -100,7 +108,7 @@ describe('message router', () => {
     });
   });
 
-  it('starts the popup with one reply: the context-menu lookup not shown yet, and the history', async () => {
+  it('starts the popup with one reply: the context-menu lookup not shown yet, the history and the watched keys', async () => {
     const entry = {
       hash: 'b'.repeat(64),
       accountId: FIRST_ACCOUNT.id,
@@ -109,15 +117,19 @@ describe('message router', () => {
       at: NOW,
     };
     await historyItem.setValue([entry]);
+    const state = { ...UNCHECKED, key: { hash: 'd'.repeat(64), name: 'Watched one', disabled: true } };
+    await watchlistItem.setValue([{ hash: 'd'.repeat(64), accountId: FIRST_ACCOUNT.id, addedAt: NOW, state }]);
     const last = { hash: null, result: null, startedAt: NOW, source: 'context_menu', seen: false };
     await fakeBrowser.storage.session.set({ lastLookup: { ...last, choices: ['a'.repeat(64), 'c'.repeat(64)] } });
+    const watched = [expect.objectContaining({ hash: 'd'.repeat(64), name: 'Watched one', attention: ['Disabled'] })];
     expect(await send('popupStart', undefined, popup)).toEqual({
       ok: true,
       last: { ...last, choices: ['a'.repeat(64), 'c'.repeat(64)], seen: true },
       history: [entry],
+      watched,
     });
-    // Shown once: the next popup starts empty but for the history.
-    expect(await send('popupStart', undefined, popup)).toEqual({ ok: true, last: null, history: [entry] });
+    // Shown once: the next popup starts empty but for the history and the watched keys.
+    expect(await send('popupStart', undefined, popup)).toEqual({ ok: true, last: null, history: [entry], watched });
   });
 
   it.each<[string, string, unknown]>([

@@ -21,6 +21,16 @@ import { isOwnPageSender, type SenderLike } from '../sender';
 import { forgetManagementKey, getSettingsView, removeAccount, saveSettings } from './settings-service';
 import { type HistoryItem, readSettings } from './store/items';
 import { type z } from '../zod';
+import { saveAlertSettingsSchema, watchRequestSchema } from '../messaging/watch-schemas';
+import {
+  checkNow,
+  getAlertSettings,
+  listWatched,
+  saveAlertSettings,
+  unwatchKey,
+  watchKey,
+  watchStatus,
+} from './watch-service';
 
 /** A message's payload schema, and what answers a payload that passed it. */
 export interface MessageHandler<Schema extends z.ZodType, Reply> {
@@ -62,6 +72,13 @@ export const messageHandlers = {
     return { ok: true as const, entries: [] as HistoryItem[] };
   }),
   ...bulkHandlers,
+  watchStatus: handle(watchRequestSchema, watchStatus),
+  watch: handle(watchRequestSchema, watchKey),
+  unwatch: handle(watchRequestSchema, unwatchKey),
+  watchlist: handle(noPayload, listWatched),
+  checkWatched: handle(noPayload, checkNow),
+  getAlertSettings: handle(noPayload, getAlertSettings),
+  saveAlertSettings: handle(saveAlertSettingsSchema, saveAlertSettings),
 };
 export type MessageHandlers = typeof messageHandlers;
 

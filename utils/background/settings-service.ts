@@ -19,6 +19,7 @@ import { MAX_CONCURRENCY, MIN_CONCURRENCY } from '../lookup-pacing';
 import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Account, type Settings } from '../settings';
 import { kept, readSettings } from './store/items';
 import { change, changeKept } from './store/memory';
+import { forgetWatchedOf } from './store/watchlist';
 
 /** What the pages may see: the settings, and of each account's key only its last 4 characters. */
 export async function getSettingsView(): Promise<SettingsView> {
@@ -117,6 +118,7 @@ export async function removeAccount(accountId: string): Promise<{ ok: true; sett
     forgetCachedKeys({ accountId }),
     clearHistory([accountId]),
     forgetLastLookupOf(accountId),
+    forgetWatchedOf(accountId),
   ]);
   return { ok: true, settings: await getSettingsView() };
 }

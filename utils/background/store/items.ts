@@ -1,5 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { ApiKey } from '../../api-key';
+import type { AlertSettings } from '../../alert-settings';
+import { DEFAULT_ALERT_SETTINGS } from '../../alert-settings-check';
+import type { WatchState } from '../../watch-alerts';
 import type { BadgeTone } from '../../badges';
 import type { KeyHash } from '../../hash-input';
 import type { MergedLookup } from '../../account-answers';
@@ -19,7 +22,7 @@ import { type Kept, readKept } from './memory';
 // ./management-key.ts so that no module can read one by importing this file.
 
 /** Each item's version: WXT migrates to it, and the worker writes it beside what it writes. */
-const VERSION = { settings: 3, lastLookup: 2, resultCache: 2, history: 2 } as const;
+const VERSION = { settings: 3, lastLookup: 2, resultCache: 2, history: 2, watchlist: 1, alertSettings: 1 } as const;
 
 /**
  * What the options page saves (all but the keys). v2 added forgetKeyOnClose, history, cache;
@@ -109,22 +112,53 @@ export interface HistoryEntry {
 /** A history entry as the popup lists it: with its account's name when there are several. */
 export type HistoryItem = HistoryEntry & { account?: string };
 
-/** The items above as the worker keeps them in memory once read (./memory.ts). */
-export const kept: {
-  settings: Kept<Settings>;
-  lastLookup: Kept<LastLookup | null>;
-  resultCache: Kept<Record<string, CachedKey>>;
-  history: Kept<HistoryEntry[]>;
-} = {
-  settings: { item: settingsItem, version: VERSION.settings },
-  lastLookup: { item: lastLookupItem, version: VERSION.lastLookup },
-  resultCache: { item: resultCacheItem, version: VERSION.resultCache },
-  history: { item: historyItem, version: VERSION.history },
-};
-
 /**
  * Hashes on their way to the bulk page: from the popup's "Look up all N", a selection with several
  * hashes or "Find key hashes on this page". Only the hashes are kept, never the text they were
  * found in (it may hold a secret key), and only until the page has taken them.
  */
 export const bulkInboxItem = storage.defineItem<KeyHash[]>('session:bulkInbox', { fallback: [], version: 1 });
+
+/** One watched key: which hash in which account, and what its last good check found. */
+export interface WatchEntry {
+  hash: string;
+  accountId: string;
+  /** ISO time the user chose to watch it. */
+  addedAt: string;
+  /**
+   * The last good check (name, status, expiry, limit and what is left of it: no other usage
+   * figures, never a key), when checks were tried, and the alerts already raised. The alerts are
+   * stored with the state, so a restarted worker never raises one again.
+   */
+  state: WatchState;
+}
+
+/** The watched keys, oldest first. Local storage, so alerts stay raised across restarts. */
+export const watchlistItem = storage.defineItem<WatchEntry[]>('local:watchlist', {
+  fallback: [],
+  version: VERSION.watchlist,
+});
+
+/** The options' "Alerts" section (utils/alert-settings.ts). Apart from `settings`, so it needs no
+ * migration of its own. */
+export const alertSettingsItem = storage.defineItem<AlertSettings>('local:alertSettings', {
+  fallback: DEFAULT_ALERT_SETTINGS,
+  version: VERSION.alertSettings,
+});
+
+/** The items above (but the bulk inbox) as the worker keeps them in memory once read (./memory.ts). */
+export const kept: {
+  settings: Kept<Settings>;
+  lastLookup: Kept<LastLookup | null>;
+  resultCache: Kept<Record<string, CachedKey>>;
+  history: Kept<HistoryEntry[]>;
+  watchlist: Kept<WatchEntry[]>;
+  alertSettings: Kept<AlertSettings>;
+} = {
+  settings: { item: settingsItem, version: VERSION.settings },
+  lastLookup: { item: lastLookupItem, version: VERSION.lastLookup },
+  resultCache: { item: resultCacheItem, version: VERSION.resultCache },
+  history: { item: historyItem, version: VERSION.history },
+  watchlist: { item: watchlistItem, version: VERSION.watchlist },
+  alertSettings: { item: alertSettingsItem, version: VERSION.alertSettings },
+};

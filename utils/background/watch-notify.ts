@@ -1,0 +1,54 @@
+import { browser, type Browser } from 'wxt/browser';
+import { isKeyHash } from '../hash-input';
+import { notificationText } from '../watch-words';
+import { openResultView } from './context-menu';
+import { startLookup } from './lookup-service';
+import { readSettings } from './store/items';
+import { readAlertSettings } from './store/watchlist';
+import type { RaisedNow } from './watch-check';
+
+/** The optional permission "Show desktop notifications" asks for. */
+export const NOTIFICATIONS: Browser.permissions.Permissions = { permissions: ['notifications'] };
+
+/** A notification's id names the key it is about: `watch/<hash>/<time>`. */
+const ID_PREFIX = 'watch/';
+
+/** One desktop notification per alert, when the user turned them on and the browser allows them. */
+export async function notifyAlerts(raised: readonly RaisedNow[]): Promise<void> {
+  const [alertSettings, settings] = await Promise.all([readAlertSettings(), readSettings()]);
+  if (!alertSettings.notify || !(await browser.permissions.contains(NOTIFICATIONS))) return;
+  const several = settings.accounts.length > 1;
+  await Promise.all(
+    raised.map(({ entry, alert }, index) => {
+      const account = settings.accounts.find((a) => a.id === entry.accountId);
+      const text = notificationText(alert, entry.state.key?.name, several && account ? account.name : null);
+      return browser.notifications.create(`${ID_PREFIX}${entry.hash}/${Date.now()}-${index}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: 'ModelGates Key Lookup',
+        message: text,
+      });
+    }),
+  );
+}
+
+/**
+ * A click on a notification looks its key up and shows it in the popup, as a right-click lookup
+ * does (the key's own card page is not part of this build). The listener can only be added while
+ * the permission is granted: at start, and again when it is granted later.
+ */
+export function listenToNotificationClicks(): void {
+  const listen = () => {
+    if (!browser.notifications || browser.notifications.onClicked.hasListener(onClicked)) return;
+    browser.notifications.onClicked.addListener(onClicked);
+  };
+  listen();
+  browser.permissions.onAdded.addListener(listen);
+}
+
+async function onClicked(id: string): Promise<void> {
+  if (!id.startsWith(ID_PREFIX)) return;
+  const [hash] = id.slice(ID_PREFIX.length).split('/');
+  if (hash === undefined || !isKeyHash(hash)) return;
+  await Promise.all([startLookup(hash, 'context_menu').settled, openResultView(), browser.notifications.clear(id)]);
+}
