@@ -14,12 +14,6 @@ interface Message {
 /** Warnings that remain on purpose, each explained in the README. */
 const EXPLAINED: Array<{ code: string; file: RegExp; why: string }> = [
   {
-    code: 'DANGEROUS_EVAL',
-    // The bulk page's chunk holds zod too: its export lists the key schema's fields.
-    file: /^(background\.js|chunks\/bulk-[\w-]+\.js)$/,
-    why: "zod's one-time `new Function` probe; zod runs jitless (utils/zod.ts), so it is never called",
-  },
-  {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     // The bundler names the shared UI chunk after one of its modules, which may hold a dot
     // (worker-client-<hash>.js, hooks.module-<hash>.js); it is still one chunk under chunks/.

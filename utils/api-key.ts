@@ -5,18 +5,18 @@ import { z } from './zod';
  * `undefined` here, and the card shows it as "unknown". Where the spec allows null (no limit, no
  * expiry), null keeps that meaning and is distinct from unknown.
  */
-const tolerant = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const tolerant = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
-const money = tolerant(z.number().finite());
-const moneyOrNull = tolerant(z.number().finite().nullable());
+const money = tolerant(z.number());
+const moneyOrNull = tolerant(z.nullable(z.number()));
 const text = tolerant(z.string());
-const textOrNull = tolerant(z.string().nullable());
+const textOrNull = tolerant(z.nullable(z.string()));
 const flag = tolerant(z.boolean());
 
 /** The `data` object of `GET /keys/{hash}` (spec/modelgates-keys.openapi.yaml). */
 export const apiKeySchema = z.object({
   // Without its hash the card cannot say which key it shows, so this one field is strict.
-  hash: z.string().min(1),
+  hash: z.string().check(z.minLength(1)),
   name: text,
   label: text,
   disabled: flag,
@@ -47,5 +47,5 @@ export const keyResponseSchema = z.object({ data: apiKeySchema });
 
 /** The API's error body (`error.message`), read only to show as detail text. */
 export const errorBodySchema = z.object({
-  error: z.object({ message: z.string().min(1).max(500) }),
+  error: z.object({ message: z.string().check(z.minLength(1), z.maxLength(500)) }),
 });

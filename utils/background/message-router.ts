@@ -20,7 +20,7 @@ import { unknownAccountIds } from '../account-input';
 import { isOwnPageSender, type SenderLike } from '../sender';
 import { forgetManagementKey, getSettingsView, removeAccount, saveSettings } from './settings-service';
 import { type HistoryItem, readSettings } from './store/items';
-import { type z } from '../zod';
+import { z } from '../zod';
 import { saveAlertSettingsSchema, watchRequestSchema } from '../messaging/watch-schemas';
 import {
   checkNow,
@@ -33,12 +33,12 @@ import {
 } from './watch-service';
 
 /** A message's payload schema, and what answers a payload that passed it. */
-export interface MessageHandler<Schema extends z.ZodType, Reply> {
+export interface MessageHandler<Schema extends z.ZodMiniType, Reply> {
   schema: Schema;
   answer: (data: z.output<Schema>) => Promise<Reply>;
 }
 
-function handle<Schema extends z.ZodType, Reply>(
+function handle<Schema extends z.ZodMiniType, Reply>(
   schema: Schema,
   answer: (data: z.output<Schema>) => Promise<Reply>,
 ): MessageHandler<Schema, Reply> {
@@ -92,7 +92,7 @@ export function registerMessageHandlers(): void {
 function register<Type extends MessageType>(type: Type): void {
   // Each handler's payload and reply are checked where the map is written, and `Protocol` is read
   // off it; indexed by a type parameter, TypeScript no longer sees that the two match.
-  const handler: MessageHandler<z.ZodType, unknown> = messageHandlers[type];
+  const handler: MessageHandler<z.ZodMiniType, unknown> = messageHandlers[type];
   onMessage(type, ({ data, sender }) => answer(handler, data, sender) as Promise<Reply<Type>>);
 }
 
@@ -102,7 +102,7 @@ function register<Type extends MessageType>(type: Type): void {
  * forged sender or a payload of the wrong shape gets a typed refusal and changes nothing.
  */
 async function answer<Reply>(
-  handler: MessageHandler<z.ZodType, Reply>,
+  handler: MessageHandler<z.ZodMiniType, Reply>,
   data: unknown,
   sender: SenderLike,
 ): Promise<Reply | Refusal> {
@@ -119,20 +119,22 @@ async function answer<Reply>(
  * or one twice, or, with 'all', leave a saved account out: a page only ever sends the ids the
  * worker gave it, so any other is as wrong as a malformed payload, and is refused the same way.
  */
-function ofSavedAccounts<Schema extends z.ZodType>(
+function ofSavedAccounts<Schema extends z.ZodMiniType>(
   schema: Schema,
   idsOf: (data: z.output<Schema>) => string[],
   every?: 'all',
 ) {
-  return schema.refine(async (data) => {
-    const ids = idsOf(data);
-    const saved = (await readSettings()).accounts.map((account) => account.id);
-    const unknown = unknownAccountIds(
-      ids.map((id) => ({ id })),
-      saved,
-    );
-    return unknown.length === 0 && (every !== 'all' || saved.every((id) => ids.includes(id)));
-  });
+  return schema.check(
+    z.refine(async (data: z.output<Schema>) => {
+      const ids = idsOf(data);
+      const saved = (await readSettings()).accounts.map((account) => account.id);
+      const unknown = unknownAccountIds(
+        ids.map((id) => ({ id })),
+        saved,
+      );
+      return unknown.length === 0 && (every !== 'all' || saved.every((id) => ids.includes(id)));
+    }),
+  );
 }
 
 function refusalOf(message: string): Refusal {

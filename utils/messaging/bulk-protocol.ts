@@ -6,7 +6,9 @@ import { accountIdSchema } from './protocol';
 const keyHash = z.custom<KeyHash>((value) => typeof value === 'string' && isKeyHash(value));
 
 /** The bulk page asks one account about one hash: the scheduler paces each account on its own. */
-export const accountLookupRequestSchema = z.object({ hash: keyHash, accountId: accountIdSchema }).strict();
+export const accountLookupRequestSchema = z.strictObject({ hash: keyHash, accountId: accountIdSchema });
 
 /** "Look up all N" in the popup: the hashes the page opens with. */
-export const openBulkRequestSchema = z.object({ hashes: z.array(keyHash).min(1).max(MAX_BULK_HASHES) }).strict();
+export const openBulkRequestSchema = z.strictObject({
+  hashes: z.array(keyHash).check(z.minLength(1), z.maxLength(MAX_BULK_HASHES)),
+});

@@ -20,60 +20,51 @@ export interface SettingsView extends Omit<Settings, 'accounts'> {
 }
 
 /** Messages that carry nothing: the payload must be absent. */
-export const noPayload = z.undefined().or(z.null());
+export const noPayload = z.union([z.undefined(), z.null()]);
 
 /** A key hash exactly as utils/hash-input.ts defines it: the popup has already picked it out of
  * what was typed, so the worker takes nothing looser. */
 const keyHash = z.custom<KeyHash>((value) => typeof value === 'string' && isKeyHash(value));
 
-export const lookupRequestSchema = z
-  .object({
-    hash: keyHash,
-    /** Accept a key fetched within the cache time (the popup then asks again for a fresh one). */
-    allowCached: z.boolean().optional(),
-  })
-  .strict();
+export const lookupRequestSchema = z.strictObject({
+  hash: keyHash,
+  /** Accept a key fetched within the cache time (the popup then asks again for a fresh one). */
+  allowCached: z.optional(z.boolean()),
+});
 export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 
 /** Asks for every account's answer to the latest lookup of this hash. */
-export const completeLookupRequestSchema = z.object({ hash: keyHash }).strict();
+export const completeLookupRequestSchema = z.strictObject({ hash: keyHash });
 
 /** An account id as the worker hands them out. Whether it names a saved account is checked by the
  * worker (utils/background/message-router.ts), which refuses any other like a malformed payload. */
-export const accountIdSchema = z
-  .string()
-  .max(64)
-  .regex(/^[a-z0-9-]+$/);
+export const accountIdSchema = z.string().check(z.maxLength(64), z.regex(/^[a-z0-9-]+$/));
 
 /** A message about one saved account: its connection test, removing its key, or removing it. */
-export const accountRequestSchema = z.object({ accountId: accountIdSchema }).strict();
+export const accountRequestSchema = z.strictObject({ accountId: accountIdSchema });
 export type AccountRequest = z.infer<typeof accountRequestSchema>;
 
 /** One account as the options page sends it; `id` absent for one added on the page. */
-const accountInputSchema = z
-  .object({
-    id: accountIdSchema.optional(),
-    name: z.string().max(1024),
-    baseUrl: z.string().max(2048),
-    /** Omitted: keep the saved key. */
-    managementKey: z.string().max(4096).optional(),
-  })
-  .strict();
+const accountInputSchema = z.strictObject({
+  id: z.optional(accountIdSchema),
+  name: z.string().check(z.maxLength(1024)),
+  baseUrl: z.string().check(z.maxLength(2048)),
+  /** Omitted: keep the saved key. */
+  managementKey: z.optional(z.string().check(z.maxLength(4096))),
+});
 
-export const saveSettingsRequestSchema = z
-  .object({
-    // More than MAX_ACCOUNTS gets its own message from the worker's check; this bounds the work.
-    accounts: z.array(accountInputSchema).max(100),
-    // null: an empty or non-numeric field. It gets a message beside its field like any other
-    // invalid value. (NaN is refused: Firefox's structured clone would deliver it as it is.)
-    timeoutSeconds: z.number().nullable(),
-    /** Omitted: unchanged. */
-    forgetKeyOnClose: z.boolean().optional(),
-    historyEnabled: z.boolean().optional(),
-    cacheSeconds: z.number().nullable().optional(),
-    bulkConcurrency: z.number().nullable().optional(),
-  })
-  .strict();
+export const saveSettingsRequestSchema = z.strictObject({
+  // More than MAX_ACCOUNTS gets its own message from the worker's check; this bounds the work.
+  accounts: z.array(accountInputSchema).check(z.maxLength(100)),
+  // null: an empty or non-numeric field. It gets a message beside its field like any other
+  // invalid value. (NaN is refused: Firefox's structured clone would deliver it as it is.)
+  timeoutSeconds: z.nullable(z.number()),
+  /** Omitted: unchanged. */
+  forgetKeyOnClose: z.optional(z.boolean()),
+  historyEnabled: z.optional(z.boolean()),
+  cacheSeconds: z.optional(z.nullable(z.number())),
+  bulkConcurrency: z.optional(z.nullable(z.number())),
+});
 export type SaveSettingsRequest = z.infer<typeof saveSettingsRequestSchema>;
 
 export type SettingsField = 'timeoutSeconds' | 'cacheSeconds' | 'bulkConcurrency';

@@ -1,13 +1,13 @@
 import type { MessageHandler } from '../message-router';
 import { accountLookupRequestSchema, openBulkRequestSchema } from '../../messaging/bulk-protocol';
 import { noPayload } from '../../messaging/protocol';
-import type { z } from '../../zod';
+import { z } from '../../zod';
 import { openBulkPage, takeBulkInbox } from './bulk-inbox';
 import { lookUpInAccount } from './bulk-lookup';
 import { findHashesOnActiveTab } from './find-on-page';
 import { readSettings } from '../store/items';
 
-const handler = <Schema extends z.ZodType, Reply>(
+const handler = <Schema extends z.ZodMiniType, Reply>(
   schema: Schema,
   answer: (data: z.output<Schema>) => Promise<Reply>,
 ): MessageHandler<Schema, Reply> => ({ schema, answer });
@@ -16,8 +16,8 @@ const handler = <Schema extends z.ZodType, Reply>(
 export const bulkHandlers = {
   lookupInAccount: handler(
     // The page sends only ids the worker gave it: any other is refused like a malformed payload.
-    accountLookupRequestSchema.refine(async ({ accountId }) =>
-      (await readSettings()).accounts.some((account) => account.id === accountId),
+    accountLookupRequestSchema.check(
+      z.refine(async ({ accountId }) => (await readSettings()).accounts.some((account) => account.id === accountId)),
     ),
     ({ hash, accountId }) => lookUpInAccount(hash, accountId),
   ),
