@@ -8,11 +8,13 @@ import { App } from './App';
 
 const lookup = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 const complete = vi.fn<(request: unknown) => Promise<MergedLookup>>();
+const findOnPage = vi.fn<() => Promise<unknown>>();
 vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 /** A worker with no context-menu lookup and an empty history, whose lookups `lookup` answers. */
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'lookup') return lookup(data);
   if (type === 'completeLookup') return complete(data);
+  if (type === 'findOnPage') return findOnPage();
   if (type === 'popupStart') return { ok: true, last: null, history, watched: [] };
   return { ok: true, entries: type === 'history' ? history : [] };
 });
@@ -163,6 +165,19 @@ describe('popup App', () => {
     await waitFor(() => expect(complete).toHaveBeenCalled());
     expect(screen.getByText('Account: Staging')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('offers "Find key hashes on this page" on the empty popup only, and says why when the page has none', async () => {
+    findOnPage.mockResolvedValue({ ok: false, message: 'No key hashes on this page.' });
+    lookup.mockResolvedValue(fresh);
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Find key hashes on this page' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('No key hashes on this page.');
+    expect(findOnPage).toHaveBeenCalledTimes(1);
+    paste(HASH);
+    await screen.findByRole('heading', { name: 'Production backend' });
+    // The card has the room: the button is gone while it shows.
+    expect(screen.queryByRole('button', { name: 'Find key hashes on this page' })).toBeNull();
   });
 
   it('asks the worker once to start: the history and a context-menu lookup come in the same reply', async () => {

@@ -146,7 +146,8 @@ export function App({ started }: { started?: Promise<StartReply> }) {
           </p>
         )}
       </form>
-      <FindOnPageButton onRefused={(message) => show({ kind: 'input_error', message })} />
+      {/* With the empty popup only: a card or a choice list has the room. */}
+      {showHistory && <FindOnPageButton onRefused={(message) => show({ kind: 'input_error', message })} />}
       <section class="popup-result" aria-live="polite">
         {view.kind === 'loading' && <Loading label="Looking up key…" />}
         {view.kind === 'choice' && (
