@@ -93,10 +93,10 @@ describe('the other first rows', () => {
   });
 
   it.each<[string, number, string]>([
-    ['', 0, 'Paste a key hash, or type a name from your history'],
+    ['', 0, 'Paste a key hash, or type a name from your history or watched keys'],
     ['bill', 2, 'Open the first match for “bill”'],
-    ['  zz ', 0, 'No key hash, and nothing in your history matches “zz”'],
-    ['<b>', 0, 'No key hash, and nothing in your history matches “&lt;b&gt;”'],
+    ['  zz ', 0, 'No key hash, and nothing in your history or watched keys matches “zz”'],
+    ['<b>', 0, 'No key hash, and nothing in your history or watched keys matches “&lt;b&gt;”'],
   ])('partial input %j with %i matches', (text, matches, expected) => {
     expect(partialDescription(text, matches, 'xml')).toBe(expected);
   });

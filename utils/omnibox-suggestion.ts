@@ -86,9 +86,13 @@ export function secretDescription(flavor: DescriptionFlavor): string {
 
 /** The first row for input that is not a whole hash: what Enter will do, or what to type. */
 export function partialDescription(text: string, matches: number, flavor: DescriptionFlavor): string {
-  if (text.trim() === '') return escapeDescription('Paste a key hash, or type a name from your history', flavor);
+  if (text.trim() === '')
+    return escapeDescription('Paste a key hash, or type a name from your history or watched keys', flavor);
   if (matches === 0)
-    return escapeDescription(`No key hash, and nothing in your history matches “${text.trim()}”`, flavor);
+    return escapeDescription(
+      `No key hash, and nothing in your history or watched keys matches “${text.trim()}”`,
+      flavor,
+    );
   return escapeDescription(`Open the first match for “${text.trim()}”`, flavor);
 }
 

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../settings';
 import { onOmniboxInputCancelled, onOmniboxInputChanged, onOmniboxInputEntered, TYPING_PAUSE_MS } from './omnibox';
 import { historyItem, settingsItem } from './store/items';
 import { saveManagementKeys } from './store/management-key';
+import { watchlistItem, type WatchEntry } from './store/watchlist';
 
 // The real listeners against the real mock API: what the address bar is told, and what the server
 // received. The worker's lookup service does the asking, cache and history included.
@@ -84,7 +85,7 @@ describe('a whole hash in the address bar', () => {
     // The slow answer would have been in the history by now, had the request not been aborted.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await historyItem.getValue()).toEqual([]);
-    expect(defaults.at(-1)).toBe('No key hash, and nothing in your history matches “prod”');
+    expect(defaults.at(-1)).toBe('No key hash, and nothing in your history or watched keys matches “prod”');
     expect(slow.rows).toEqual([[]]);
   });
 });
@@ -148,6 +149,71 @@ describe('other input', () => {
     expect(byHash.rows[0]?.map((row) => row.content)).toEqual([SAMPLE_HASHES.active]);
     expect(defaults.at(-1)).toBe('Open the first match for “16ad”');
     expect(api.requests).toEqual([]);
+  });
+});
+
+describe('the watched keys', () => {
+  const at = '2026-11-26T10:00:00Z';
+  /** A watched key as its last check left it: active, disabled, or no longer there. */
+  const watched = (hash: string, name: string, { disabled = false, gone = false } = {}): WatchEntry => ({
+    hash,
+    accountId: FIRST_ACCOUNT.id,
+    addedAt: at,
+    state: {
+      key: { hash, name, disabled, expires_at: null, limit: 100, limit_remaining: 50, limit_reset: null },
+      checkedAt: at,
+      failedAt: null,
+      gone,
+      raised: [],
+    },
+  });
+  const row = (hash: string, words: string) => ({ content: hash, description: words });
+
+  beforeEach(async () => {
+    // The history holds one key; the watchlist holds it too, and three keys the history has not.
+    await historyItem.setValue([
+      {
+        hash: SAMPLE_HASHES.active,
+        accountId: FIRST_ACCOUNT.id,
+        name: 'Production backend',
+        status: { text: 'Active', tone: 'ok' },
+        at,
+      },
+    ]);
+    await watchlistItem.setValue([
+      watched(SAMPLE_HASHES.active, 'Production backend'),
+      watched(SAMPLE_HASHES.byok, 'BYOK gateway'),
+      watched(SAMPLE_HASHES.disabled, 'Old production', { disabled: true }),
+      watched(SAMPLE_HASHES.hostile, 'Gone & <production>', { gone: true }),
+    ]);
+  });
+
+  it.each([
+    ['a name only the watchlist has', 'byok', [row(SAMPLE_HASHES.byok, 'BYOK gateway · Active · 9c179d0e…7ae88a')]],
+    [
+      'a name both have: the history first, each key once, then the watchlist',
+      'PRODUCTION',
+      [
+        row(SAMPLE_HASHES.active, 'Production backend · Active · 16ad3f43…427150'),
+        row(SAMPLE_HASHES.disabled, 'Old production · Disabled · 9b359dd3…730a6f'),
+        row(SAMPLE_HASHES.hostile, 'Gone &amp; &lt;production&gt; · No longer exists · e8674b33…6e2814'),
+      ],
+    ],
+    ['the start of a watched hash', '9c179d', [row(SAMPLE_HASHES.byok, 'BYOK gateway · Active · 9c179d0e…7ae88a')]],
+    ['nothing known', 'payroll', []],
+  ])('suggests %s, with no request', async (_, text, rows) => {
+    const typed = type(text);
+    await typed.done;
+    expect(typed.rows).toEqual([rows]);
+    expect(api.requests).toEqual([]);
+  });
+
+  it('opens the card of a watched key entered by name', async () => {
+    await onOmniboxInputEntered('BYOK', 'newForegroundTab');
+    expect(create).toHaveBeenCalledWith({
+      url: `chrome-extension://${fakeBrowser.runtime.id}/card.html#${SAMPLE_HASHES.byok}`,
+      active: true,
+    });
   });
 });
 

@@ -49,8 +49,8 @@ function setDefault(description: string): void {
 /**
  * Answers each change of what follows `mg `: a whole hash is looked up (cache first, every account)
  * after a pause in typing, with "Looking up…" meanwhile; a secret is refused and never sent; any
- * other text suggests keys from the history without a request. A changed input aborts the lookup
- * the omnibox left in flight.
+ * other text suggests keys from the history and the watchlist without a request. A changed input
+ * aborts the lookup the omnibox left in flight.
  */
 export function onOmniboxInputChanged(text: string, suggest: Suggest): Promise<void> {
   const id = ++current;
@@ -128,8 +128,9 @@ export function onOmniboxInputCancelled(): void {
 
 /**
  * Enter, or a row chosen: opens the key's card where the browser says (this tab, a new tab in
- * front or behind). Text that is not a whole hash opens its first match in the history; a secret
- * opens nothing, since its hash cannot be known and the key itself never leaves the address bar.
+ * front or behind). Text that is not a whole hash opens its first match in the history or the
+ * watchlist; a secret opens nothing, since its hash cannot be known and the key itself never
+ * leaves the address bar.
  */
 export async function onOmniboxInputEntered(text: string, disposition: Disposition): Promise<void> {
   const input = parseHashInput(text);

@@ -1,8 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { isKeyHash } from '../hash-input';
 import { notificationText } from '../watch-words';
-import { openResultView } from './context-menu';
-import { startLookup } from './lookup-service';
+import { openCard } from './omnibox-open';
 import { readSettings } from './store/items';
 import { readAlertSettings } from './store/watchlist';
 import type { RaisedNow } from './watch-check';
@@ -33,22 +32,23 @@ export async function notifyAlerts(raised: readonly RaisedNow[]): Promise<void> 
 }
 
 /**
- * A click on a notification looks its key up and shows it in the popup, as a right-click lookup
- * does (the key's own card page is not part of this build). The listener can only be added while
- * the permission is granted: at start, and again when it is granted later.
+ * A click on a notification opens its key's card in a tab of its own (`card.html#<hash>`, which
+ * looks the key up) and clears the notification. The listener can only be added while the
+ * permission is granted: at start, and again when it is granted later.
  */
 export function listenToNotificationClicks(): void {
   const listen = () => {
-    if (!browser.notifications || browser.notifications.onClicked.hasListener(onClicked)) return;
-    browser.notifications.onClicked.addListener(onClicked);
+    if (!browser.notifications || browser.notifications.onClicked.hasListener(onNotificationClicked)) return;
+    browser.notifications.onClicked.addListener(onNotificationClicked);
   };
   listen();
   browser.permissions.onAdded.addListener(listen);
 }
 
-async function onClicked(id: string): Promise<void> {
+/** Opens the card of the key a watch notification names, and clears it; other ids are left alone. */
+export async function onNotificationClicked(id: string): Promise<void> {
   if (!id.startsWith(ID_PREFIX)) return;
   const [hash] = id.slice(ID_PREFIX.length).split('/');
   if (hash === undefined || !isKeyHash(hash)) return;
-  await Promise.all([startLookup(hash, 'context_menu').settled, openResultView(), browser.notifications.clear(id)]);
+  await Promise.all([openCard(hash, 'newForegroundTab'), browser.notifications.clear(id)]);
 }

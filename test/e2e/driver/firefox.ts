@@ -92,6 +92,19 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       );
     },
     omnibox: firefoxOmnibox(privileged),
+    async clickNotification(message) {
+      // Firefox's own alert window (toolkit/content/global/alerts/alert.js) takes a click anywhere
+      // in it as a click on the notification.
+      await privileged(`(() => {
+        for (const alert of Services.wm.getEnumerator('alert:alert')) {
+          const text = alert.document.getElementById('alertTextLabel');
+          if (text?.textContent !== ${JSON.stringify(message)}) continue;
+          text.dispatchEvent(new alert.MouseEvent('click', { bubbles: true }));
+          return true;
+        }
+        throw new Error('No notification says ' + ${JSON.stringify(JSON.stringify(message))});
+      })()`);
+    },
     async stopBackground() {
       await privileged('await ext.terminateBackground()');
     },

@@ -70,6 +70,12 @@ export interface ExtensionBrowser {
   /** Opens popup.html, options.html… in a new tab and waits until its document has loaded. */
   openPage(path: string): Promise<ExtensionPage>;
   readonly omnibox: Omnibox;
+  /**
+   * Firefox only: clicks the desktop notification that says `message`, as a person would (its
+   * own alert window, with the pref alerts.useSystemBackend false). Headless Chromium cannot allow
+   * an extension's notifications at all, so it has none to click.
+   */
+  clickNotification?(message: string): Promise<void>;
   /** Runs the extension's real context-menu listener, as a click on "Look up key hash" does. */
   clickContextMenu(click: MenuClick): Promise<void>;
   /**

@@ -1,12 +1,14 @@
 // The `mg` keyword in both browsers, through the extension's real omnibox listeners (see
 // driver/omnibox.ts): the rows for a sample key, an unknown hash, a secret and the hostile name
 // (XML-escaped for Chrome, which reads descriptions as markup; as typed for Firefox, which shows
-// plain text); history rows for part of a name; Enter opens the card page of the right key.
+// plain text); history rows for part of a name, and watched keys the history does not hold; Enter
+// opens the card page of the right key.
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_HASHES, UNKNOWN_HASH } from '../../mock-api/samples.ts';
 import type { OmniboxState } from '../driver/types.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { BROWSER, useExtension } from '../fixtures.ts';
+import { saveOptions, waitForText } from '../pages.ts';
 
 const SECRET = `sk-mg-v1-${SAMPLE_HASHES.active}`;
 const SECRET_WORDS = "This looks like an API key, not its hash. Keys are never sent; paste the key's hash instead.";
@@ -80,5 +82,27 @@ describe('the mg keyword', () => {
     });
     expect(urls).toContain(card);
     await observer.close();
+  });
+
+  it('suggests a watched key the history does not hold, for part of its name, with no request', async () => {
+    // With the history off (which empties it), the key watched from its card is in the watchlist only.
+    await saveOptions(session.ext, { historyEnabled: false });
+    const card = await session.ext.openPage(`card.html#${SAMPLE_HASHES.byok}`);
+    await waitForText(card, '.key-card__name', 'BYOK gateway');
+    await card.click('button', 'Watch');
+    await waitUntil('Watching', () =>
+      card.evaluate(() =>
+        Array.from(document.querySelectorAll('button')).some((b) => b.innerText.trim() === 'Watching')
+          ? true
+          : undefined,
+      ),
+    );
+    await card.close();
+    const before = keyRequests().length;
+    const state = await type('gatew');
+    expect(state.rows).toEqual([
+      { content: SAMPLE_HASHES.byok, description: 'BYOK gateway · Active · 9c179d0e…7ae88a' },
+    ]);
+    expect(keyRequests()).toHaveLength(before);
   });
 });
