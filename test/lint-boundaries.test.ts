@@ -79,6 +79,12 @@ describe('lint boundaries', { timeout: 60_000 }, () => {
     ],
     ['zod imported directly', 'utils/api-key.ts', "import { z } from 'zod';\nexport const s = z.string();", RESTRICTED],
     [
+      'zod/mini imported directly',
+      'utils/api-key.ts',
+      "import { z } from 'zod/mini';\nexport const s = z.string();",
+      RESTRICTED,
+    ],
+    [
       'a floating promise',
       'utils/background/lookup-service.ts',
       'async function save(): Promise<void> {}\nexport function f(): void {\n  save();\n}',
