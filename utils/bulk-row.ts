@@ -55,6 +55,8 @@ export interface RowView {
   status: string;
   /** Every filter the row is counted under, "all" included. */
   filters: ReadonlySet<RowFilter>;
+  /** The time the row was worked out at: its badges, failure words and next reset are as of then. */
+  viewedAt: Date;
 }
 
 const BADGE_FILTERS: Partial<Record<Badge['id'], RowFilter>> = {
@@ -79,15 +81,15 @@ export function viewRow(row: BulkRow, now: Date, warningDays?: number): RowView 
         const filter = BADGE_FILTERS[badge.id];
         if (filter !== undefined) filters.add(filter);
       }
-      return { row, badges, status: badges.map((b) => b.text).join(', '), filters };
+      return { row, badges, status: badges.map((b) => b.text).join(', '), filters, viewedAt: now };
     }
     case 'not_found':
       filters.add('not_found');
-      return { row, badges: [], status: 'Not found', filters };
+      return { row, badges: [], status: 'Not found', filters, viewedAt: now };
     case 'error':
       filters.add('errors');
-      return { row, badges: [], status: describeLookupError(result.error, now).title, filters };
+      return { row, badges: [], status: describeLookupError(result.error, now).title, filters, viewedAt: now };
     case 'pending':
-      return { row, badges: [], status: 'Not looked up', filters };
+      return { row, badges: [], status: 'Not looked up', filters, viewedAt: now };
   }
 }

@@ -99,7 +99,7 @@ export function App() {
         <section class="bulk-results" aria-label="Results">
           <p class="bulk-summary">{summaryLine(summary)}</p>
           <FilterBar counts={summary.counts} current={filter} onPick={setFilter} />
-          <ResultsTable views={shown} several={several} sort={sort} onSort={setSort} now={now} />
+          <ResultsTable views={shown} several={several} sort={sort} onSort={setSort} />
           <ExportButtons rows={rows} meta={{ ranAt: meta.ranAt, accounts: meta.accounts.map((a) => a.name) }} />
         </section>
       )}

@@ -34,12 +34,14 @@ function expiryText(key: ApiKey): string {
 export interface ResultRowProps {
   view: RowView;
   several: boolean;
-  now: Date;
 }
 
-/** One hash's row; memoized, so a run's new answers redraw only their own rows. */
-export const ResultRow = memo(function ResultRow({ view, several, now }: ResultRowProps) {
-  const { row, badges } = view;
+/**
+ * One hash's row; memoized, so a run's new answers redraw only their own rows. Its times are as
+ * of its view, not of each paint, or every paint would redraw every row.
+ */
+export const ResultRow = memo(function ResultRow({ view, several }: ResultRowProps) {
+  const { row, badges, viewedAt: now } = view;
   const { result } = row;
   const key = result.kind === 'found' ? result.key : null;
   const failure = result.kind === 'error' ? describeLookupError(result.error, now) : null;

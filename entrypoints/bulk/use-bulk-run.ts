@@ -5,11 +5,11 @@ import type { KeyHash } from '@/utils/hash-input';
 import type { AccountRef } from '@/utils/lookup-error';
 import { runLookups, withoutFailures, type RunProgress } from '@/utils/lookup-scheduler';
 import { askAccount } from './ask-account';
-import { loadRun, saveRun } from './saved-run';
+import { loadRun, RunSaver } from './saved-run';
 
 /** The table and the progress line are redrawn at most this often during a run. */
 const PAINT_MS = 100;
-/** The run is written to session storage at most this often, and once at its end. */
+/** New answers are added to session storage at most this often, at the run's end and when the page goes. */
 const SAVE_MS = 2000;
 
 export interface RunMeta {
@@ -27,6 +27,8 @@ export function useBulkRun(concurrency: number) {
   const answers = useRef(new Map<string, AccountAnswer>());
   const rowsByHash = useRef(new Map<KeyHash, BulkRow>());
   const controller = useRef<AbortController | null>(null);
+  /** Writes the answers not yet in session storage. */
+  const flush = useRef<() => void>(() => undefined);
   const [meta, setMeta] = useState<RunMeta | null>(null);
   const [painted, setPainted] = useState(0);
   const [progress, setProgress] = useState<RunProgress | null>(null);
@@ -35,7 +37,6 @@ export function useBulkRun(concurrency: number) {
   const rebuild = (run: RunMeta) => {
     rowsByHash.current = new Map(run.hashes.map((hash) => [hash, rowOf(hash, run.accounts, answers.current)]));
   };
-  const save = (run: RunMeta) => saveRun({ ...run, answers: [...answers.current] });
 
   useEffect(() => {
     const saved = loadRun();
@@ -46,9 +47,13 @@ export function useBulkRun(concurrency: number) {
       setMeta(run);
     }
     const stop = () => controller.current?.abort();
-    window.addEventListener('pagehide', stop);
+    const leave = () => {
+      flush.current();
+      stop();
+    };
+    window.addEventListener('pagehide', leave);
     return () => {
-      window.removeEventListener('pagehide', stop);
+      window.removeEventListener('pagehide', leave);
       stop();
     };
   }, []);
@@ -61,6 +66,12 @@ export function useBulkRun(concurrency: number) {
     rebuild(run);
     setMeta(run);
     setRunning(true);
+    const saver = new RunSaver(run, [...answers.current]);
+    let unsaved: [string, AccountAnswer][] = [];
+    const save = (flush.current = () => {
+      if (unsaved.length > 0) saver.append(unsaved);
+      unsaved = [];
+    });
     let latest: RunProgress | null = null;
     let paintTimer: ReturnType<typeof setTimeout> | undefined;
     let lastSave = Date.now();
@@ -70,7 +81,7 @@ export function useBulkRun(concurrency: number) {
       setPainted((n) => n + 1);
       if (Date.now() - lastSave >= SAVE_MS) {
         lastSave = Date.now();
-        save(run);
+        save();
       }
     };
     const schedule = () => (paintTimer ??= setTimeout(paint, PAINT_MS));
@@ -83,6 +94,7 @@ export function useBulkRun(concurrency: number) {
         lookup: askAccount,
         onAnswer: (item, answer) => {
           answers.current.set(item.id, answer);
+          unsaved.push([item.id, answer]);
           rowsByHash.current.set(item.hash, rowOf(item.hash, run.accounts, answers.current));
           schedule();
         },
@@ -98,7 +110,7 @@ export function useBulkRun(concurrency: number) {
       if (controller.current === abort) {
         controller.current = null;
         paint();
-        save(run);
+        save();
         setRunning(false);
       }
     }
