@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '@/test/mock-api/samples';
 import { startMockApi, type MockApi } from '@/test/mock-api/server';
@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../../settings';
 import { startLookup } from '../lookup-service';
 import { historyItem, settingsItem } from '../store/items';
 import { saveManagementKeys } from '../store/management-key';
+import { readCachedEntries } from '../store/result-cache';
 import { lookUpInAccount } from './bulk-lookup';
 
 // One account's answer for the bulk page, against the real mock: what the page needs to pace
@@ -36,6 +37,31 @@ describe('lookUpInAccount', () => {
     expect(popup).toMatchObject({ ok: true, cached: true, found: [{ key: { name: 'Production backend' } }] });
     expect(api.requests).toEqual([]);
     expect(await historyItem.getValue()).toEqual([]);
+  });
+
+  it('files answers that come together in one cache write, and every one of them is cached', async () => {
+    api.generatedKeys = true;
+    const hashes = Array.from(
+      { length: 12 },
+      (_, i) => `${i.toString(16).padStart(2, '0')}`.padEnd(64, 'c') as KeyHash,
+    );
+    // A write takes a while, as Chrome's does under a run: answers keep coming meanwhile.
+    const session = fakeBrowser.storage.session;
+    const write = session.set.bind(session);
+    const writes = vi.spyOn(session, 'set').mockImplementation(async (values) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return write(values);
+    });
+    try {
+      await Promise.all(hashes.map((hash) => lookUpInAccount(hash, FIRST_ACCOUNT.id)));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      api.generatedKeys = false;
+    }
+    const cacheWrites = writes.mock.calls.filter(([values]) => 'resultCache' in values);
+    expect(cacheWrites.length).toBeGreaterThan(0);
+    expect(cacheWrites.length).toBeLessThan(hashes.length);
+    for (const hash of hashes) expect(await readCachedEntries(hash, [FIRST_ACCOUNT.id])).toHaveLength(1);
   });
 
   it.each([
