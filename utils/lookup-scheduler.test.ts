@@ -135,6 +135,14 @@ describe('runLookups', () => {
     expect(result.answers.get('a7')).toEqual({ kind: 'done', value: 'key a7' });
   });
 
+  it('hands `ahead` more lookups to a transport that keeps its own limit, and still asks each item once', async () => {
+    const api = fakeApi();
+    const result = await run({ items: items('a', 10), lookup: api.lookup, concurrency: 2, ahead: 2 });
+    expect(api.maxInFlight.get('a')).toBe(4);
+    expect(api.calls.map((call) => call.id).sort()).toEqual(items('a', 10).map((item) => item.id).sort());
+    expect([...result.answers.values()]).toHaveLength(10);
+  });
+
   it('counts the limit per account: two accounts run side by side', async () => {
     const api = fakeApi();
     await run({ items: [...items('a', 6), ...items('b', 6)], lookup: api.lookup, concurrency: 2 });

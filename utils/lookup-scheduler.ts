@@ -43,6 +43,12 @@ export interface RunOptions<T extends RunItem, R, E> {
   answers?: ReadonlyMap<string, Answer<R, E>>;
   /** Requests in flight per account: 1–8, default 4. */
   concurrency?: number;
+  /**
+   * Lookups handed to `lookup` per account beyond `concurrency`, for a transport that holds its
+   * own limit of `concurrency` requests (the worker's gate, utils/request-gate.ts): the next
+   * request then waits there when one ends, instead of a message hop away. Default 0.
+   */
+  ahead?: number;
   /** Cancel: no new item starts, those in flight are aborted, and the run ends at once. */
   signal?: AbortSignal;
   onAnswer?: (item: T, answer: Answer<R, E>) => void;
@@ -72,7 +78,7 @@ interface AccountQueue<T> {
 
 export function runLookups<T extends RunItem, R, E>(options: RunOptions<T, R, E>): Promise<RunResult<R, E>> {
   const clock: RunClock = { ...SYSTEM_CLOCK, ...options.clock };
-  const full = clampConcurrency(options.concurrency);
+  const full = clampConcurrency(options.concurrency) + Math.max(0, Math.round(options.ahead ?? 0));
   const answers = new Map(options.answers);
   const controller = new AbortController();
   const queues = new Map<string, AccountQueue<T>>();

@@ -4,7 +4,7 @@ import type { BulkRow } from '@/utils/bulk-row';
 import type { KeyHash } from '@/utils/hash-input';
 import type { AccountRef } from '@/utils/lookup-error';
 import { runLookups, withoutFailures, type RunProgress } from '@/utils/lookup-scheduler';
-import { askAccount } from './ask-account';
+import { askAccount, cancelRun } from './ask-account';
 import { loadRun, RunSaver } from './saved-run';
 
 /** The table and the progress line are redrawn at most this often during a run. */
@@ -85,13 +85,17 @@ export function useBulkRun(concurrency: number) {
       }
     };
     const schedule = () => (paintTimer ??= setTimeout(paint, PAINT_MS));
+    const runId = crypto.randomUUID();
+    abort.signal.addEventListener('abort', () => cancelRun(runId), { once: true });
     try {
       await runLookups({
         items: runItems(run.hashes, run.accounts),
         answers: answers.current,
         concurrency,
+        // As many again wait in the worker, which sends at most `concurrency` per account at once.
+        ahead: concurrency,
         signal: abort.signal,
-        lookup: askAccount,
+        lookup: (item, signal) => askAccount(item, signal, runId),
         onAnswer: (item, answer) => {
           answers.current.set(item.id, answer);
           unsaved.push([item.id, answer]);

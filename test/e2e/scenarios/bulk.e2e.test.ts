@@ -168,6 +168,25 @@ describe('Look up many keys', () => {
     expect(new Set(answered).size).toBe(24);
   });
 
+  it('closing the page stops the run: no request follows but those already sent', async () => {
+    session.api.latencyMs = 250;
+    session.api.clearRequests();
+    const bulk = await openBulk();
+    await pasteText(bulk, unknown(40, 'c7').join('\n'));
+    await bulk.click('button', 'Look up all');
+    await waitForProgress(bulk, /^([4-9]|1\d) of 40/);
+    await bulk.close();
+    page = undefined;
+    // The requests in flight at the close (at most 4, the concurrency) may still arrive; then none.
+    const asked = keyRequests().length;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const settled = keyRequests().length;
+    expect(settled - asked).toBeLessThanOrEqual(4);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(keyRequests().length).toBe(settled);
+    expect(settled).toBeLessThan(40);
+  });
+
   it('goes on when the worker is stopped mid-run: no row lost or repeated', async () => {
     session.api.latencyMs = 200;
     session.api.clearRequests();

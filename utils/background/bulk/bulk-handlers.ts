@@ -1,9 +1,9 @@
 import type { MessageHandler } from '../message-router';
-import { accountLookupRequestSchema, openBulkRequestSchema } from '../../messaging/bulk-protocol';
+import { accountLookupRequestSchema, cancelBulkRunSchema, openBulkRequestSchema } from '../../messaging/bulk-protocol';
 import { noPayload } from '../../messaging/protocol';
 import { z } from '../../zod';
 import { openBulkPage, takeBulkInbox } from './bulk-inbox';
-import { lookUpInAccount } from './bulk-lookup';
+import { cancelBulkRun, lookUpInAccount } from './bulk-lookup';
 import { findHashesOnActiveTab } from './find-on-page';
 import { readSettings } from '../store/items';
 
@@ -19,8 +19,9 @@ export const bulkHandlers = {
     accountLookupRequestSchema.check(
       z.refine(async ({ accountId }) => (await readSettings()).accounts.some((account) => account.id === accountId)),
     ),
-    ({ hash, accountId }) => lookUpInAccount(hash, accountId),
+    ({ hash, accountId, run }) => lookUpInAccount(hash, accountId, run),
   ),
+  cancelBulkRun: handler(cancelBulkRunSchema, ({ run }) => cancelBulkRun(run)),
   openBulk: handler(openBulkRequestSchema, ({ hashes }) => openBulkPage(hashes)),
   takeBulkInbox: handler(noPayload, takeBulkInbox),
   findOnPage: handler(noPayload, findHashesOnActiveTab),
