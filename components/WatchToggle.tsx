@@ -9,7 +9,7 @@ export interface WatchToggleProps {
 }
 
 /** Why the worker said no, in words (it says why it refused; otherwise it did not answer). */
-const refusalText = (reply: WorkerReply<'watch'>) =>
+export const refusalText = (reply: WorkerReply<'watch'>) =>
   !reply.ok && 'message' in reply ? reply.message : 'The extension did not answer. Try again.';
 
 /**

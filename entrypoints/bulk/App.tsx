@@ -14,6 +14,8 @@ import { ResultsTable } from './ResultsTable';
 import { RunStatus } from './RunStatus';
 import { useBulkRun } from './use-bulk-run';
 import { useFileDrop } from './use-file-drop';
+import { useRowSelection } from './use-row-selection';
+import { WatchSelected } from './WatchSelected';
 
 const count = new Intl.NumberFormat('en-US');
 
@@ -34,6 +36,7 @@ export function App() {
   const [filter, setFilter] = useState<RowFilter>('all');
   const [sort, setSort] = useState<RowSort | null>(null);
   const { meta, rows, progress, running, start, cancel } = useBulkRun(concurrency);
+  const { selected, onSelect } = useRowSelection(meta?.ranAt);
   const extracted = useMemo(() => extractHashes(text), [text]);
   const now = useMemo(() => new Date(), [rows]);
 
@@ -99,7 +102,15 @@ export function App() {
         <section class="bulk-results" aria-label="Results">
           <p class="bulk-summary">{summaryLine(summary)}</p>
           <FilterBar counts={summary.counts} current={filter} onPick={setFilter} />
-          <ResultsTable views={shown} several={several} sort={sort} onSort={setSort} />
+          <WatchSelected rows={rows} accounts={meta.accounts} selected={selected} />
+          <ResultsTable
+            views={shown}
+            several={several}
+            sort={sort}
+            onSort={setSort}
+            selected={selected}
+            onSelect={onSelect}
+          />
           <ExportButtons rows={rows} meta={{ ranAt: meta.ranAt, accounts: meta.accounts.map((a) => a.name) }} />
         </section>
       )}

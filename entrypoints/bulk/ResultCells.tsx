@@ -2,11 +2,14 @@ import { CopyButton } from '@/components/CopyButton';
 import { StatusBadge } from '@/components/StatusBadge';
 import type { ApiKey } from '@/utils/api-key';
 import type { RowView } from '@/utils/bulk-row';
+import { canWatch } from '@/utils/bulk-watch';
+import { cardPath } from '@/utils/card-address';
 import { describeLookupError } from '@/utils/error-message';
 import { formatUsd, formatUtc, parseTime, shortenHash, UNKNOWN_TEXT } from '@/utils/format';
 import { displayName } from '@/utils/key-name';
 import { nextLimitReset } from '@/utils/limit-reset';
 import { memo } from 'preact/compat';
+import type { SelectRows } from './use-row-selection';
 
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
 const usd = (value: number | null | undefined) => (typeof value === 'number' ? formatUsd(value) : UNKNOWN_TEXT);
@@ -34,20 +37,43 @@ function expiryText(key: ApiKey): string {
 export interface ResultRowProps {
   view: RowView;
   several: boolean;
+  /** Ticked for "Watch selected". */
+  selected: boolean;
+  onSelect: SelectRows;
 }
 
 /**
  * One hash's row; memoized, so a run's new answers redraw only their own rows. Its times are as
  * of its view, not of each paint, or every paint would redraw every row.
  */
-export const ResultRow = memo(function ResultRow({ view, several }: ResultRowProps) {
+export const ResultRow = memo(function ResultRow({ view, several, selected, onSelect }: ResultRowProps) {
   const { row, badges, viewedAt: now } = view;
   const { result } = row;
   const key = result.kind === 'found' ? result.key : null;
   const failure = result.kind === 'error' ? describeLookupError(result.error, now) : null;
+  const name = key ? displayName(key.name) : null;
   return (
     <tr class={`bulk-row bulk-row--${result.kind}`}>
-      <td>{key ? displayName(key.name) : '—'}</td>
+      <td class="bulk-select">
+        {/* Only a found key can be watched: other rows' boxes are there, but cannot be ticked. */}
+        <input
+          type="checkbox"
+          aria-label={`Select ${name ?? shortenHash(row.hash)}`}
+          checked={selected}
+          disabled={!canWatch(row)}
+          onChange={(event) => onSelect([row.hash], event.currentTarget.checked)}
+        />
+      </td>
+      <td>
+        {name === null ? (
+          '—'
+        ) : (
+          // A real link: a click, a middle-click or "Open in new tab" all open the key's card.
+          <a href={cardPath(row.hash)} target="_blank" rel="noopener">
+            {name}
+          </a>
+        )}
+      </td>
       {several && <td>{row.account ?? '—'}</td>}
       <td>
         {badges.length > 0 ? (

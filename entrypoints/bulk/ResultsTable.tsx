@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { RowView } from '@/utils/bulk-row';
 import { ariaSort, nextSort, type RowSort, type SortColumn } from '@/utils/bulk-sort';
+import type { KeyHash } from '@/utils/hash-input';
 import { ResultRow } from './ResultCells';
+import { SelectShownBox } from './SelectShownBox';
+import type { SelectRows } from './use-row-selection';
 
 /** Rows drawn at once; more on request, so that 5,000 rows sort and filter, and a run paints, without a wait. */
 export const PAGE_ROWS = 100;
@@ -24,9 +27,12 @@ export interface ResultsTableProps {
   several: boolean;
   sort: RowSort | null;
   onSort: (sort: RowSort) => void;
+  /** The rows ticked for "Watch selected", by hash. */
+  selected: ReadonlySet<KeyHash>;
+  onSelect: SelectRows;
 }
 
-export function ResultsTable({ views, several, sort, onSort }: ResultsTableProps) {
+export function ResultsTable({ views, several, sort, onSort, selected, onSelect }: ResultsTableProps) {
   const [shown, setShown] = useState(PAGE_ROWS);
   const headers = several ? HEADERS : HEADERS.filter(([column]) => column !== 'account');
   return (
@@ -36,6 +42,9 @@ export function ResultsTable({ views, several, sort, onSort }: ResultsTableProps
           <caption class="visually-hidden">Lookup results, one row per hash</caption>
           <thead>
             <tr>
+              <th scope="col" class="bulk-select">
+                <SelectShownBox views={views} selected={selected} onSelect={onSelect} />
+              </th>
               {headers.map(([column, label]) => (
                 <th key={column} scope="col" aria-sort={ariaSort(column, sort)}>
                   <button type="button" class="bulk-sort" onClick={() => onSort(nextSort(column, sort))}>
@@ -47,7 +56,13 @@ export function ResultsTable({ views, several, sort, onSort }: ResultsTableProps
           </thead>
           <tbody>
             {views.slice(0, shown).map((view) => (
-              <ResultRow key={view.row.hash} view={view} several={several} />
+              <ResultRow
+                key={view.row.hash}
+                view={view}
+                several={several}
+                selected={selected.has(view.row.hash)}
+                onSelect={onSelect}
+              />
             ))}
           </tbody>
         </table>

@@ -41,11 +41,13 @@ export async function filterCounts(page: ExtensionPage): Promise<Record<string, 
   );
 }
 
-/** The table's rows, each as its cells' texts. */
+/** The table's rows, each as its cells' texts (the selection box's cell left out). */
 export function tableRows(page: ExtensionPage): Promise<string[][]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('.bulk-table tbody tr'), (row) =>
-      Array.from(row.querySelectorAll('td'), (cell) => cell.innerText.replace(/\s+/g, ' ').trim()),
+      Array.from(row.querySelectorAll('td:not(.bulk-select)'), (cell) =>
+        (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+      ),
     ),
   );
 }
@@ -80,4 +82,14 @@ export function downloads(page: ExtensionPage): Promise<{ name: string; text: st
       }),
     );
   });
+}
+
+/** The address and target of the link on a row's key name, e.g. chrome-extension://ID/card.html#<hash>. */
+export function nameLink(page: ExtensionPage, name: string): Promise<{ href: string; target: string } | null> {
+  return page.evaluate((name) => {
+    const link = Array.from(document.querySelectorAll<HTMLAnchorElement>('.bulk-table tbody a')).find(
+      (a) => a.innerText.trim() === name,
+    );
+    return link ? { href: link.href, target: link.target } : null;
+  }, name);
 }

@@ -2,7 +2,7 @@
 // tab): "Find key hashes on this page" from the page's context menu (the click dispatched in the
 // worker, as for "Look up key hash") reads only the visible text; a page without hashes and a
 // page extensions may not read say so; a selection with several hashes and the popup's "Look up
-// all N" open the page with them. axe checks the page empty and with results.
+// all N" open the page with them. axe checks the page empty, with results, and with a row watched.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -146,6 +146,11 @@ describe('ways into Look up many keys', () => {
     expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(
       String(Object.keys(SAMPLE_HASHES).length),
     );
+    expect(await blocking()).toEqual([]);
+    // A row selected (the header's box then mixed) and watched, with the outcome in words.
+    await page.getByRole('checkbox', { name: 'Select Production backend', exact: true }).check();
+    await page.getByRole('button', { name: 'Watch selected (1)' }).click();
+    await page.getByRole('status').getByText('Watching 1 key.').waitFor();
     expect(await blocking()).toEqual([]);
   });
 });

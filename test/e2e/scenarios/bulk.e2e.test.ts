@@ -3,11 +3,12 @@
 // stopped worker loses and repeats no row, and a rate-limited API is waited for, not hammered.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExtensionPage } from '../driver/types.ts';
-import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES } from '../../mock-api/samples.ts';
+import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '../../mock-api/samples.ts';
 import {
   downloads,
   filterCounts,
   keepDownloads,
+  nameLink,
   pasteText,
   progressLine,
   tableRows,
@@ -15,6 +16,7 @@ import {
 } from '../bulk-page.ts';
 import { useExtension } from '../fixtures.ts';
 import { waitUntil } from '../driver/wait.ts';
+import { textsOf, waitForText } from '../pages.ts';
 
 const session = useExtension({ configured: true });
 let page: ExtensionPage | undefined;
@@ -214,5 +216,29 @@ describe('Look up many keys', () => {
     const limited = keyRequests().length - 15;
     expect(limited).toBeGreaterThan(0);
     expect(limited).toBeLessThanOrEqual(8);
+  });
+
+  it('watches the selected rows, which the popup then lists; a key’s name links to its card', async () => {
+    const bulk = await openBulk();
+    await pasteText(bulk, [SAMPLE_HASHES.active, UNKNOWN_HASH, SAMPLE_HASHES.disabled].join('\n'));
+    await bulk.click('button', 'Look up all');
+    await waitForProgress(bulk, /^3 of 3/);
+    expect(await nameLink(bulk, 'Production backend')).toEqual({
+      href: `${session.ext.baseUrl}card.html#${SAMPLE_HASHES.active}`,
+      target: '_blank',
+    });
+    await bulk.click('checkbox', 'Select Production backend');
+    await bulk.click('checkbox', 'Select Old staging key');
+    await bulk.click('button', 'Watch selected (2)');
+    await waitForText(bulk, '.bulk-watch .status', /^Watching 2 keys\.$/);
+
+    const popup = await session.ext.openPage('popup.html');
+    await waitForText(popup, '.watched .history__item', 'Old staging key');
+    const listed = await textsOf(popup, '.watched .history__item');
+    expect(listed).toEqual([
+      expect.stringMatching(/^Production backend Active /),
+      expect.stringMatching(/^Old staging key .*Disabled/),
+    ]);
+    await popup.close();
   });
 });
