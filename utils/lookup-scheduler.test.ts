@@ -139,7 +139,11 @@ describe('runLookups', () => {
     const api = fakeApi();
     const result = await run({ items: items('a', 10), lookup: api.lookup, concurrency: 2, ahead: 2 });
     expect(api.maxInFlight.get('a')).toBe(4);
-    expect(api.calls.map((call) => call.id).sort()).toEqual(items('a', 10).map((item) => item.id).sort());
+    expect(api.calls.map((call) => call.id).sort()).toEqual(
+      items('a', 10)
+        .map((item) => item.id)
+        .sort(),
+    );
     expect([...result.answers.values()]).toHaveLength(10);
   });
 

@@ -8,24 +8,31 @@ import { useLookup } from '../popup/use-lookup';
 
 const TITLE = 'ModelGates Key Lookup';
 
+/** The address's hash, read as the page opens or it changes; a secret in it is taken out at once,
+ * before anything is drawn. */
+function takeAddress(): CardAddress {
+  const address = readCardAddress(location.hash);
+  if (address.kind === 'refused' && address.clear) history.replaceState(null, '', location.pathname);
+  return address;
+}
+
 /**
  * One key's card in a tab of its own, at full width: the hash comes from the address
  * (`card.html#<hash>`), so the tab can be reloaded or bookmarked. A fragment that is not one whole
  * hash is refused with the popup's words and never sent; a secret is also taken out of the address.
  */
 export function App() {
-  const [address, setAddress] = useState<CardAddress>(() => readCardAddress(location.hash));
+  const [address, setAddress] = useState<CardAddress>(takeAddress);
   const { view, now, lookUp, refresh } = useLookup(() => {});
 
   useEffect(() => {
-    const onHashChange = () => setAddress(readCardAddress(location.hash));
+    const onHashChange = () => setAddress(takeAddress());
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
   useEffect(() => {
     if (address.kind === 'hash') void lookUp(address.hash);
-    else if (address.clear) history.replaceState(null, '', location.pathname);
   }, [address]);
 
   const found = view.kind === 'result' && view.result.ok ? view.result.found[0] : undefined;
