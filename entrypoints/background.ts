@@ -17,11 +17,13 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
   registerOmniboxListeners();
   browser.runtime.onInstalled.addListener(() => createContextMenu());
-  warmUp();
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
   listenToNotificationClicks();
   setCheckEffects({ onAlerts: notifyAlerts, onChecked: () => paintToolbar(new Date()) });
-  void restrictStorageToExtension();
-  // Alarms can be lost (the browser cleared them, an update): put it back if it is missing.
-  void ensureWatchAlarm();
+  // What a lookup that woke the worker needs is read first; the chores of a start wait for it.
+  void warmUp().then(() => {
+    void restrictStorageToExtension();
+    // Alarms can be lost (the browser cleared them, an update): put it back if it is missing.
+    void ensureWatchAlarm();
+  });
 });

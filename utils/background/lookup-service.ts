@@ -10,6 +10,8 @@ import type { Settings } from '../settings';
 
 export type LookupSource = LastLookup['source'];
 
+const afterThisTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export interface Lookup {
   hash: KeyHash;
   /** The answer, as soon as an account has the key or every account has said it has not. */
@@ -114,8 +116,9 @@ function fetchFresh(hash: KeyHash, source: LookupSource, settingsRead: Promise<S
     await keepAnswer({ hash, answered: answered.splice(0), settings, last });
   };
   // The answer has been given; a badge or history that could not be written is not worth an
-  // error in its place.
-  const recorded = result.then(record).catch(() => {});
+  // error in its place. It is kept in a task of its own, after the one that sends the reply: the
+  // bookkeeping (the cache's JSON, the storage calls) then never runs before the reply is on its way.
+  const recorded = result.then((answer) => afterThisTask().then(() => record(answer))).catch(() => {});
   const settled = Promise.all([recorded, complete])
     .then(([, answer]) => record(answer))
     .catch(() => {});

@@ -83,7 +83,7 @@ describe('a warm lookup', () => {
 describe('a worker just started', () => {
   it('has read settings and keys before the first lookup asks: its request waits for no storage read', async () => {
     forgetKept();
-    warmUp();
+    void warmUp();
     await new Promise((resolve) => setTimeout(resolve, 0));
     const counted = countStorage();
     let readsBeforeRequest: Record<string, number> = {};

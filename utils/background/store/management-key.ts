@@ -50,9 +50,9 @@ export async function readManagementKey(accountId: string): Promise<string | nul
 }
 
 /** Starts reading every key into the worker's memory, so that the first lookup finds them there.
- * Gives nothing back: no key leaves this module but through `readManagementKey`. */
-export function preloadManagementKeys(): void {
-  for (const area of Object.values(areas)) readKept(area.keys).catch(() => {});
+ * Settles with nothing, once read: no key leaves this module but through `readManagementKey`. */
+export async function preloadManagementKeys(): Promise<void> {
+  await Promise.all(Object.values(areas).map((area) => readKept(area.keys).catch(() => {})));
 }
 
 /** Stores already validated keys (account id → key) in the one area the setting asks for. */
