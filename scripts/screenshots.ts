@@ -1,5 +1,6 @@
 // `npm run screenshots`: the popup as it looks for each sample key and for an error, in light and
-// dark, written to docs/popup-<sample>-<scheme>.png. The built extension in Debian's Chromium
+// dark, written to docs/popup-<sample>-<scheme>.png; and the bulk lookup page after a run, written
+// to docs/bulk-page.png. The built extension in Debian's Chromium
 // (headless) against the local mock API; each image is 380 px wide and as tall as the popup's
 // content, as Chrome sizes a real popup. Runs under plain `node`: erasable TypeScript only.
 import { mkdir } from 'node:fs/promises';
@@ -68,6 +69,35 @@ async function shoot(h: ExtensionHarness, shot: Shot): Promise<Array<{ file: str
   }
 }
 
+/** The bulk page after a run over every sample, a few faults and hashes no account holds. */
+async function shootBulk(h: ExtensionHarness): Promise<string> {
+  const page = await h.openPage('bulk.html');
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const hashes = [...Object.values(SAMPLE_HASHES), FAULT_HASHES.serverErrorJson, UNKNOWN_HASH];
+    const text = ['date,key_hash,cost', ...hashes.map((hash, i) => `2026-11-${10 + i},${hash},${i + 1}.25`)].join('\n');
+    await page.getByRole('textbox', { name: 'Hashes or text containing them' }).fill(text);
+    await page.getByRole('button', { name: 'Look up all' }).click();
+    // "22 of 22": every account has answered about every hash.
+    await page.waitForFunction(
+      () => /^(\S+) of \1\b/.test(document.querySelector('.bulk-progress__line')?.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.emulateMedia({ colorScheme: 'light' });
+    const height = await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().bottom + window.scrollY));
+    const file = join(DOCS_DIR, 'bulk-page.png');
+    await page.screenshot({
+      path: file,
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: Math.min(height, 1200) },
+    });
+    return file;
+  } finally {
+    await page.close();
+  }
+}
+
 async function main(): Promise<void> {
   await mkdir(DOCS_DIR, { recursive: true });
   // Two accounts, as the demo sets them up: each card says which account holds its key.
@@ -78,6 +108,7 @@ async function main(): Promise<void> {
         console.log(`${relative(process.cwd(), file)}  ${WIDTH} × ${height}${scrolls}`);
       }
     }
+    console.log(relative(process.cwd(), await shootBulk(h)));
   });
 }
 
