@@ -3,7 +3,7 @@ import { deriveBadges } from '@/utils/badges';
 import { displayName } from '@/utils/key-name';
 import { KeyMeta } from './KeyMeta';
 import { SpendMeter } from './SpendMeter';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadges } from './StatusBadge';
 import { UsageTable } from './UsageTable';
 
 export interface KeyCardProps {
@@ -27,13 +27,7 @@ export function KeyCard({ apiKey, now, account }: KeyCardProps) {
           label !== '' && <code class="key-card__label mono">{label}</code>
         )}
         {account !== undefined && <p class="key-card__account">Account: {account}</p>}
-        <ul class="badge-list" aria-label="Status">
-          {badges.map((badge) => (
-            <li key={badge.id}>
-              <StatusBadge badge={badge} />
-            </li>
-          ))}
-        </ul>
+        <StatusBadges badges={badges} />
       </header>
       <SpendMeter apiKey={apiKey} now={now} />
       <UsageTable apiKey={apiKey} />

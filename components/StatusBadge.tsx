@@ -12,3 +12,16 @@ export function StatusBadge({ badge }: StatusBadgeProps) {
     </span>
   );
 }
+
+/** A key's status words, as a list named "Status": the card's and the bulk table's. */
+export function StatusBadges({ badges }: { badges: readonly Badge[] }) {
+  return (
+    <ul class="badge-list" aria-label="Status">
+      {badges.map((badge) => (
+        <li key={badge.id}>
+          <StatusBadge badge={badge} />
+        </li>
+      ))}
+    </ul>
+  );
+}

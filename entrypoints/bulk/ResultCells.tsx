@@ -1,5 +1,5 @@
 import { CopyButton } from '@/components/CopyButton';
-import { StatusBadge } from '@/components/StatusBadge';
+import { StatusBadges } from '@/components/StatusBadge';
 import type { ApiKey } from '@/utils/api-key';
 import type { RowView } from '@/utils/bulk-row';
 import { canWatch } from '@/utils/bulk-watch';
@@ -77,13 +77,7 @@ export const ResultRow = memo(function ResultRow({ view, several, selected, onSe
       {several && <td>{row.account ?? '—'}</td>}
       <td>
         {badges.length > 0 ? (
-          <ul class="badge-list" aria-label="Status">
-            {badges.map((badge) => (
-              <li key={badge.id}>
-                <StatusBadge badge={badge} />
-              </li>
-            ))}
-          </ul>
+          <StatusBadges badges={badges} />
         ) : failure ? (
           <span class="bulk-failure">
             <strong>{failure.title}</strong> {failure.body}
