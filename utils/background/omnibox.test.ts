@@ -229,6 +229,15 @@ describe('Enter', () => {
     check();
   });
 
+  it('pressed before typing paused, asks nothing itself: the card page does the one lookup', async () => {
+    const typed = type(SAMPLE_HASHES.active);
+    await onOmniboxInputEntered(SAMPLE_HASHES.active, 'newForegroundTab');
+    await typed.done;
+    await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS + 50));
+    expect(create).toHaveBeenCalledWith({ url: card(SAMPLE_HASHES.active), active: true });
+    expect(api.requests).toEqual([]);
+  });
+
   it('opens the first history match for a name', async () => {
     const at = '2026-11-26T10:00:00Z';
     await historyItem.setValue([

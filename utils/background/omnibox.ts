@@ -133,6 +133,13 @@ export function onOmniboxInputCancelled(): void {
  * leaves the address bar.
  */
 export async function onOmniboxInputEntered(text: string, disposition: Disposition): Promise<void> {
+  // The input is done: a lookup still waiting for typing to pause must not start now, or it would
+  // abort the card's own lookup of the same key.
+  current++;
+  if (pause) {
+    clearTimeout(pause.timer);
+    pause.end();
+  }
   const input = parseHashInput(text);
   if (input.kind === 'secret') return;
   const hash =
