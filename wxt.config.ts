@@ -1,6 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** What only a key's card (or error notice) uses, and not the popup's first paint. */
+const CARD_VIEW =
+  /\/(components\/(LookupAnswer|CardToolbar|ErrorNotice|AccountFailures|KeyCard|KeyMeta|SpendMeter|UsageTable|WatchToggle|CopyButton|StatusBadge)\.tsx|utils\/(badges|limit-reset)\.ts)$/;
+
 /** The production API; the only origin the extension may reach without an extra grant. */
 const DEFAULT_API_ORIGIN = 'https://modelgates.ai/*';
 
@@ -16,7 +20,20 @@ export default defineConfig({
     plugins: [preact()],
     // Whatever two pages share goes in one chunk: the popup then loads its own entry and that one
     // file, not one more chunk per set of pages that share something (each file is gzipped alone).
-    build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } } } },
+    // The card's own components are a chunk of their own: the popup loads it after its first paint
+    // (entrypoints/popup/LazyAnswer.tsx), so they are not parsed before its field takes keys.
+    build: {
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'shared', test: (id) => !CARD_VIEW.test(id), minShareCount: 2, priority: 2 },
+              { name: 'card-view', test: CARD_VIEW, minShareCount: 2, priority: 1 },
+            ],
+          },
+        },
+      },
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'ModelGates Key Lookup',

@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { HashChoice } from '@/components/HashChoice';
 import { HistoryList } from '@/components/HistoryList';
 import { Loading } from '@/components/Loading';
-import { LookupAnswer } from '@/components/LookupAnswer';
 import { WatchedList } from '@/components/WatchedList';
 import { cardPath } from '@/utils/card-address';
 import { type KeyHash, parseHashInput } from '@/utils/hash-input';
 import type { HistoryItem } from '@/utils/background/store/items';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { FindOnPageButton, openBulk } from './FindOnPageButton';
+import { LazyAnswer, loadAnswer } from './LazyAnswer';
 import { type StartReply, useLookup } from './use-lookup';
 import { useWatched } from './use-watched';
 
@@ -27,6 +27,8 @@ export function App({ started }: { started?: Promise<StartReply> }) {
       if (reply.ok) watched.show(reply.watched);
     };
     void start(started ?? askWorker('popupStart'), onStart, setText);
+    // After the first paint (effects run then): the card's code, before any answer needs it.
+    void loadAnswer();
   }, []);
 
   async function loadHistory() {
@@ -161,7 +163,7 @@ export function App({ started }: { started?: Promise<StartReply> }) {
           />
         )}
         {view.kind === 'result' && (
-          <LookupAnswer
+          <LazyAnswer
             result={view.result}
             now={now}
             refreshing={view.refreshing ?? false}
