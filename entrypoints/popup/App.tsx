@@ -8,7 +8,7 @@ import { type KeyHash, parseHashInput } from '@/utils/hash-input';
 import type { HistoryItem } from '@/utils/background/store/items';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { FindOnPageButton, openBulk } from './FindOnPageButton';
-import { LazyAnswer, loadAnswer } from './LazyAnswer';
+import { LazyAnswer, loadAnswerWhenIdle } from './LazyAnswer';
 import { type StartReply, useLookup } from './use-lookup';
 import { useWatched } from './use-watched';
 
@@ -27,8 +27,9 @@ export function App({ started }: { started?: Promise<StartReply> }) {
       if (reply.ok) watched.show(reply.watched);
     };
     void start(started ?? askWorker('popupStart'), onStart, setText);
-    // After the first paint (effects run then): the card's code, before any answer needs it.
-    void loadAnswer();
+    // The card's code, once the popup is idle after its first paint and the start reply: well
+    // before an answer needs it, and never in the way of the field or the history.
+    loadAnswerWhenIdle();
   }, []);
 
   async function loadHistory() {
