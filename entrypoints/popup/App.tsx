@@ -25,11 +25,11 @@ export function App({ started }: { started?: Promise<StartReply> }) {
     const onStart = (reply: StartReply) => {
       setHistory(reply.ok ? reply.history : []);
       if (reply.ok) watched.show(reply.watched);
+      // The card's code, once the popup is idle after drawing what the start reply brought: well
+      // before an answer needs it, and never in the way of the field or the history.
+      loadAnswerWhenIdle();
     };
     void start(started ?? askWorker('popupStart'), onStart, setText);
-    // The card's code, once the popup is idle after its first paint and the start reply: well
-    // before an answer needs it, and never in the way of the field or the history.
-    loadAnswerWhenIdle();
   }, []);
 
   async function loadHistory() {
