@@ -3,7 +3,7 @@ import type { BulkRow } from './bulk-row';
 import type { KeyHash } from './hash-input';
 import type { AccountRef, LookupError } from './lookup-error';
 import type { LookupResult } from './lookup-result';
-import type { Answer, Outcome, RunItem } from './lookup-scheduler';
+import type { Answer, Outcome, RunItem } from './lookup-outcome';
 
 /**
  * Between the scheduler and the table: a run asks each account about each hash (one item per

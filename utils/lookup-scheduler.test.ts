@@ -1,14 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelay, clampConcurrency, MAX_BACKOFF_MS } from './lookup-pacing';
-import {
-  runLookups,
-  withoutFailures,
-  type Answer,
-  type Outcome,
-  type RunItem,
-  type RunOptions,
-  type RunProgress,
-} from './lookup-scheduler';
+import { withoutFailures, type Answer, type Outcome, type RunItem, type RunProgress } from './lookup-outcome';
+import { runLookups, type RunOptions } from './lookup-scheduler';
 
 type Result = Outcome<string, string>;
 

@@ -5,35 +5,7 @@
  * clock so the rules are tested on a fake one.
  */
 import { AccountPacing, clampConcurrency, SYSTEM_CLOCK, type RunClock } from './lookup-pacing';
-
-/** What one lookup came to, as the caller's transport reports it. */
-export type Outcome<R, E> =
-  /** A final answer, including "not found". */
-  | { kind: 'done'; value: R }
-  /** 429: the account pauses, then this item is asked again. */
-  | { kind: 'rate_limited'; retryAfterMs?: number }
-  /** 401: this item and the account's remaining ones fail with `error`. */
-  | { kind: 'key_rejected'; error: E }
-  /** Already retried once by the transport: the item is marked failed. */
-  | { kind: 'failed'; error: E };
-
-export type Answer<R, E> = { kind: 'done'; value: R } | { kind: 'failed'; error: E };
-
-export interface RunItem {
-  /** Unique per item: answers are kept by it. */
-  id: string;
-  /** Items of one account share its queue, its concurrency and its pauses. */
-  account: string;
-}
-
-export interface RunProgress {
-  /** Items with an answer, failed ones included. */
-  done: number;
-  errors: number;
-  total: number;
-  /** Time left at the throughput seen so far in this run; null before the first answer. */
-  etaMs: number | null;
-}
+import type { Answer, Outcome, RunItem, RunProgress } from './lookup-outcome';
 
 export interface RunOptions<T extends RunItem, R, E> {
   items: readonly T[];
@@ -43,11 +15,8 @@ export interface RunOptions<T extends RunItem, R, E> {
   answers?: ReadonlyMap<string, Answer<R, E>>;
   /** Requests in flight per account: 1–8, default 4. */
   concurrency?: number;
-  /**
-   * Lookups handed to `lookup` per account beyond `concurrency`, for a transport that holds its
-   * own limit of `concurrency` requests (the worker's gate, utils/request-gate.ts): the next
-   * request then waits there when one ends, instead of a message hop away. Default 0.
-   */
+  /** Lookups handed over per account beyond `concurrency`, to a transport that keeps that limit
+   * itself (utils/request-gate.ts), so the next request waits there. Default 0. */
   ahead?: number;
   /** Cancel: no new item starts, those in flight are aborted, and the run ends at once. */
   signal?: AbortSignal;
@@ -61,11 +30,6 @@ export interface RunResult<R, E> {
   cancelled: boolean;
 }
 
-/** "Retry failed": the answers to keep, so that only the failed items are asked again. */
-export function withoutFailures<R, E>(answers: ReadonlyMap<string, Answer<R, E>>): Map<string, Answer<R, E>> {
-  return new Map([...answers].filter(([, answer]) => answer.kind === 'done'));
-}
-
 interface AccountQueue<T> {
   /** Items answered 429, asked again first and in their order. */
   retry: T[];
@@ -76,14 +40,11 @@ interface AccountQueue<T> {
   sleeping: boolean;
 }
 
-export function runLookups<T extends RunItem, R, E>(options: RunOptions<T, R, E>): Promise<RunResult<R, E>> {
-  const clock: RunClock = { ...SYSTEM_CLOCK, ...options.clock };
-  const full = clampConcurrency(options.concurrency) + Math.max(0, Math.round(options.ahead ?? 0));
-  const answers = new Map(options.answers);
-  const controller = new AbortController();
+/** This run's distinct items, and a queue per account of those without an answer yet. */
+function queueByAccount<T extends RunItem>(items: readonly T[], answers: ReadonlyMap<string, unknown>, full: number) {
   const queues = new Map<string, AccountQueue<T>>();
   const ids = new Set<string>();
-  for (const item of options.items) {
+  for (const item of items) {
     if (ids.has(item.id)) continue;
     ids.add(item.id);
     if (answers.has(item.id)) continue;
@@ -94,6 +55,15 @@ export function runLookups<T extends RunItem, R, E>(options: RunOptions<T, R, E>
     }
     queue.waiting.push(item);
   }
+  return { queues, ids };
+}
+
+export function runLookups<T extends RunItem, R, E>(options: RunOptions<T, R, E>): Promise<RunResult<R, E>> {
+  const clock: RunClock = { ...SYSTEM_CLOCK, ...options.clock };
+  const full = clampConcurrency(options.concurrency) + Math.max(0, Math.round(options.ahead ?? 0));
+  const answers = new Map(options.answers);
+  const controller = new AbortController();
+  const { queues, ids } = queueByAccount(options.items, answers, full);
   const startedAt = clock.now();
   // Counted over this run's items only: earlier answers may hold rows that are not in it.
   const earlier = [...ids].flatMap((id) => answers.get(id) ?? []);

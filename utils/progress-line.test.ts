@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunProgress } from './lookup-scheduler';
+import type { RunProgress } from './lookup-outcome';
 import { progressLine, timeLeftText } from './progress-line';
 
 describe('timeLeftText', () => {

@@ -1,4 +1,4 @@
-import type { RunProgress } from './lookup-scheduler';
+import type { RunProgress } from './lookup-outcome';
 
 const count = new Intl.NumberFormat('en-US');
 const SECOND = 1000;

@@ -1,4 +1,4 @@
-import type { RunProgress } from '@/utils/lookup-scheduler';
+import type { RunProgress } from '@/utils/lookup-outcome';
 import { progressLine } from '@/utils/progress-line';
 
 export interface RunStatusProps {

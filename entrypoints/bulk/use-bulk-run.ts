@@ -3,7 +3,8 @@ import { rowOf, runItems, type AccountAnswer } from '@/utils/bulk-answers';
 import type { BulkRow } from '@/utils/bulk-row';
 import type { KeyHash } from '@/utils/hash-input';
 import type { AccountRef } from '@/utils/lookup-error';
-import { runLookups, withoutFailures, type RunProgress } from '@/utils/lookup-scheduler';
+import { withoutFailures, type RunProgress } from '@/utils/lookup-outcome';
+import { runLookups } from '@/utils/lookup-scheduler';
 import { askAccount, cancelRun } from './ask-account';
 import { loadRun, RunSaver } from './saved-run';
 

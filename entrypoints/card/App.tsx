@@ -4,6 +4,7 @@ import { LookupAnswer } from '@/components/LookupAnswer';
 import { type CardAddress, readCardAddress } from '@/utils/card-address';
 import { shortenHash } from '@/utils/format';
 import { displayName } from '@/utils/key-name';
+import { openOwnPage } from '../popup/open-page';
 import { useLookup } from '../popup/use-lookup';
 
 const TITLE = 'ModelGates Key Lookup';
@@ -40,10 +41,6 @@ export function App() {
     document.title = found ? `${displayName(found.key.name)}: ${TITLE}` : `Key card: ${TITLE}`;
   }, [found]);
 
-  function openOptions() {
-    window.open(new URL('/options.html', location.href).href, '_blank', 'noopener');
-  }
-
   return (
     <main class="card-page">
       <h1 class="card-page__title">
@@ -63,7 +60,7 @@ export function App() {
             refreshing={view.refreshing ?? false}
             refreshError={view.refreshError}
             onRefresh={() => view.hash && void refresh(view.hash, view.result)}
-            onOpenOptions={openOptions}
+            onOpenOptions={() => openOwnPage('/options.html')}
           />
         )}
       </section>

@@ -9,6 +9,7 @@ import type { HistoryItem } from '@/utils/background/store/items';
 import { askWorker } from '@/utils/messaging/worker-client';
 import { FindOnPageButton, openBulk } from './FindOnPageButton';
 import { LazyAnswer, loadAnswerWhenIdle } from './LazyAnswer';
+import { openOwnPage } from './open-page';
 import { type StartReply, useLookup } from './use-lookup';
 import { useWatched } from './use-watched';
 
@@ -90,16 +91,13 @@ export function App({ started }: { started?: Promise<StartReply> }) {
   }
 
   function openOptions() {
-    // A plain window.open of our own page keeps the browser API polyfill out of the popup's
-    // bundle; the popup's JavaScript is on the critical path of every lookup. Without noopener
-    // Chromium gives the new tab no extension APIs, and the options page would stay blank.
-    window.open(new URL('/options.html', location.href).href, '_blank', 'noopener');
+    openOwnPage('/options.html');
     window.close();
   }
 
-  /** The card in a tab of its own (card.html#<hash>): opened like the options page, see above. */
+  /** The card in a tab of its own (card.html#<hash>). */
   function openInTab(hash: KeyHash) {
-    window.open(new URL(cardPath(hash), location.href).href, '_blank', 'noopener');
+    openOwnPage(cardPath(hash));
     window.close();
   }
 

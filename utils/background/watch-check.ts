@@ -1,10 +1,10 @@
-import { fetchKey } from './api/fetch-key';
+import { askAndFile } from './ask-and-file';
 import { EXPIRY_WARNING_DAYS } from '../badges';
 import type { KeyHash } from '../hash-input';
 import type { LookupError } from '../lookup-error';
-import type { LookupResult } from '../lookup-result';
-import { runLookups, type Outcome } from '../lookup-scheduler';
-import { cacheKey, forgetCachedKeys, isFresh, readCachedEntries } from './store/result-cache';
+import type { Outcome } from '../lookup-outcome';
+import { runLookups } from '../lookup-scheduler';
+import { isFresh, readCachedEntries } from './store/result-cache';
 import { readSettings } from './store/items';
 import { readAlertSettings, readWatchlist, sameKey, updateWatchlist, type WatchEntry } from './store/watchlist';
 import { applyCheck, type CheckResult, type WatchAlert } from '../watch-alerts';
@@ -88,17 +88,11 @@ async function checkOne(
   if (cached && isFresh(cached, new Date(), settings.cacheSeconds))
     return { kind: 'done', value: { kind: 'found', key: cached.key } };
   const target = { accountId: account.id, baseUrl: account.baseUrl, timeoutSeconds: settings.timeoutSeconds };
-  const result: LookupResult = await fetchKey({ target, hash: entry.hash as KeyHash, signal }).catch(
-    (): LookupResult => ({ ok: false, error: { kind: 'interrupted' } }),
-  );
-  if (result.ok) {
-    await cacheKey(account.id, entry.hash, result.key, result.fetchedAt);
-    return { kind: 'done', value: { kind: 'found', key: result.key } };
-  }
+  const result = await askAndFile(target, entry.hash as KeyHash, signal);
+  if (result.ok) return { kind: 'done', value: { kind: 'found', key: result.key } };
   const { error } = result;
   switch (error.kind) {
     case 'not_found':
-      await forgetCachedKeys({ accountId: account.id, hash: entry.hash });
       return { kind: 'done', value: { kind: 'not_found' } };
     case 'rate_limited': {
       const retryAfterMs = error.retryAt === undefined ? undefined : Date.parse(error.retryAt) - Date.now();

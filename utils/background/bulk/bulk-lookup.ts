@@ -1,9 +1,7 @@
-import { fetchKey } from '../api/fetch-key';
+import { askAndFile } from '../ask-and-file';
 import type { KeyHash } from '../../hash-input';
 import type { LookupResult } from '../../lookup-result';
-import { type CachedKey, kept, readSettings } from '../store/items';
-import { change, changeKept } from '../store/memory';
-import { withCachedKey, withoutKeys } from '../store/result-cache';
+import { readSettings } from '../store/items';
 import { RequestGate } from '../../request-gate';
 
 /** The bulk page's answer for one hash in one account: that account's own result, 429 and 401
@@ -11,31 +9,6 @@ import { RequestGate } from '../../request-gate';
 export interface AccountLookupReply {
   ok: true;
   result: LookupResult;
-}
-
-type Cache = Record<string, CachedKey>;
-
-// The cache is one record, rewritten whole (up to 50 keys) on each write. The first answer is
-// written at once, after its reply; the answers that come while that write is under way are
-// written together in the next one. A run of hundreds thus writes a few times a second, not once
-// per answer (one write per answer cost about a third of a 400-hash run), and never holds it up.
-let pending: ((cache: Cache) => Cache)[] = [];
-let writing = false;
-
-function fileInCache(step: (cache: Cache) => Cache): void {
-  pending.push(step);
-  if (writing) return;
-  writing = true;
-  void (async () => {
-    while (pending.length > 0) {
-      const steps = pending;
-      pending = [];
-      await changeKept(change(kept.resultCache, (cache) => steps.reduce((next, apply) => apply(next), cache))).catch(
-        () => {},
-      );
-    }
-    writing = false;
-  })();
 }
 
 // At most the setting's number of requests in flight per account; see utils/request-gate.ts.
@@ -68,19 +41,13 @@ export async function lookUpInAccount(hash: KeyHash, accountId: string, run: str
     return { ok: true, result: { ok: false, error: { kind: 'rate_limited', retryAt } } };
   }
   const target = { accountId, baseUrl: account.baseUrl, timeoutSeconds: settings.timeoutSeconds };
-  const result = await fetchKey({ target, hash }).catch(
-    // Only storage failing under it can make the request builder throw.
-    (): LookupResult => ({ ok: false, error: { kind: 'interrupted' } }),
-  );
+  const result = await askAndFile(target, hash);
   // The pause first, so that the request waiting for this turn is not sent into it.
   if (!result.ok && result.error.kind === 'rate_limited') {
     const until = result.error.retryAt === undefined ? NaN : Date.parse(result.error.retryAt);
     gate.pause(accountId, Number.isFinite(until) ? until : Date.now() + PAUSE_WITHOUT_RETRY_AFTER_MS);
   }
   gate.leave(accountId, limit);
-  if (result.ok)
-    fileInCache((cache) => withCachedKey(cache, { accountId, hash, key: result.key, fetchedAt: result.fetchedAt }));
-  else if (result.error.kind === 'not_found') fileInCache((cache) => withoutKeys(cache, { accountId, hash }));
   return { ok: true, result };
 }
 
