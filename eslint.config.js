@@ -121,7 +121,7 @@ export default tseslint.config(
   {
     // The request builder is the one place that reads the management key.
     // (and the store's own tests, which check where a saved or migrated key ended up).
-    files: ['utils/background/api/fetch-key.ts', 'utils/background/store/*.test.ts'],
+    files: ['utils/lookup/background/api/fetch-key.ts', 'utils/background/store/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: zodOnlyThroughOurModule }],
     },

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerMessageHandlers } from '@/utils/background/message-router';
-import { createContextMenu, onContextMenuClick } from '@/utils/background/context-menu';
-import { registerOmniboxListeners } from '@/utils/background/omnibox';
-import { restrictStorageToExtension } from '@/utils/background/store/access-level';
-import { warmUp } from '@/utils/background/warm-up';
-import { ensureWatchAlarm, onAlarm } from '@/utils/background/watch-alarm';
-import { setCheckEffects } from '@/utils/background/watch-check';
-import { listenToNotificationClicks, notifyAlerts } from '@/utils/background/watch-notify';
-import { paintToolbar } from '@/utils/background/toolbar-attention';
+import { registerMessageHandlers } from '@/utils/messaging/background/router';
+import { createContextMenu, onContextMenuClick } from '@/utils/lookup/background/context-menu';
+import { registerOmniboxListeners } from '@/utils/omnibox/background/listeners';
+import { restrictStorageToExtension } from '@/utils/storage/background/access-level';
+import { warmUp } from '@/utils/lookup/background/warm-up';
+import { ensureWatchAlarm, onAlarm } from '@/utils/watch/background/alarm';
+import { setCheckEffects } from '@/utils/watch/background/check';
+import { listenToNotificationClicks, notifyAlerts } from '@/utils/watch/background/notify';
+import { paintToolbar } from '@/utils/watch/background/toolbar-attention';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at start-up: the worker may have been woken by the very

@@ -19,8 +19,8 @@ describe('lint boundaries', { timeout: 60_000 }, () => {
   it.each([
     [
       'a component importing worker code',
-      'components/KeyCard.tsx',
-      "import { readHistory } from '@/utils/background/store/history';\nexport const f = readHistory;",
+      'components/card/KeyCard.tsx',
+      "import { readHistory } from '@/utils/lookup/background/history';\nexport const f = readHistory;",
       RESTRICTED,
     ],
     [
@@ -31,13 +31,13 @@ describe('lint boundaries', { timeout: 60_000 }, () => {
     ],
     [
       'the options page importing the settings service',
-      'entrypoints/options/OptionsApp.tsx',
-      "import { saveSettings } from '@/utils/background/settings-service';\nexport const f = saveSettings;",
+      'entrypoints/options/App.tsx',
+      "import { saveSettings } from '@/utils/settings/background/settings-service';\nexport const f = saveSettings;",
       RESTRICTED,
     ],
     [
       'a pure module importing the browser API',
-      'utils/badges.ts',
+      'utils/card/badges.ts',
       "import { browser } from 'wxt/browser';\nexport const id = browser.runtime.id;",
       RESTRICTED,
     ],
@@ -49,7 +49,7 @@ describe('lint boundaries', { timeout: 60_000 }, () => {
     ],
     [
       'a pure module importing worker code',
-      'utils/badges.ts',
+      'utils/card/badges.ts',
       "import { readHistory } from './background/store/history';\nexport const f = readHistory;",
       RESTRICTED,
     ],
@@ -67,13 +67,13 @@ describe('lint boundaries', { timeout: 60_000 }, () => {
     ],
     [
       'worker code other than the request builder reading the management key',
-      'utils/background/lookup-service.ts',
+      'utils/lookup/background/lookup-service.ts',
       "import { readManagementKey } from './store/management-key';\nexport const f = readManagementKey;",
       RESTRICTED,
     ],
     [
       'another store module reading the management key',
-      'utils/background/store/result-cache.ts',
+      'utils/lookup/background/result-cache.ts',
       "import { readManagementKey } from './management-key';\nexport const f = readManagementKey;",
       RESTRICTED,
     ],
@@ -86,13 +86,13 @@ describe('lint boundaries', { timeout: 60_000 }, () => {
     ],
     [
       'a floating promise',
-      'utils/background/lookup-service.ts',
+      'utils/lookup/background/lookup-service.ts',
       'async function save(): Promise<void> {}\nexport function f(): void {\n  save();\n}',
       '@typescript-eslint/no-floating-promises',
     ],
     [
       'worker code touching the DOM',
-      'utils/background/action-badge.ts',
+      'utils/lookup/background/action-badge.ts',
       'export const title = (): string => document.title;',
       'no-restricted-globals',
     ],
@@ -103,17 +103,17 @@ describe('lint boundaries', { timeout: 60_000 }, () => {
   it.each([
     [
       'a type-only import of worker types in a component',
-      'components/HistoryList.tsx',
-      "import type { HistoryEntry } from '@/utils/background/store/items';\nexport type E = HistoryEntry;",
+      'components/lookup/HistoryList.tsx',
+      "import type { HistoryEntry } from '@/utils/storage/background/items';\nexport type E = HistoryEntry;",
     ],
     [
       'the request builder reading the management key',
-      'utils/background/api/fetch-key.ts',
+      'utils/lookup/background/api/fetch-key.ts',
       "import { readManagementKey } from '../store/management-key';\nexport const f = readManagementKey;",
     ],
     [
       'a promise marked as ignored with void',
-      'utils/background/lookup-service.ts',
+      'utils/lookup/background/lookup-service.ts',
       'async function save(): Promise<void> {}\nexport function f(): void {\n  void save();\n}',
     ],
   ])('passes %s', async (_case, filePath, code) => {

@@ -20,24 +20,24 @@ const read = (file: string) => readFileSync(join(root, file), 'utf8');
 
 describe('project rules', () => {
   it('finds the shipped sources it checks', () => {
-    expect(shipped).toContain('utils/background/api/fetch-key.ts');
+    expect(shipped).toContain('utils/lookup/background/api/fetch-key.ts');
     expect(shipped).toContain('entrypoints/background.ts');
   });
 
   it('reads the management key in one place only: the request builder', () => {
     const readers = shipped.filter((file) => /\breadManagementKey\b/.test(read(file)));
-    expect(readers.sort()).toEqual(['utils/background/api/fetch-key.ts', 'utils/background/store/management-key.ts']);
+    expect(readers.sort()).toEqual(['utils/lookup/background/api/fetch-key.ts', 'utils/accounts/background/management-key.ts']);
   });
 
   it('keeps the storage item that holds the key inside one module', () => {
     const holders = shipped.filter((file) => /['"`](local|session):managementKeys?['"`]/.test(read(file)));
-    expect(holders).toEqual(['utils/background/store/management-key.ts']);
+    expect(holders).toEqual(['utils/accounts/background/management-key.ts']);
   });
 
-  it('defines every other storage item in utils/background/store/items.ts, each with a doc comment', () => {
+  it('defines every other storage item in utils/storage/background/items.ts, each with a doc comment', () => {
     const definers = shipped.filter((file) => read(file).includes('storage.defineItem'));
-    expect(definers.sort()).toEqual(['utils/background/store/items.ts', 'utils/background/store/management-key.ts']);
-    const source = read('utils/background/store/items.ts');
+    expect(definers.sort()).toEqual(['utils/storage/background/items.ts', 'utils/accounts/background/management-key.ts']);
+    const source = read('utils/storage/background/items.ts');
     const items = source.match(/export const \w+Item = storage\.defineItem/g) ?? [];
     const documented = source.match(/\*\/\nexport const \w+Item = storage\.defineItem/g) ?? [];
     expect(items.length).toBeGreaterThan(0);

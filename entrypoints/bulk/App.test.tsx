@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HASH, makeKey, NOW, OTHER_HASH } from '@/test/fixtures/key';
-import type { AccountAnswer } from '@/utils/bulk-answers';
+import type { AccountAnswer } from '@/utils/bulk/answers';
 import type { KeyHash } from '@/utils/hash-input';
-import type { AccountRef } from '@/utils/lookup-error';
+import type { AccountRef } from '@/utils/lookup/lookup-error';
 import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
 import { App } from './App';
-import { RunSaver } from './saved-run';
+import { RunSaver } from '../../utils/bulk/page/saved-run';
 
 vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
 /** How the worker answers `watch`: yes, unless a test says otherwise. */

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Loading } from '@/components/Loading';
-import { LookupAnswer } from '@/components/LookupAnswer';
-import { type CardAddress, readCardAddress } from '@/utils/card-address';
+import { Loading } from '@/components/lookup/Loading';
+import { LookupAnswer } from '@/components/card/LookupAnswer';
+import { type CardAddress, readCardAddress } from '@/utils/lookup/card-address';
 import { shortenHash } from '@/utils/format';
 import { displayName } from '@/utils/key-name';
-import { openOwnPage } from '../popup/open-page';
-import { useLookup } from '../popup/use-lookup';
+import { openOwnPage } from '../../utils/lookup/page/open-page';
+import { useLookup } from '../../utils/lookup/page/use-lookup';
 
 const TITLE = 'ModelGates Key Lookup';
 

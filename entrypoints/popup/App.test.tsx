@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HASH, NOW, OTHER_HASH, makeKey } from '@/test/fixtures/key';
-import type { MergedLookup } from '@/utils/account-answers';
-import type { HistoryEntry } from '@/utils/background/store/items';
+import type { MergedLookup } from '@/utils/lookup/account-answers';
+import type { HistoryEntry } from '@/utils/storage/background/items';
 import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
 import { App } from './App';
 

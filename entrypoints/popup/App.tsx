@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { HashChoice } from '@/components/HashChoice';
-import { HistoryList } from '@/components/HistoryList';
-import { Loading } from '@/components/Loading';
-import { WatchedList } from '@/components/WatchedList';
-import { cardPath } from '@/utils/card-address';
+import { HashChoice } from '@/components/lookup/HashChoice';
+import { HistoryList } from '@/components/lookup/HistoryList';
+import { Loading } from '@/components/lookup/Loading';
+import { WatchedList } from '@/components/watch/WatchedList';
+import { cardPath } from '@/utils/lookup/card-address';
 import { type KeyHash, parseHashInput } from '@/utils/hash-input';
-import type { HistoryItem } from '@/utils/background/store/items';
+import type { HistoryItem } from '@/utils/storage/background/items';
 import { askWorker } from '@/utils/messaging/worker-client';
-import { FindOnPageButton, openBulk } from './FindOnPageButton';
+import { FindOnPageButton, openBulk } from '../../components/bulk/FindOnPageButton';
 import { LazyAnswer, loadAnswerWhenIdle } from './LazyAnswer';
-import { openOwnPage } from './open-page';
-import { type StartReply, useLookup } from './use-lookup';
-import { useWatched } from './use-watched';
+import { openOwnPage } from '../../utils/lookup/page/open-page';
+import { type StartReply, useLookup } from '../../utils/lookup/page/use-lookup';
+import { useWatched } from '../../utils/watch/page/use-watched';
 
 /** `started`: the worker's reply to `popupStart`, asked for before the first render (main.tsx). */
 export function App({ started }: { started?: Promise<StartReply> }) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LookupAnswer, LookupAnswerProps } from '@/components/LookupAnswer';
+import type { LookupAnswer, LookupAnswerProps } from '@/components/card/LookupAnswer';
 
 type Answer = typeof LookupAnswer;
 
@@ -11,7 +11,7 @@ let loaded: Answer | undefined;
  * first paint, not before its field takes keys. A lookup's answer nearly always comes later.
  */
 export function loadAnswer(): Promise<Answer> {
-  loading ??= import('@/components/LookupAnswer').then((module) => (loaded = module.LookupAnswer));
+  loading ??= import('@/components/card/LookupAnswer').then((module) => (loaded = module.LookupAnswer));
   return loading;
 }
 

@@ -1,8 +1,8 @@
 import { isKeyHash, type KeyHash } from '../hash-input';
-import type { AccountFieldErrors } from '../account-input';
-import type { LookupError } from '../lookup-error';
-import type { Settings } from '../settings';
-import type { MessageHandler, MessageHandlers } from '../background/message-router';
+import type { AccountFieldErrors } from '../accounts/account-input';
+import type { LookupError } from '../lookup/lookup-error';
+import type { Settings } from '../settings/settings';
+import type { MessageHandler, MessageHandlers } from './background/router';
 import { z } from '../zod';
 
 /** What the UI may know of an account: never its management key, at most the key's last 4. */
@@ -37,7 +37,7 @@ export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 export const completeLookupRequestSchema = z.strictObject({ hash: keyHash });
 
 /** An account id as the worker hands them out. Whether it names a saved account is checked by the
- * worker (utils/background/message-router.ts), which refuses any other like a malformed payload. */
+ * worker (utils/messaging/background/router.ts), which refuses any other like a malformed payload. */
 export const accountIdSchema = z.string().check(z.maxLength(64), z.regex(/^[a-z0-9-]+$/));
 
 /** A message about one saved account: its connection test, removing its key, or removing it. */
@@ -86,7 +86,7 @@ export type SaveSettingsReply = { ok: true; settings: SettingsView } | SaveRefus
 
 /**
  * The one protocol between the extension's pages and its service worker, read off the handlers in
- * utils/background/message-router.ts: a message takes what its schema accepts and answers what its
+ * utils/messaging/background/router.ts: a message takes what its schema accepts and answers what its
  * handler returns, or a refusal. A message whose schema is `noPayload` is sent without data.
  */
 export type Protocol = {

@@ -1,7 +1,7 @@
 import type { GetReturnType } from '@webext-core/messaging';
 import { sendMessage } from './messenger';
 import type { MessageType, Protocol } from './protocol';
-import { MAX_TIMEOUT_SECONDS } from '../settings';
+import { MAX_TIMEOUT_SECONDS } from '../settings/settings';
 
 /**
  * Longer than any lookup can take (the worker's own deadline is at most MAX_TIMEOUT_SECONDS), so
@@ -21,7 +21,7 @@ export type WorkerReply<Type extends MessageType> = GetReturnType<Protocol[Type]
 type Payload<Type extends MessageType> = Parameters<Protocol[Type]>;
 
 /**
- * Sends one message to the worker, typed by its handler (utils/background/message-router.ts). A
+ * Sends one message to the worker, typed by its handler (utils/messaging/background/router.ts). A
  * worker that stopped, crashed or never answered becomes `interrupted`.
  */
 export async function askWorker<Type extends MessageType>(

@@ -6,7 +6,7 @@
 // permissions.request() at once. Headless Chromium cannot allow them: its optional-permission
 // prompt is a browser dialog nothing headless can answer (CDP's Browser.grantPermissions covers
 // web permissions, not an extension's), so the request never settles and no notification is
-// shown there; the click is also tested on the fake browser (utils/background/watch-notify.test.ts).
+// shown there; the click is also tested on the fake browser (utils/watch/background/notify.test.ts).
 // (axe on the list: chromium/watchlist.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_HASHES } from '../../mock-api/samples.ts';

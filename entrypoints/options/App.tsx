@@ -1,0 +1,60 @@
+import { ErrorNotice } from '@/components/card/ErrorNotice';
+import { AccountsSection } from '../../components/accounts/AccountsSection';
+import { BulkConcurrencyField } from '../../components/settings/BulkConcurrencyField';
+import { AlertsSection } from '../../components/watch/AlertsSection';
+import { LookupTimingFields } from '../../components/settings/LookupTimingFields';
+import { PrivacySection } from '../../components/settings/PrivacySection';
+import { ShortcutSection } from '../../components/settings/ShortcutSection';
+import { useSettingsForm } from '../../utils/settings/page/use-settings-form';
+
+/** The options page: the accounts, the lookup settings, the alerts, and the keyboard shortcut. */
+export function OptionsApp() {
+  const form = useSettingsForm();
+
+  if (form.phase === 'failed') {
+    return (
+      <main class="options">
+        <h1>ModelGates Key Lookup</h1>
+        <ErrorNotice error={form.error} now={new Date()} />
+      </main>
+    );
+  }
+  if (form.phase === 'loading') return <main class="options" aria-busy="true" />;
+
+  const { draft, status, save } = form;
+  function submit(event: Event) {
+    event.preventDefault();
+    void save();
+  }
+  return (
+    <main class="options">
+      <h1>ModelGates Key Lookup</h1>
+      <form onSubmit={submit} noValidate>
+        <AccountsSection form={form} />
+        <LookupTimingFields
+          timeoutSeconds={draft.timeoutSeconds}
+          cacheSeconds={draft.cacheSeconds}
+          errors={form.errors}
+          onChange={form.edit}
+        />
+        <BulkConcurrencyField value={draft.bulkConcurrency} error={form.errors.bulkConcurrency} onChange={form.edit} />
+        <PrivacySection
+          forgetKeyOnClose={draft.forgetKeyOnClose}
+          historyEnabled={draft.historyEnabled}
+          onChange={form.edit}
+        />
+        <div class="button-row">
+          <button type="submit" class="primary" disabled={form.saving}>
+            {form.saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+        <p role="status" class={status ? `status status--${status.tone}` : 'status'}>
+          {status?.text}
+        </p>
+      </form>
+
+      <AlertsSection />
+      <ShortcutSection />
+    </main>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MergedLookup } from '@/utils/lookup/account-answers';
+import { describeLookupError } from '@/utils/lookup/error-message';
+import type { KeyHash } from '@/utils/hash-input';
+import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+
+/** The worker's reply to `popupStart`. */
+export type StartReply = WorkerReply<'popupStart'>;
+
+export type View =
+  | { kind: 'idle' }
+  | { kind: 'input_error'; message: string }
+  | { kind: 'choice'; hashes: KeyHash[] }
+  | { kind: 'loading' }
+  | { kind: 'result'; hash: KeyHash | null; result: MergedLookup; refreshing?: boolean; refreshError?: string };
+
+/**
+ * The popup's lookups: what is shown, and the clock the card counts from. Only the newest lookup
+ * may paint: replies to earlier ones are dropped. `onSettled` runs when an answer has landed (the
+ * history may have changed).
+ */
+export function useLookup(onSettled: () => void) {
+  const [view, setView] = useState<View>({ kind: 'idle' });
+  const [now, setNow] = useState(() => new Date());
+  const latest = useRef(0);
+
+  // The card says how old it is; a coarse tick keeps that honest while the popup stays open.
+  useEffect(() => {
+    if (view.kind !== 'result') return;
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, [view.kind]);
+
+  /** Shows something other than a lookup (input error, choice, nothing), dropping any in flight. */
+  function show(next: View) {
+    latest.current++;
+    setView(next);
+  }
+
+  /**
+   * The popup's start: `started` is the worker's one reply with all the empty popup shows, handed
+   * to `onStart`; a context-menu lookup in it not shown yet is shown (its hash goes to `onHash`)
+   * unless the user has begun something else meanwhile.
+   */
+  async function start(
+    started: Promise<StartReply>,
+    onStart: (reply: StartReply) => void,
+    onHash: (hash: KeyHash) => void,
+  ) {
+    const id = ++latest.current;
+    const reply = await started;
+    onStart(reply);
+    if (id !== latest.current || !reply.ok || !reply.last) return;
+    const { hash, choices, result } = reply.last;
+    if (hash) onHash(hash);
+    if (choices) return setView({ kind: 'choice', hashes: choices });
+    const shown = result ?? { ok: false as const, error: { kind: 'interrupted' as const } };
+    setView({ kind: 'result', hash, result: shown });
+    if (hash) await completeIfPending(hash, shown, id);
+  }
+
+  /** Shows a cached card at once when there is one, then the fresh answer. */
+  async function lookUp(hash: KeyHash) {
+    const id = ++latest.current;
+    setNow(new Date());
+    setView({ kind: 'loading' });
+    const first = await askWorker('lookup', { hash, allowCached: true });
+    if (id !== latest.current) return;
+    // "Try again in 30 seconds" and "Updated just now" count from the answer, not the question.
+    setNow(new Date());
+    if (first.ok && first.cached) return refresh(hash, first, id);
+    setView({ kind: 'result', hash, result: first });
+    onSettled();
+    await completeIfPending(hash, first, id);
+  }
+
+  /** Asks for a fresh answer while the cards stay; a failed refresh keeps them and says why. */
+  async function refresh(hash: KeyHash, shown: MergedLookup, id = ++latest.current) {
+    setView({ kind: 'result', hash, result: shown, refreshing: true });
+    const fresh = await askWorker('lookup', { hash, allowCached: false });
+    if (id !== latest.current) return;
+    setNow(new Date());
+    if (fresh.ok || !shown.ok) setView({ kind: 'result', hash, result: fresh });
+    else {
+      const refreshError = describeLookupError(fresh.error, new Date()).title + '.';
+      setView({ kind: 'result', hash, result: shown, refreshError });
+    }
+    onSettled();
+    await completeIfPending(hash, fresh, id);
+  }
+
+  /** A key found before every account answered: the rest may hold the hash too. */
+  async function completeIfPending(hash: KeyHash, shown: MergedLookup, id: number) {
+    if (!shown.ok || !shown.pending) return;
+    const all = await askWorker('completeLookup', { hash });
+    if (id !== latest.current || !all.ok) return;
+    setView({ kind: 'result', hash, result: all });
+  }
+
+  return { view, now, show, start, lookUp, refresh };
+}
