@@ -1,9 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-/** What only a key's card (or error notice) uses, and not the popup's first paint. */
-const CARD_VIEW =
-  /\/(components\/(LookupAnswer|CardToolbar|ErrorNotice|AccountFailures|KeyCard|KeyMeta|SpendMeter|UsageTable|WatchToggle|CopyButton|StatusBadge)\.tsx|utils\/(badges|limit-reset)\.ts)$/;
+/** The card view (components/card/ and its model, utils/card/): what only a key's card or error
+ * notice uses, and not the popup's first paint. */
+const CARD_VIEW = /\/(components|utils)\/card\//;
 
 /** The production API; the only origin the extension may reach without an extra grant. */
 const DEFAULT_API_ORIGIN = 'https://modelgates.ai/*';

@@ -26,7 +26,10 @@ describe('project rules', () => {
 
   it('reads the management key in one place only: the request builder', () => {
     const readers = shipped.filter((file) => /\breadManagementKey\b/.test(read(file)));
-    expect(readers.sort()).toEqual(['utils/lookup/background/api/fetch-key.ts', 'utils/accounts/background/management-key.ts']);
+    expect(readers.sort()).toEqual([
+      'utils/accounts/background/management-key.ts',
+      'utils/lookup/background/api/fetch-key.ts',
+    ]);
   });
 
   it('keeps the storage item that holds the key inside one module', () => {
@@ -36,7 +39,10 @@ describe('project rules', () => {
 
   it('defines every other storage item in utils/storage/background/items.ts, each with a doc comment', () => {
     const definers = shipped.filter((file) => read(file).includes('storage.defineItem'));
-    expect(definers.sort()).toEqual(['utils/storage/background/items.ts', 'utils/accounts/background/management-key.ts']);
+    expect(definers.sort()).toEqual([
+      'utils/accounts/background/management-key.ts',
+      'utils/storage/background/items.ts',
+    ]);
     const source = read('utils/storage/background/items.ts');
     const items = source.match(/export const \w+Item = storage\.defineItem/g) ?? [];
     const documented = source.match(/\*\/\nexport const \w+Item = storage\.defineItem/g) ?? [];
@@ -47,6 +53,28 @@ describe('project rules', () => {
   it('imports zod only through utils/zod.ts, which turns on jitless mode for the MV3 CSP', () => {
     const direct = shipped.filter((file) => /from ['"]zod(\/[\w-]+)?['"]/.test(read(file)));
     expect(direct).toEqual(['utils/zod.ts']);
+  });
+
+  it('keeps the shared core small: at most 10 shipped files sit directly in utils/', () => {
+    const core = shipped.filter((file) => /^utils\/[^/]+$/.test(file));
+    expect(core.length).toBeGreaterThan(0);
+    expect(core.length).toBeLessThanOrEqual(10);
+  });
+
+  it('keeps every shipped file under 200 lines', () => {
+    const long = shipped.filter((file) => read(file).split('\n').length > 200);
+    expect(long).toEqual([]);
+  });
+
+  it('declares each feature’s messages in its contract.ts, and the protocol from those alone', () => {
+    const contracts = shipped.filter((file) => file.endsWith('/contract.ts'));
+    expect(contracts.length).toBeGreaterThanOrEqual(5);
+    const protocol = read('utils/messaging/protocol.ts');
+    for (const file of contracts) expect(protocol).toContain(`'../${file.slice('utils/'.length, -'.ts'.length)}'`);
+    const declaredElsewhere = shipped.filter(
+      (file) => !/\/contract(-kit)?\.ts$/.test(file) && /\bask<[^>]*>\(\)\(/.test(read(file)),
+    );
+    expect(declaredElsewhere).toEqual([]);
   });
 
   it('has no console output in shipped code', () => {

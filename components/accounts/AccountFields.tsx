@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { AccountFieldErrors } from '@/utils/accounts/account-input';
-import type { AccountView } from '@/utils/messaging/protocol';
-import { askWorker } from '@/utils/messaging/worker-client';
+import type { AccountView } from '@/utils/settings/views';
+import { askWorker } from '@/utils/messaging/page/worker-client';
 import { ConnectionTestResult, TestConnectionButton, TestConnectionHint, useConnectionTest } from './ConnectionTest';
 import { HostAccessNotice } from './HostAccessNotice';
 import { KeyField } from './KeyField';

@@ -1,5 +1,5 @@
 import type { KeyHash } from '@/utils/hash-input';
-import { askWorker } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/page/worker-client';
 
 /** "Look up all N": the bulk page opens in a tab with these hashes, and the popup gets out of the way. */
 export async function openBulk(hashes: KeyHash[]): Promise<void> {

@@ -4,7 +4,7 @@ import type { BulkRow } from '@/utils/bulk/row';
 import { watchOutcomeLine, watchRequestOf, type WatchOutcome } from '@/utils/bulk/watch-rows';
 import type { KeyHash } from '@/utils/hash-input';
 import type { AccountRef } from '@/utils/lookup/lookup-error';
-import { askWorker } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/page/worker-client';
 
 export interface WatchSelectedProps {
   /** Every row of the run, in its order: the selected ones are watched in that order. */

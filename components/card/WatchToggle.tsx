@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { KeyHash } from '@/utils/hash-input';
-import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 
 export interface WatchToggleProps {
   hash: KeyHash;

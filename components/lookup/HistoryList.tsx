@@ -2,10 +2,7 @@ import type { RefObject } from 'preact';
 import { useRef } from 'preact/hooks';
 import { formatRelative, shortenHash } from '@/utils/format';
 import { displayName } from '@/utils/key-name';
-import type { HistoryEntry } from '@/utils/storage/background/items';
-
-/** A history entry as the popup lists it: with its account's name when there are several. */
-export type HistoryItem = HistoryEntry & { account?: string };
+import type { HistoryItem } from '@/utils/lookup/views';
 
 export interface HistoryListProps {
   entries: HistoryItem[];

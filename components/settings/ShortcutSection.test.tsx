@@ -3,7 +3,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openShortcutSettings, popupShortcut } from '../../utils/settings/page/shortcut';
 import { ShortcutSection } from './ShortcutSection';
 
-vi.mock('../../utils/settings/page/shortcut', () => ({ popupShortcut: vi.fn(), openShortcutSettings: vi.fn(async () => {}) }));
+vi.mock('../../utils/settings/page/shortcut', () => ({
+  popupShortcut: vi.fn(),
+  openShortcutSettings: vi.fn(async () => {}),
+}));
 
 beforeEach(() => {
   vi.mocked(popupShortcut).mockReset();

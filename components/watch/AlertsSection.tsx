@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, thresholdsText, type AlertField } from '@/utils/watch/alert-settings';
-import { askWorker } from '@/utils/messaging/worker-client';
+import {
+  MAX_INTERVAL_MINUTES,
+  MIN_INTERVAL_MINUTES,
+  thresholdsText,
+  type AlertField,
+} from '@/utils/watch/alert-settings';
+import { askWorker } from '@/utils/messaging/page/worker-client';
 import { hasNotifications, requestNotifications } from '../../utils/watch/page/notifications-permission';
 import { TextField } from '../settings/TextField';
 

@@ -4,11 +4,11 @@ import { HASH, makeKey, NOW, OTHER_HASH } from '@/test/fixtures/key';
 import type { AccountAnswer } from '@/utils/bulk/answers';
 import type { KeyHash } from '@/utils/hash-input';
 import type { AccountRef } from '@/utils/lookup/lookup-error';
-import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { App } from './App';
-import { RunSaver } from '../../utils/bulk/page/saved-run';
+import { RunSaver } from '@/utils/bulk/page/saved-run';
 
-vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
+vi.mock('@/utils/messaging/page/worker-client', () => ({ askWorker: vi.fn() }));
 /** How the worker answers `watch`: yes, unless a test says otherwise. */
 const watch = vi.fn<(request: unknown) => Promise<WorkerReply<'watch'>>>();
 let accounts: AccountRef[] = [];

@@ -5,17 +5,17 @@ import { sortRows, type RowSort } from '@/utils/bulk/sort';
 import { extractHashes } from '@/utils/extract-hashes';
 import type { AccountRef } from '@/utils/lookup/lookup-error';
 import { DEFAULT_CONCURRENCY } from '@/utils/scheduler/pacing';
-import { askWorker } from '@/utils/messaging/worker-client';
-import { ExportButtons } from '../../components/bulk/ExportButtons';
-import { FilterBar } from '../../components/bulk/FilterBar';
-import { HashInput } from '../../components/bulk/HashInput';
-import { readHashFile } from '../../utils/bulk/page/read-file';
-import { ResultsTable } from '../../components/bulk/ResultsTable';
-import { RunStatus } from '../../components/bulk/RunStatus';
-import { useBulkRun } from '../../utils/bulk/page/use-bulk-run';
-import { useFileDrop } from '../../utils/bulk/page/use-file-drop';
-import { useRowSelection } from '../../utils/bulk/page/use-row-selection';
-import { WatchSelected } from '../../components/bulk/WatchSelected';
+import { askWorker } from '@/utils/messaging/page/worker-client';
+import { ExportButtons } from '@/components/bulk/ExportButtons';
+import { FilterBar } from '@/components/bulk/FilterBar';
+import { HashInput } from '@/components/bulk/HashInput';
+import { readHashFile } from '@/utils/bulk/page/read-file';
+import { ResultsTable } from '@/components/bulk/ResultsTable';
+import { RunStatus } from '@/components/bulk/RunStatus';
+import { useBulkRun } from '@/utils/bulk/page/use-bulk-run';
+import { useFileDrop } from '@/utils/bulk/page/use-file-drop';
+import { useRowSelection } from '@/utils/bulk/page/use-row-selection';
+import { WatchSelected } from '@/components/bulk/WatchSelected';
 
 const count = new Intl.NumberFormat('en-US');
 

@@ -4,8 +4,8 @@ import { LookupAnswer } from '@/components/card/LookupAnswer';
 import { type CardAddress, readCardAddress } from '@/utils/lookup/card-address';
 import { shortenHash } from '@/utils/format';
 import { displayName } from '@/utils/key-name';
-import { openOwnPage } from '../../utils/lookup/page/open-page';
-import { useLookup } from '../../utils/lookup/page/use-lookup';
+import { openOwnPage } from '@/utils/lookup/page/open-page';
+import { useLookup } from '@/utils/lookup/page/use-lookup';
 
 const TITLE = 'ModelGates Key Lookup';
 

@@ -1,19 +1,22 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NOW } from '@/test/fixtures/key';
-import type { SettingsView } from '@/utils/messaging/protocol';
+import type { SettingsView } from '@/utils/settings/views';
 import { routeMessages, worker } from '@/test/fixtures/options-worker';
-import type { WorkerReply } from '@/utils/messaging/worker-client';
+import type { WorkerReply } from '@/utils/messaging/page/worker-client';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { DEFAULT_ALERT_SETTINGS } from '@/utils/watch/alert-settings-check';
-import { hasHostAccess } from '../../utils/accounts/page/host-access';
-import { popupShortcut } from '../../utils/settings/page/shortcut';
+import { hasHostAccess } from '@/utils/accounts/page/host-access';
+import { popupShortcut } from '@/utils/settings/page/shortcut';
 import { OptionsApp } from './App';
 
-vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
-vi.mock('../../utils/accounts/page/host-access', () => ({ hasHostAccess: vi.fn(), requestHostAccess: vi.fn() }));
-vi.mock('../../utils/watch/page/notifications-permission', () => ({ hasNotifications: vi.fn(), requestNotifications: vi.fn() }));
-vi.mock('../../utils/settings/page/shortcut', () => ({ popupShortcut: vi.fn(), openShortcutSettings: vi.fn() }));
+vi.mock('@/utils/messaging/page/worker-client', () => ({ askWorker: vi.fn() }));
+vi.mock('@/utils/accounts/page/host-access', () => ({ hasHostAccess: vi.fn(), requestHostAccess: vi.fn() }));
+vi.mock('@/utils/watch/page/notifications-permission', () => ({
+  hasNotifications: vi.fn(),
+  requestNotifications: vi.fn(),
+}));
+vi.mock('@/utils/settings/page/shortcut', () => ({ popupShortcut: vi.fn(), openShortcutSettings: vi.fn() }));
 const { getSettings, saveSettings, removeKey, removeAccount, testConnection } = worker;
 
 const LOCAL = 'http://127.0.0.1:8787/api/v1';

@@ -1,11 +1,11 @@
 import { ErrorNotice } from '@/components/card/ErrorNotice';
-import { AccountsSection } from '../../components/accounts/AccountsSection';
-import { BulkConcurrencyField } from '../../components/settings/BulkConcurrencyField';
-import { AlertsSection } from '../../components/watch/AlertsSection';
-import { LookupTimingFields } from '../../components/settings/LookupTimingFields';
-import { PrivacySection } from '../../components/settings/PrivacySection';
-import { ShortcutSection } from '../../components/settings/ShortcutSection';
-import { useSettingsForm } from '../../utils/settings/page/use-settings-form';
+import { AccountsSection } from '@/components/accounts/AccountsSection';
+import { BulkConcurrencyField } from '@/components/settings/BulkConcurrencyField';
+import { AlertsSection } from '@/components/watch/AlertsSection';
+import { LookupTimingFields } from '@/components/settings/LookupTimingFields';
+import { PrivacySection } from '@/components/settings/PrivacySection';
+import { ShortcutSection } from '@/components/settings/ShortcutSection';
+import { useSettingsForm } from '@/utils/settings/page/use-settings-form';
 
 /** The options page: the accounts, the lookup settings, the alerts, and the keyboard shortcut. */
 export function OptionsApp() {

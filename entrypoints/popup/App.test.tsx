@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HASH, NOW, OTHER_HASH, makeKey } from '@/test/fixtures/key';
 import type { MergedLookup } from '@/utils/lookup/account-answers';
 import type { HistoryEntry } from '@/utils/storage/background/items';
-import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { App } from './App';
 
 const lookup = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 const complete = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 const findOnPage = vi.fn<() => Promise<WorkerReply<'findOnPage'>>>();
-vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
+vi.mock('@/utils/messaging/page/worker-client', () => ({ askWorker: vi.fn() }));
 /** A worker with no context-menu lookup and an empty history, whose lookups `lookup` answers. */
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'lookup') return lookup(data);

@@ -5,13 +5,13 @@ import { Loading } from '@/components/lookup/Loading';
 import { WatchedList } from '@/components/watch/WatchedList';
 import { cardPath } from '@/utils/lookup/card-address';
 import { type KeyHash, parseHashInput } from '@/utils/hash-input';
-import type { HistoryItem } from '@/utils/storage/background/items';
-import { askWorker } from '@/utils/messaging/worker-client';
-import { FindOnPageButton, openBulk } from '../../components/bulk/FindOnPageButton';
+import type { HistoryItem } from '@/utils/lookup/views';
+import { askWorker } from '@/utils/messaging/page/worker-client';
+import { FindOnPageButton, openBulk } from '@/components/bulk/FindOnPageButton';
 import { LazyAnswer, loadAnswerWhenIdle } from './LazyAnswer';
-import { openOwnPage } from '../../utils/lookup/page/open-page';
-import { type StartReply, useLookup } from '../../utils/lookup/page/use-lookup';
-import { useWatched } from '../../utils/watch/page/use-watched';
+import { openOwnPage } from '@/utils/lookup/page/open-page';
+import { type StartReply, useLookup } from '@/utils/lookup/page/use-lookup';
+import { useWatched } from '@/utils/watch/page/use-watched';
 
 /** `started`: the worker's reply to `popupStart`, asked for before the first render (main.tsx). */
 export function App({ started }: { started?: Promise<StartReply> }) {

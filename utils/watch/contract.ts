@@ -1,11 +1,13 @@
-import { isKeyHash, type KeyHash } from '../hash-input';
-import { accountIdSchema } from '../messaging/protocol';
+import { ask } from '../messaging/contract-kit';
+import { accountIdSchema, keyHashSchema, noPayload } from '../messaging/schemas';
 import { z } from '../zod';
+import type { AlertField, AlertSettings } from './alert-settings';
+import type { WatchedView } from './view';
 
 /** A watched key: its hash, and its account's id, which may be left out when there is one account
  * (a card then names no account). */
 export const watchRequestSchema = z.strictObject({
-  hash: z.custom<KeyHash>((value) => typeof value === 'string' && isKeyHash(value)),
+  hash: keyHashSchema,
   accountId: z.optional(accountIdSchema),
 });
 export type WatchRequest = z.infer<typeof watchRequestSchema>;
@@ -16,3 +18,23 @@ export const saveAlertSettingsSchema = z.strictObject({
   intervalMinutes: z.nullable(z.number()),
   notify: z.boolean(),
 });
+
+/** Refused in words: the account is not saved, or the list is full. */
+export type WatchRefused = { ok: false; message: string };
+export type WatchStatusReply = { ok: true; watching: boolean } | WatchRefused;
+export type WatchedReply = { ok: true; entries: WatchedView[] };
+export type AlertSettingsReply = { ok: true; settings: AlertSettings };
+export type SaveAlertSettingsReply =
+  AlertSettingsReply | { ok: false; fieldErrors: Partial<Record<AlertField, string>> };
+
+/** The watchlist: watching a card's key, the list and its checks, and the alerts' settings. */
+export const watchContract = {
+  watchStatus: ask<WatchStatusReply>()(watchRequestSchema),
+  watch: ask<WatchStatusReply>()(watchRequestSchema),
+  unwatch: ask<WatchStatusReply>()(watchRequestSchema),
+  watchlist: ask<WatchedReply>()(noPayload),
+  /** "Check now": every watched key at once; the list as it is afterwards. */
+  checkWatched: ask<WatchedReply>()(noPayload),
+  getAlertSettings: ask<AlertSettingsReply>()(noPayload),
+  saveAlertSettings: ask<SaveAlertSettingsReply>()(saveAlertSettingsSchema),
+};

@@ -1,13 +1,11 @@
 import { askOne } from '../../lookup/background/ask-accounts';
 import { keepAliveDuring } from '../../lookup/background/keep-alive';
 import type { KeyHash } from '../../hash-input';
-import type { LookupError } from '../../lookup/lookup-error';
+import type { TestConnectionReply } from '../contract';
 import { readSettings } from '../../storage/background/items';
 
 /** A hash that no key has: a 404 for it proves the management key is accepted. */
 export const PROBE_HASH = '0'.repeat(64) as KeyHash;
-
-export type TestConnectionReply = { ok: true } | { ok: false; error: LookupError };
 
 /**
  * One GET for an all-zero hash with one account's saved key at its saved base URL: 404 means the

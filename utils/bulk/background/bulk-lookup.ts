@@ -1,15 +1,8 @@
 import { askAndFile } from '../../lookup/background/ask-and-file';
 import type { KeyHash } from '../../hash-input';
-import type { LookupResult } from '../../lookup/lookup-result';
+import type { AccountLookupReply } from '../contract';
 import { readSettings } from '../../storage/background/items';
 import { RequestGate } from '../../scheduler/request-gate';
-
-/** The bulk page's answer for one hash in one account: that account's own result, 429 and 401
- * included, so the page's scheduler can pause or stop that account alone. */
-export interface AccountLookupReply {
-  ok: true;
-  result: LookupResult;
-}
 
 // At most the setting's number of requests in flight per account; see utils/scheduler/request-gate.ts.
 let gate = new RequestGate();

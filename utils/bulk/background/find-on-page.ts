@@ -1,11 +1,10 @@
+import type { FindOnPageReply } from '../contract';
 import { browser } from 'wxt/browser';
 import { extractHashes } from '../../extract-hashes';
 import { openBulkPage } from './inbox';
 
 /** At most this much of a page's text is read. */
 export const MAX_PAGE_TEXT = 5 * 1024 * 1024;
-
-export type FindOnPageReply = { ok: true; found: number } | { ok: false; message: string };
 
 export const NO_HASHES_ON_PAGE = 'No key hashes on this page.';
 export const PAGE_NOT_READABLE =

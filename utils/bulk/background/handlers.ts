@@ -1,28 +1,18 @@
-import type { MessageHandler } from '../../messaging/background/router';
-import { accountLookupRequestSchema, cancelBulkRunSchema, openBulkRequestSchema } from '../contract';
-import { noPayload } from '../../messaging/protocol';
-import { z } from '../../zod';
-import { openBulkPage, takeBulkInbox } from './inbox';
+import { areSavedAccounts } from '../../accounts/background/saved-accounts';
+import type { HandlersOf } from '../../messaging/background/handler';
+import type { bulkContract } from '../contract';
 import { cancelBulkRun, lookUpInAccount } from './bulk-lookup';
 import { findHashesOnActiveTab } from './find-on-page';
-import { readSettings } from '../../storage/background/items';
-
-const handler = <Schema extends z.ZodMiniType, Reply>(
-  schema: Schema,
-  answer: (data: z.output<Schema>) => Promise<Reply>,
-): MessageHandler<Schema, Reply> => ({ schema, answer });
+import { openBulkPage, takeBulkInbox } from './inbox';
 
 /** The messages of "Look up many keys": the page's per-account lookups and the ways into it. */
 export const bulkHandlers = {
-  lookupInAccount: handler(
-    // The page sends only ids the worker gave it: any other is refused like a malformed payload.
-    accountLookupRequestSchema.check(
-      z.refine(async ({ accountId }) => (await readSettings()).accounts.some((account) => account.id === accountId)),
-    ),
-    ({ hash, accountId, run }) => lookUpInAccount(hash, accountId, run),
-  ),
-  cancelBulkRun: handler(cancelBulkRunSchema, ({ run }) => cancelBulkRun(run)),
-  openBulk: handler(openBulkRequestSchema, ({ hashes }) => openBulkPage(hashes)),
-  takeBulkInbox: handler(noPayload, takeBulkInbox),
-  findOnPage: handler(noPayload, findHashesOnActiveTab),
-};
+  lookupInAccount: {
+    accepts: ({ accountId }) => areSavedAccounts([accountId]),
+    answer: ({ hash, accountId, run }) => lookUpInAccount(hash, accountId, run),
+  },
+  cancelBulkRun: { answer: ({ run }) => cancelBulkRun(run) },
+  openBulk: { answer: ({ hashes }) => openBulkPage(hashes) },
+  takeBulkInbox: { answer: takeBulkInbox },
+  findOnPage: { answer: findHashesOnActiveTab },
+} satisfies HandlersOf<typeof bulkContract>;

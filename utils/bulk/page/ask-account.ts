@@ -1,5 +1,5 @@
 import { outcomeOf, type AccountOutcome, type BulkItem } from '@/utils/bulk/answers';
-import { askWorker } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/page/worker-client';
 
 /**
  * The scheduler's lookup: one account about one hash, through the worker. A worker stopped

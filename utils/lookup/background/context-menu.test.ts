@@ -46,7 +46,6 @@ describe('context menu', () => {
     const shown = await takeUnseenLookup();
     expect(shown).toMatchObject({
       hash: HASH,
-      source: 'context_menu',
       result: { ok: true, found: [{ key: { name: 'Billing exporter' } }] },
     });
     // Shown once: the next popup opening starts empty.

@@ -1,7 +1,8 @@
 import type { ApiKey } from '../../api-key';
 import { deriveBadges } from '../../card/badges';
 import type { Account } from '../../settings/settings';
-import { type HistoryEntry, type HistoryItem, kept } from '../../storage/background/items';
+import { type HistoryEntry, kept } from '../../storage/background/items';
+import type { HistoryItem } from '../views';
 import { change, changeKept, readKept } from '../../storage/background/memory';
 
 export const MAX_HISTORY = 20;
@@ -53,10 +54,9 @@ export function clearHistory(accountIds?: readonly string[]): Promise<void> {
 
 /** Entries as the popup lists them: each names its account when there are several. */
 export function labelHistory(entries: HistoryEntry[], accounts: readonly Account[]): HistoryItem[] {
-  if (accounts.length < 2) return entries;
-  const names = new Map(accounts.map((account) => [account.id, account.name]));
-  return entries.map((entry) => {
-    const account = names.get(entry.accountId);
-    return account === undefined ? entry : { ...entry, account };
+  const names = new Map(accounts.length < 2 ? [] : accounts.map((account) => [account.id, account.name]));
+  return entries.map(({ hash, accountId, name, status, at }) => {
+    const account = names.get(accountId);
+    return { hash, accountId, name, status, at, ...(account === undefined ? {} : { account }) };
   });
 }

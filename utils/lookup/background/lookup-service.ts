@@ -3,7 +3,8 @@ import { askAccounts } from './ask-accounts';
 import { type Answered, keepAnswer } from './bookkeeping';
 import type { KeyHash } from '../../hash-input';
 import { labelHistory, readHistory } from './history';
-import { type HistoryItem, type LastLookup, readSettings } from '../../storage/background/items';
+import { type LastLookup, readSettings } from '../../storage/background/items';
+import type { HistoryItem, UnseenLookup } from '../views';
 import { updateLastLookup } from './last-lookup';
 import { isFresh, readCachedEntries } from './result-cache';
 import type { Settings } from '../../settings/settings';
@@ -148,7 +149,7 @@ export async function readHistoryAfterLookups(): Promise<HistoryItem[]> {
  * The context-menu lookup the popup has not shown yet, waiting for its first answer if it is still
  * in flight. A record left in flight by a worker that was stopped comes back with `result: null`.
  */
-export async function takeUnseenLookup(): Promise<LastLookup | null> {
+export async function takeUnseenLookup(): Promise<UnseenLookup | null> {
   await lookupRecorded();
   const taken: { last: LastLookup | null } = { last: null };
   await updateLastLookup((last) => {
@@ -156,5 +157,7 @@ export async function takeUnseenLookup(): Promise<LastLookup | null> {
     taken.last = { ...last, seen: true };
     return taken.last;
   });
-  return taken.last;
+  if (!taken.last) return null;
+  const { hash, choices, result } = taken.last;
+  return { hash, result, ...(choices ? { choices } : {}) };
 }

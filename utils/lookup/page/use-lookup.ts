@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MergedLookup } from '@/utils/lookup/account-answers';
 import { describeLookupError } from '@/utils/lookup/error-message';
 import type { KeyHash } from '@/utils/hash-input';
-import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 
 /** The worker's reply to `popupStart`. */
 export type StartReply = WorkerReply<'popupStart'>;

@@ -125,7 +125,8 @@ describe('message router', () => {
     const watched = [expect.objectContaining({ hash: 'd'.repeat(64), name: 'Watched one', attention: ['Disabled'] })];
     expect(await send('popupStart', undefined, popup)).toEqual({
       ok: true,
-      last: { ...last, choices: ['a'.repeat(64), 'c'.repeat(64)], seen: true },
+      // What the popup shows of it: not when or how it was stored.
+      last: { hash: null, result: null, choices: ['a'.repeat(64), 'c'.repeat(64)] },
       history: [entry],
       watched,
     });

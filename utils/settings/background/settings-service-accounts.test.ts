@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeKey } from '@/test/fixtures/key';
 import { ACCOUNT_MESSAGES } from '../../accounts/account-input';
 import type { KeyHash } from '../../hash-input';
-import type { SaveSettingsRequest } from '../../messaging/protocol';
+import type { SaveSettingsRequest } from '../contract';
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../settings';
 import { getSettingsView, removeAccount, saveSettings } from './settings-service';
 import { recordInHistory } from '../../lookup/background/history';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeKey } from '@/test/fixtures/key';
-import type { SaveSettingsRequest } from '../../messaging/protocol';
+import type { SaveSettingsRequest } from '../contract';
 import { DEFAULT_BASE_URL, DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../settings';
 import { forgetManagementKey, getSettingsView, saveSettings } from './settings-service';
 import { historyItem, readSettings, resultCacheItem } from '../../storage/background/items';

@@ -6,13 +6,9 @@ import {
   removeManagementKeys,
   saveManagementKeys,
 } from '../../accounts/background/management-key';
-import type {
-  Refusal,
-  SaveSettingsReply,
-  SaveSettingsRequest,
-  SettingsField,
-  SettingsView,
-} from '../../messaging/protocol';
+import type { Refusal } from '../../messaging/contract-kit';
+import type { SaveSettingsReply, SaveSettingsRequest, SettingsField } from '../contract';
+import type { SettingsView } from '../views';
 import { forgetLastLookupOf } from '../../lookup/background/last-lookup';
 import { forgetCachedKeys } from '../../lookup/background/result-cache';
 import { MAX_CONCURRENCY, MIN_CONCURRENCY } from '../../scheduler/pacing';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsView } from '@/utils/messaging/protocol';
+import type { SettingsView } from '@/utils/settings/views';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { type SettingsDraft, draftFrom, isDirty, newAccountDraft, toSaveRequest } from './settings-draft';
 

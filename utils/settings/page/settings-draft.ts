@@ -1,4 +1,5 @@
-import type { AccountView, SaveSettingsRequest, SettingsView } from '@/utils/messaging/protocol';
+import type { SaveSettingsRequest } from '../contract';
+import type { AccountView, SettingsView } from '../views';
 import { DEFAULT_BASE_URL } from '@/utils/settings/settings';
 
 /** One account as typed: its name, the key (empty keeps the saved one) and its base URL. */

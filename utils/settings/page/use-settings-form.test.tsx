@@ -1,11 +1,11 @@
 import { act, renderHook, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SettingsView } from '@/utils/messaging/protocol';
+import type { SettingsView } from '@/utils/settings/views';
 import { routeMessages, worker } from '@/test/fixtures/options-worker';
 import { DEFAULT_BASE_URL, DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { type ReadyForm, useSettingsForm } from './use-settings-form';
 
-vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
+vi.mock('@/utils/messaging/page/worker-client', () => ({ askWorker: vi.fn() }));
 const { getSettings, saveSettings, removeKey, removeAccount } = worker;
 
 const PRODUCTION = { id: 'prod', name: 'Production', baseUrl: DEFAULT_BASE_URL, keyLast4: '4680' };

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountFieldErrors } from '@/utils/accounts/account-input';
 import { describeLookupError } from '@/utils/lookup/error-message';
 import type { LookupError } from '@/utils/lookup/lookup-error';
-import type { SettingsField, SettingsView } from '@/utils/messaging/protocol';
-import { askWorker } from '@/utils/messaging/worker-client';
+import type { SettingsField } from '../contract';
+import type { SettingsView } from '../views';
+import { askWorker } from '@/utils/messaging/page/worker-client';
 import {
   type AccountDraft,
   type SettingsDraft,

@@ -109,9 +109,6 @@ export interface HistoryEntry {
   at: string;
 }
 
-/** A history entry as the popup lists it: with its account's name when there are several. */
-export type HistoryItem = HistoryEntry & { account?: string };
-
 /**
  * Hashes on their way to the bulk page: from the popup's "Look up all N", a selection with several
  * hashes or "Find key hashes on this page". Only the hashes are kept, never the text they were

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { askWorker } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/page/worker-client';
 import type { WatchedView } from '@/utils/watch/view';
 
 /**

@@ -1,7 +1,7 @@
 import type { GetReturnType } from '@webext-core/messaging';
-import { sendMessage } from './messenger';
-import type { MessageType, Protocol } from './protocol';
-import { MAX_TIMEOUT_SECONDS } from '../settings/settings';
+import { sendMessage } from '../messenger';
+import type { MessageType, Protocol } from '../protocol';
+import { MAX_TIMEOUT_SECONDS } from '../../settings/settings';
 
 /**
  * Longer than any lookup can take (the worker's own deadline is at most MAX_TIMEOUT_SECONDS), so

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KeyHash } from '../hash-input';
-import { sendMessage } from './messenger';
+import type { KeyHash } from '../../hash-input';
+import { sendMessage } from '../messenger';
 import { WORKER_REPLY_LIMIT_MS, askWorker } from './worker-client';
 
-vi.mock('./messenger', () => ({ sendMessage: vi.fn() }));
+vi.mock('../messenger', () => ({ sendMessage: vi.fn() }));
 const send = vi.mocked(sendMessage);
 const interrupted = { ok: false, error: { kind: 'interrupted' } };
 const HASH = 'a'.repeat(64) as KeyHash;
