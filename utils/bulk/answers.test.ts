@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiKey } from '../api-key';
-import { itemId, outcomeOf, rowOf, runItems, type AccountAnswer } from './answers';
+import { itemId, rowOf, runItems, type AccountAnswer } from './answers';
 import type { KeyHash } from '../hash-input';
 import type { LookupResult } from '../lookup/lookup-result';
 
-const NOW = Date.parse('2026-11-26T14:05:00Z');
 const A = 'a'.repeat(64) as KeyHash;
 const B = 'b'.repeat(64) as KeyHash;
 const KEY: ApiKey = { hash: A, name: 'Prod', disabled: false, expires_at: null, limit: 100, limit_remaining: 40 };
@@ -21,37 +20,6 @@ describe('runItems', () => {
       `prod/${B}`,
       `staging/${B}`,
     ]);
-  });
-});
-
-describe('outcomeOf', () => {
-  it.each<[string, LookupResult, unknown]>([
-    ['a key found', FOUND, { kind: 'done', value: FOUND }],
-    ['a 404', GONE, { kind: 'done', value: GONE }],
-    [
-      'a 429 with a time to come back',
-      { ok: false, error: { kind: 'rate_limited', retryAt: '2026-11-26T14:05:03Z' } },
-      { kind: 'rate_limited', retryAfterMs: 3000 },
-    ],
-    [
-      'a 429 whose time has passed',
-      { ok: false, error: { kind: 'rate_limited', retryAt: '2026-11-26T14:04:00Z' } },
-      { kind: 'rate_limited', retryAfterMs: 0 },
-    ],
-    ['a 429 without Retry-After', { ok: false, error: { kind: 'rate_limited' } }, { kind: 'rate_limited' }],
-    [
-      'a 401',
-      { ok: false, error: { kind: 'unauthorized' } },
-      { kind: 'key_rejected', error: { kind: 'unauthorized' } },
-    ],
-    [
-      'a 5xx after its retry',
-      { ok: false, error: { kind: 'server_error', status: 503 } },
-      { kind: 'failed', error: { kind: 'server_error', status: 503 } },
-    ],
-    ['a timeout', { ok: false, error: { kind: 'timeout', seconds: 10 } }, { kind: 'failed' }],
-  ])('reads %s', (_, result, expected) => {
-    expect(outcomeOf(result, NOW)).toMatchObject(expected as object);
   });
 });
 

@@ -3,7 +3,7 @@ import type { BulkRow } from './row';
 import type { KeyHash } from '../hash-input';
 import type { AccountRef, LookupError } from '../lookup/lookup-error';
 import type { LookupResult } from '../lookup/lookup-result';
-import type { Answer, Outcome, RunItem } from '../scheduler/outcome';
+import type { Answer, RunItem } from '../scheduler/outcome';
 
 /**
  * Between the scheduler and the table: a run asks each account about each hash (one item per
@@ -12,7 +12,6 @@ import type { Answer, Outcome, RunItem } from '../scheduler/outcome';
  */
 
 export type AccountAnswer = Answer<LookupResult, LookupError>;
-export type AccountOutcome = Outcome<LookupResult, LookupError>;
 
 export interface BulkItem extends RunItem {
   hash: KeyHash;
@@ -23,26 +22,6 @@ export const itemId = (accountId: string, hash: KeyHash) => `${accountId}/${hash
 /** Hash by hash, each asked in every account. */
 export function runItems(hashes: readonly KeyHash[], accounts: readonly AccountRef[]): BulkItem[] {
   return hashes.flatMap((hash) => accounts.map(({ id }) => ({ id: itemId(id, hash), account: id, hash })));
-}
-
-/**
- * One account's answer as the scheduler reads it: found and 404 are answers; a 429 pauses that
- * account (until Retry-After when the server said); a 401 stops it; anything else has already had
- * its one retry in the worker and fails the row.
- */
-export function outcomeOf(result: LookupResult, now: number): AccountOutcome {
-  if (result.ok || result.error.kind === 'not_found') return { kind: 'done', value: result };
-  const { error } = result;
-  switch (error.kind) {
-    case 'rate_limited': {
-      const at = error.retryAt === undefined ? NaN : Date.parse(error.retryAt);
-      return { kind: 'rate_limited', retryAfterMs: Number.isFinite(at) ? Math.max(0, at - now) : undefined };
-    }
-    case 'unauthorized':
-      return { kind: 'key_rejected', error };
-    default:
-      return { kind: 'failed', error };
-  }
 }
 
 const resultOf = (answer: AccountAnswer): LookupResult =>

@@ -1,4 +1,5 @@
-import { outcomeOf, type AccountOutcome, type BulkItem } from '@/utils/bulk/answers';
+import type { BulkItem } from '@/utils/bulk/answers';
+import { type AccountOutcome, outcomeOf } from '@/utils/scheduler/account-outcome';
 import { askWorker } from '@/utils/messaging/page/worker-client';
 
 /**

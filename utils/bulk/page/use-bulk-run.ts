@@ -34,6 +34,8 @@ export function useBulkRun(concurrency: number) {
   const [painted, setPainted] = useState(0);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [running, setRunning] = useState(false);
+  /** Why the last run stopped before its end, in words; null when it did not. */
+  const [stopped, setStopped] = useState<string | null>(null);
 
   const rebuild = (run: RunMeta) => {
     rowsByHash.current = new Map(run.hashes.map((hash) => [hash, rowOf(hash, run.accounts, answers.current)]));
@@ -67,6 +69,7 @@ export function useBulkRun(concurrency: number) {
     rebuild(run);
     setMeta(run);
     setRunning(true);
+    setStopped(null);
     const saver = new RunSaver(run, [...answers.current]);
     let unsaved: [string, AccountAnswer][] = [];
     const save = (flush.current = () => {
@@ -110,6 +113,10 @@ export function useBulkRun(concurrency: number) {
           schedule();
         },
       });
+    } catch {
+      // The scheduler ends a run early only on a fault of ours (a lookup that threw): what was
+      // found is kept, and the page says so instead of leaving the run looking finished.
+      setStopped('The run stopped early because of an error in the extension. What was found is kept.');
     } finally {
       clearTimeout(paintTimer);
       if (controller.current === abort) {
@@ -126,5 +133,5 @@ export function useBulkRun(concurrency: number) {
     [meta, painted],
   );
   const cancel = () => controller.current?.abort();
-  return { meta, rows, progress, running, start, cancel };
+  return { meta, rows, progress, running, stopped, start, cancel };
 }

@@ -3,6 +3,7 @@ import { EXPIRY_WARNING_DAYS } from '../../card/badges';
 import type { KeyHash } from '../../hash-input';
 import type { LookupError } from '../../lookup/lookup-error';
 import type { Outcome } from '../../scheduler/outcome';
+import { outcomeOf } from '../../scheduler/account-outcome';
 import { runLookups } from '../../scheduler/scheduler';
 import { isFresh, readCachedEntries } from '../../lookup/background/result-cache';
 import { readSettings } from '../../storage/background/items';
@@ -37,12 +38,12 @@ export function setCheckEffects(next: CheckEffects): void {
  * way is joined, not doubled. The state, alerts included, is stored before anyone is told, so a
  * worker stopped between the two never repeats an alert after its restart.
  */
-export function checkWatched(only?: readonly WatchEntry[]): Promise<RaisedNow[]> {
-  running ??= runCheck(only).finally(() => (running = undefined));
+export function checkWatched(only?: readonly WatchEntry[], clock = () => new Date()): Promise<RaisedNow[]> {
+  running ??= runCheck(only, clock).finally(() => (running = undefined));
   return running;
 }
 
-async function runCheck(only?: readonly WatchEntry[]): Promise<RaisedNow[]> {
+async function runCheck(only: readonly WatchEntry[] | undefined, clock: () => Date): Promise<RaisedNow[]> {
   const [list, settings, alertSettings] = await Promise.all([readWatchlist(), readSettings(), readAlertSettings()]);
   const accounts = new Set(settings.accounts.map((a) => a.id));
   const wanted = list.filter((e) => accounts.has(e.accountId) && (!only || only.some((o) => sameKey(o, e))));
@@ -50,9 +51,9 @@ async function runCheck(only?: readonly WatchEntry[]): Promise<RaisedNow[]> {
   const { answers } = await runLookups({
     items,
     concurrency: CHECK_CONCURRENCY,
-    lookup: (item, signal) => checkOne(item.entry, settings, signal),
+    lookup: (item, signal) => checkOne(item.entry, settings, signal, clock),
   });
-  const now = new Date();
+  const now = clock();
   const rules = { thresholds: alertSettings.thresholds, warningDays: EXPIRY_WARNING_DAYS };
   const raised = await updateWatchlist((current) => {
     const fresh: RaisedNow[] = [];
@@ -81,28 +82,18 @@ async function checkOne(
   entry: WatchEntry,
   settings: Settings,
   signal: AbortSignal,
+  clock: () => Date,
 ): Promise<Outcome<CheckResult, LookupError>> {
   const account = settings.accounts.find((a) => a.id === entry.accountId);
   if (!account) return { kind: 'failed', error: { kind: 'not_configured' } };
   const [cached] = await readCachedEntries(entry.hash, [account.id]);
-  if (cached && isFresh(cached, new Date(), settings.cacheSeconds))
+  if (cached && isFresh(cached, clock(), settings.cacheSeconds))
     return { kind: 'done', value: { kind: 'found', key: cached.key } };
   const target = { accountId: account.id, baseUrl: account.baseUrl, timeoutSeconds: settings.timeoutSeconds };
-  const result = await askAndFile(target, entry.hash as KeyHash, signal);
-  if (result.ok) return { kind: 'done', value: { kind: 'found', key: result.key } };
-  const { error } = result;
-  switch (error.kind) {
-    case 'not_found':
-      return { kind: 'done', value: { kind: 'not_found' } };
-    case 'rate_limited': {
-      const retryAfterMs = error.retryAt === undefined ? undefined : Date.parse(error.retryAt) - Date.now();
-      return { kind: 'rate_limited', retryAfterMs: Number.isFinite(retryAfterMs) ? retryAfterMs : undefined };
-    }
-    case 'unauthorized':
-      return { kind: 'key_rejected', error };
-    default:
-      return { kind: 'failed', error };
-  }
+  const outcome = outcomeOf(await askAndFile(target, entry.hash as KeyHash, signal), clock().getTime());
+  if (outcome.kind !== 'done') return outcome;
+  const { value } = outcome;
+  return { kind: 'done', value: value.ok ? { kind: 'found', key: value.key } : { kind: 'not_found' } };
 }
 
 /** The watched keys as the list shows them; ones of a removed account are left out. */
