@@ -77,6 +77,21 @@ describe('project rules', () => {
     expect(declaredElsewhere).toEqual([]);
   });
 
+  it('says why wherever a failure is ignored: an empty catch carries a comment', () => {
+    // An empty `catch {}` or a `.catch(() => {})` hides a failure from the user and the tests; each
+    // one must say, within the three lines above it or inside it, why that is right.
+    const ignored = /catch\s*\{\s*\}|\.catch\(\s*\(\)\s*=>\s*(\{\s*\}|undefined|null)\s*,?\s*\)/g;
+    const unexplained = shipped.flatMap((file) => {
+      const source = read(file);
+      return [...source.matchAll(ignored)].flatMap((match) => {
+        const line = source.slice(0, match.index).split('\n').length - 1;
+        const around = source.split('\n').slice(Math.max(0, line - 3), line + 1).join('\n') + match[0];
+        return /\/\/|\/\*/.test(around) ? [] : [`${file}:${line + 1}`];
+      });
+    });
+    expect(unexplained).toEqual([]);
+  });
+
   it('has no console output in shipped code', () => {
     expect(shipped.filter((file) => /\bconsole\.\w+\(/.test(read(file)))).toEqual([]);
   });

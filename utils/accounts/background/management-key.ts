@@ -38,6 +38,7 @@ const own = (map: ByAccount, id: string): string | null => (Object.hasOwn(map, i
 let writes: Promise<unknown> = Promise.resolve();
 function exclusive<T>(write: () => Promise<T>): Promise<T> {
   const run = writes.then(write, write);
+  // The chain only orders the writes: each caller gets its own write's failure through `run`.
   writes = run.catch(() => {});
   return run;
 }
@@ -52,6 +53,7 @@ export async function readManagementKey(accountId: string): Promise<string | nul
 /** Starts reading every key into the worker's memory, so that the first lookup finds them there.
  * Settles with nothing, once read: no key leaves this module but through `readManagementKey`. */
 export async function preloadManagementKeys(): Promise<void> {
+  // A read that fails here is only a lost head start: the lookup that needs the key reads it again.
   await Promise.all(Object.values(areas).map((area) => readKept(area.keys).catch(() => {})));
 }
 

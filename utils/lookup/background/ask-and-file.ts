@@ -22,6 +22,7 @@ function fileInCache(step: (cache: Cache) => Cache): void {
     while (pending.length > 0) {
       const steps = pending;
       pending = [];
+      // A cache that could not be written costs the next lookup of these keys one request, no more.
       await changeKept(change(kept.resultCache, (cache) => steps.reduce((next, apply) => apply(next), cache))).catch(
         () => {},
       );

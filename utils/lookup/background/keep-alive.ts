@@ -15,6 +15,7 @@ export const KEEP_ALIVE_INTERVAL_MS = 1_000;
  */
 export async function keepAliveDuring<T>(work: Promise<T>): Promise<T> {
   // runtime.getPlatformInfo: cheap, needs no permission, and answered by Firefox's parent process.
+  // A ping that fails keeps nothing alive and harms nothing: the next one is sent all the same.
   const timer = setInterval(
     () => void browser.runtime.getPlatformInfo().catch(() => undefined),
     KEEP_ALIVE_INTERVAL_MS,

@@ -120,6 +120,7 @@ function fetchFresh(hash: KeyHash, source: LookupSource, settingsRead: Promise<S
   // error in its place. It is kept in a task of its own, after the one that sends the reply: the
   // bookkeeping (the cache's JSON, the storage calls) then never runs before the reply is on its way.
   const recorded = result.then((answer) => afterThisTask().then(() => record(answer))).catch(() => {});
+  // Likewise for the complete answer's bookkeeping.
   const settled = Promise.all([recorded, complete])
     .then(([, answer]) => record(answer))
     .catch(() => {});

@@ -107,6 +107,7 @@ export function changeKept(...changes: Change[]): Promise<void> {
       ...[...removes].map(([area, names]) => browser.storage[area].remove(names)),
     ]);
   });
+  // The chain only orders the writes: each caller gets its own write's failure through `run`.
   writes = run.catch(() => {});
   return run;
 }

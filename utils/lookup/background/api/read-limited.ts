@@ -7,6 +7,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export async function readLimited(response: Response, limit = MAX_BODY_BYTES): Promise<ResponseBody> {
   const declared = Number(response.headers.get('Content-Length'));
   if (Number.isFinite(declared) && declared > limit) {
+    // Cancelling only frees the connection early: the answer is 'too_large' either way.
     await response.body?.cancel().catch(() => {});
     return 'too_large';
   }
@@ -19,6 +20,7 @@ export async function readLimited(response: Response, limit = MAX_BODY_BYTES): P
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
+      // Cancelling only frees the connection early: the answer is 'too_large' either way.
       await reader.cancel().catch(() => {});
       return 'too_large';
     }
