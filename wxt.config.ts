@@ -65,7 +65,12 @@ export default defineConfig({
             gecko: {
               id: 'key-lookup@modelgates.ai',
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // What leaves the browser, in Mozilla's taxonomy (the reasons: store/firefox.md and the
+              // README's "Publishing"): each account's management key goes to that account's API origin
+              // (authenticationInfo); a hash the user selects on a page, or that "Find key hashes on
+              // this page" reads from it, goes to the same origins (websiteContent). Both are the
+              // lookup itself, so they are required. History, cache and watchlist stay in the browser.
+              data_collection_permissions: { required: ['authenticationInfo', 'websiteContent'] },
             },
             gecko_android: { strict_min_version: '142.0' },
           },
