@@ -1,8 +1,8 @@
-// The store listings' images, made by `npm run screenshots` (scripts/screenshots.ts) with the built
-// extension in Chromium against the mock API (two accounts), in the light theme, into store/images/:
-// screenshots at 1280×800 (Chrome Web Store's size; addons.mozilla.org shows the same ratio), the
-// 440×280 small promo tile and the 128 px store icon. Each image is one entry of STORE_IMAGES: the
-// side panel's screenshot, once it lands, is one more entry with its own `draw`.
+// The store listings' images (scripts/lib/store-image-list.ts), drawn by `npm run screenshots`
+// (scripts/screenshots.ts) with the built extension in Chromium against the mock API (two
+// accounts), in the light theme, into store/images/: screenshots at 1280×800, the 440×280 small
+// promo tile and the 128 px store icon. The side panel's screenshot, once it lands, is one more
+// entry in the list and one more drawing in DRAW.
 // Runs under plain `node`: erasable TypeScript only.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,63 +11,30 @@ import { SAMPLE_HASHES, UNKNOWN_HASH } from '../../test/mock-api/samples.ts';
 import { lookUp, type ExtensionHarness } from './extension-session.ts';
 import { PROJECT_ROOT } from './paths.ts';
 import { pngFacts } from './png.ts';
+import { SCREENSHOT, STORE_IMAGES } from './store-image-list.ts';
 import { popupOverPageHtml, promoTileHtml, storeIconHtml, type ExportRow } from './store-compositions.ts';
 
 export const STORE_IMAGES_DIR = join(PROJECT_ROOT, 'store/images');
-const SCREENSHOT = { width: 1280, height: 800 };
 
-export interface StoreImage {
-  file: string;
-  /** What it shows, for the listing's caption and the script's output. */
-  caption: string;
-  width: number;
-  height: number;
-  /** Whether the PNG keeps an alpha channel: only the icon; the stores want screenshots and tiles without. */
-  alpha: boolean;
-  draw(h: ExtensionHarness): Promise<Buffer>;
-}
+type Draw = (h: ExtensionHarness) => Promise<Buffer>;
 
-const screenshot = (file: string, caption: string, draw: StoreImage['draw']): StoreImage => ({
-  file,
-  caption,
-  ...SCREENSHOT,
-  alpha: false,
-  draw,
-});
-
-export const STORE_IMAGES: StoreImage[] = [
-  screenshot(
-    'screenshot-1-popup.png',
-    'Paste a key hash: whose key it is, its status, spend against its limit and when the limit resets',
-    drawPopupOverPage,
-  ),
-  screenshot(
-    'screenshot-2-bulk.png',
-    'Look up many keys at once: from pasted text, a CSV file or the hashes found on a page',
-    drawBulkPage,
-  ),
-  screenshot('screenshot-3-card.png', "A key's card in a tab of its own, to refresh, copy or watch", drawCardPage),
-  screenshot(
-    'screenshot-4-options.png',
-    'Privacy choices, the privacy policy a click away, and alerts for the keys you watch',
-    drawOptionsPage,
-  ),
-  {
-    file: 'promo-small-440x280.png',
-    caption: 'Small promo tile',
-    width: 440,
-    height: 280,
-    alpha: false,
-    draw: drawTile,
-  },
-  { file: 'icon-128.png', caption: 'Store icon', width: 128, height: 128, alpha: true, draw: drawIcon },
-];
+/** How each image of STORE_IMAGES is drawn, by its file name. */
+const DRAW: Record<string, Draw> = {
+  'screenshot-1-popup.png': drawPopupOverPage,
+  'screenshot-2-bulk.png': drawBulkPage,
+  'screenshot-3-card.png': drawCardPage,
+  'screenshot-4-options.png': drawOptionsPage,
+  'promo-small-440x280.png': drawTile,
+  'icon-128.png': drawIcon,
+};
 
 /** Draws every image, checks its size and alpha channel, writes it; returns the files written. */
 export async function takeStoreImages(h: ExtensionHarness): Promise<string[]> {
   const written: string[] = [];
   for (const image of STORE_IMAGES) {
-    const png = await image.draw(h);
+    const draw = DRAW[image.file];
+    if (!draw) throw new Error(`${image.file}: no drawing for it in scripts/lib/store-images.ts`);
+    const png = await draw(h);
     const facts = pngFacts(png);
     if (facts.width !== image.width || facts.height !== image.height || facts.alpha !== image.alpha) {
       throw new Error(
@@ -84,7 +51,11 @@ export async function takeStoreImages(h: ExtensionHarness): Promise<string[]> {
 const iconSvg = () => readFile(join(PROJECT_ROOT, 'assets/icon.svg'), 'utf8');
 
 /** An extension page in the light theme at the screenshot's size. */
-async function openLight(h: ExtensionHarness, path: string, size = SCREENSHOT): Promise<Page> {
+async function openLight(
+  h: ExtensionHarness,
+  path: string,
+  size: { width: number; height: number } = SCREENSHOT,
+): Promise<Page> {
   const page = await h.openPage(path);
   await page.setViewportSize(size);
   await page.emulateMedia({ colorScheme: 'light' });
