@@ -64,6 +64,7 @@ export default tseslint.config(
       'entrypoints/options/**',
       'entrypoints/card/**',
       'entrypoints/bulk/**',
+      'entrypoints/privacy/**',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
