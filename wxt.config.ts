@@ -65,7 +65,12 @@ export default defineConfig({
             gecko: {
               id: 'key-lookup@modelgates.ai',
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // What leaves the browser, in Mozilla's taxonomy (the reasons: store/firefox.md and the
+              // README's "Publishing"): each account's management key goes to that account's API origin
+              // (authenticationInfo); a hash the user selects on a page, or that "Find key hashes on
+              // this page" reads from it, goes to the same origins (websiteContent). Both are the
+              // lookup itself, so they are required. History, cache and watchlist stay in the browser.
+              data_collection_permissions: { required: ['authenticationInfo', 'websiteContent'] },
             },
             gecko_android: { strict_min_version: '142.0' },
           },
@@ -75,20 +80,27 @@ export default defineConfig({
   // `npm run zip`: the Chrome and Firefox store packages, and the sources zip Mozilla's reviewers
   // rebuild the Firefox package from (`npm ci && npm run build:firefox`). The sources are an
   // allowlist of what that build reads, so screenshots, bench, demo and test output never ship to
-  // a reviewer by accident; test files are left out by WXT's own default exclusions.
+  // a reviewer by accident; test files are left out by WXT's own default exclusions. Besides the
+  // build's inputs: .npmrc (npm ci reads it), the changelog, and the mock API (`npm run mock-api`),
+  // with which a reviewer tries the add-on without a real management key (store/firefox.md).
+  // test/build/source-rebuild.test.ts rebuilds the Firefox package from this zip.
   zip: {
     includeSources: [
       'package.json',
       'package-lock.json',
+      '.npmrc',
       'tsconfig.json',
       'wxt.config.ts',
       'README.md',
+      'PRIVACY.md',
+      'CHANGELOG.md',
       'LICENSE*',
       'entrypoints/**',
       'components/**',
       'utils/**',
       'assets/**',
       'public/**',
+      'test/mock-api/**',
     ],
     // Reviewers rebuild from these; tests and their fixtures are not needed for that.
     excludeSources: ['**/*.test.ts', '**/*.test.tsx'],

@@ -1,6 +1,6 @@
 // `npm run screenshots`: the popup as it looks for each sample key and for an error, in light and
-// dark, written to docs/popup-<sample>-<scheme>.png; and the bulk lookup page after a run, written
-// to docs/bulk-page.png. The built extension in Debian's Chromium
+// dark, written to docs/popup-<sample>-<scheme>.png; the bulk lookup page after a run, written
+// to docs/bulk-page.png; and the store listings' images in store/images/ (scripts/lib/store-images.ts). The built extension in Debian's Chromium
 // (headless) against the local mock API; each image is 380 px wide and as tall as the popup's
 // content, as Chrome sizes a real popup. Runs under plain `node`: erasable TypeScript only.
 import { mkdir } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { FAULT_HASHES, SAMPLE_HASHES, UNKNOWN_HASH, type SampleName } from '../t
 import { lookUp, textOf, withExtension, type ExtensionHarness } from './lib/extension-session.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
 import { runScript } from './lib/run-script.ts';
+import { STORE_IMAGES_DIR, takeStoreImages } from './lib/store-images.ts';
 
 const DOCS_DIR = join(PROJECT_ROOT, 'docs');
 const WIDTH = 380;
@@ -100,6 +101,7 @@ async function shootBulk(h: ExtensionHarness): Promise<string> {
 
 async function main(): Promise<void> {
   await mkdir(DOCS_DIR, { recursive: true });
+  await mkdir(STORE_IMAGES_DIR, { recursive: true });
   // Two accounts, as the demo sets them up: each card says which account holds its key.
   await withExtension({ viewport: { width: WIDTH, height: MAX_POPUP_HEIGHT }, twoAccounts: true }, async ({ h }) => {
     for (const shot of SHOTS) {
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(relative(process.cwd(), await shootBulk(h)));
+    for (const file of await takeStoreImages(h)) console.log(relative(process.cwd(), file));
   });
 }
 

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PrivacySection } from './PrivacySection';
 
@@ -14,6 +14,14 @@ describe('PrivacySection', () => {
     expect(screen.getByRole('group', { name: 'Privacy' })).toBeInstanceOf(HTMLFieldSetElement);
     expect(screen.getByRole('checkbox', { description: /kept in memory only, never on disk/ })).toBe(box(FORGET));
     expect(screen.getByRole('checkbox', { description: /Turning this off clears the list\.$/ })).toBe(box(HISTORY));
+  });
+
+  it('links to the privacy policy bundled with the extension, in a new tab', () => {
+    render(<PrivacySection forgetKeyOnClose={false} historyEnabled={true} onChange={() => {}} />);
+    const link = within(screen.getByRole('group', { name: 'Privacy' })).getByRole('link', { name: 'Privacy policy' });
+    // The extension's own page (PRIVACY.md), not a web address: it opens offline too.
+    expect(link.getAttribute('href')).toBe('/privacy.html');
+    expect(link.getAttribute('target')).toBe('_blank');
   });
 
   it('passes each tick as a change to that choice only', () => {

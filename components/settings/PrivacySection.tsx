@@ -7,7 +7,10 @@ export interface PrivacySectionProps extends PrivacyChoices {
   onChange: (patch: Partial<PrivacyChoices>) => void;
 }
 
-/** The two check boxes for what the extension keeps: the key across restarts, and recent lookups. */
+/**
+ * The two check boxes for what the extension keeps (the key across restarts, and recent lookups),
+ * and the link to the privacy policy.
+ */
 export function PrivacySection({ forgetKeyOnClose, historyEnabled, onChange }: PrivacySectionProps) {
   return (
     <fieldset class="field">
@@ -38,6 +41,13 @@ export function PrivacySection({ forgetKeyOnClose, historyEnabled, onChange }: P
       <p class="field-hint" id="history-hint">
         The popup lists the last 20 lookups (hash, name, status, when; no spend figures). Turning this off clears the
         list.
+      </p>
+      <p class="field-hint">
+        {/* privacy.html is PRIVACY.md, bundled with the extension: it opens without a network. */}
+        <a href="/privacy.html" target="_blank" rel="noopener">
+          Privacy policy
+        </a>
+        : what the extension stores, what it sends and to whom, and how to delete it.
       </p>
     </fieldset>
   );

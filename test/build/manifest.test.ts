@@ -3,7 +3,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../../scripts/lib/paths.ts';
+import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR, PROJECT_ROOT } from '../../scripts/lib/paths.ts';
 
 async function readManifest(dir: string, build: string): Promise<Record<string, unknown>> {
   let text: string;
@@ -40,6 +40,19 @@ const ALLOWED_KEYS = [
   'options_ui',
   'icons',
 ];
+
+const packageVersion = (JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
+
+describe.each([
+  ['Chrome', CHROME_BUILD_DIR, 'npm run build'],
+  ['Firefox', FIREFOX_BUILD_DIR, 'npm run build:firefox'],
+])('%s manifest version', (_name, dir, build) => {
+  it(`is package.json's version (${packageVersion}), the one number to bump for a release`, async () => {
+    const manifest = await readManifest(dir, build);
+    expect(manifest.version).toBe(packageVersion);
+  });
+});
 
 describe('Chrome MV3 manifest', () => {
   it('asks only for storage, contextMenus and alarms, notifications only as optional, and host access to modelgates.ai only', async () => {
@@ -82,9 +95,19 @@ describe('Firefox MV3 manifest', () => {
     // for 142 ("not compatible with application version").
     const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
     expect(manifest.browser_specific_settings).toMatchObject({
-      gecko: { strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { strict_min_version: '140.0' },
       gecko_android: { strict_min_version: '142.0' },
     });
+  });
+
+  it("declares the data it transmits in Mozilla's taxonomy: the management key and hashes read from pages, nothing optional", async () => {
+    // authenticationInfo: each account's management key goes to that account's API origin.
+    // websiteContent: a hash selected on a page, or found by "Find key hashes on this page", goes there
+    // too. Both are the lookup itself, so required; store/firefox.md gives the reasons for each
+    // category, and a change here must change that file and PRIVACY.md with it.
+    const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
+    const gecko = (manifest.browser_specific_settings as { gecko: Record<string, unknown> }).gecko;
+    expect(gecko.data_collection_permissions).toStrictEqual({ required: ['authenticationInfo', 'websiteContent'] });
   });
 
   it('asks for the same API permissions and host as Chrome', async () => {

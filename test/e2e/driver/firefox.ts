@@ -108,6 +108,19 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     async stopBackground() {
       await privileged('await ext.terminateBackground()');
     },
+    async readAddonPermissionsTab() {
+      // about:addons runs in the parent process: its document is reachable from the chrome scope.
+      await privileged(
+        `(await BrowserAddonUI.openAddonsMgr('addons://detail/' + encodeURIComponent(${JSON.stringify(geckoId)}) + '/permissions'), true)`,
+      );
+      return waitUntil('the Permissions and data tab', async () => {
+        const text = (await privileged(
+          `gBrowser.selectedBrowser.contentDocument?.querySelector('addon-permissions-list')?.textContent ?? ''`,
+        )) as string;
+        // Its lines are filled in by Fluent after the list is drawn.
+        return /The developer says/.test(text) ? text.replace(/\s+/g, ' ').trim() : undefined;
+      });
+    },
     closed: new Promise((resolve) => browser.once('disconnected', () => resolve())),
     async close() {
       await browser.close();

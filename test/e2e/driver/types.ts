@@ -76,6 +76,11 @@ export interface ExtensionBrowser {
    * an extension's notifications at all, so it has none to click.
    */
   clickNotification?(message: string): Promise<void>;
+  /**
+   * Firefox only: the text of the add-on's "Permissions and data" tab in about:addons, as a person
+   * reads it there (the data the add-on declares it transmits, among the rest).
+   */
+  readAddonPermissionsTab?(): Promise<string>;
   /** Runs the extension's real context-menu listener, as a click on "Look up key hash" does. */
   clickContextMenu(click: MenuClick): Promise<void>;
   /**
