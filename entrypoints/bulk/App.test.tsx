@@ -14,12 +14,17 @@ const watch = vi.fn<(request: unknown) => Promise<WorkerReply<'watch'>>>();
 let accounts: AccountRef[] = [];
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'watch') return watch(data);
+  if (type === 'lookupInAccount') return lookupInAccount(data as { hash: KeyHash; accountId: string });
+  if (type === 'cancelBulkRun') return { ok: true };
   // The page reads only the accounts and the concurrency.
   if (type === 'getSettings')
     return { ok: true, settings: { accounts, bulkConcurrency: 4 } } as WorkerReply<'getSettings'>;
   throw new Error(`unexpected message ${type}`);
 });
 const watched = () => watch.mock.calls.map(([request]) => request);
+/** How the worker answers the page's per-account lookups during a live run. */
+const lookupInAccount =
+  vi.fn<(request: { hash: KeyHash; accountId: string }) => Promise<WorkerReply<'lookupInAccount'>>>();
 
 const DISABLED = 'd15ab1ed'.repeat(8) as KeyHash;
 const UNKNOWN = 'b08aac59'.repeat(8) as KeyHash;
@@ -152,5 +157,20 @@ describe('the bulk page’s rows', () => {
     fireEvent.click(watchButton());
     await waitFor(() => expect(status()).toBe(`Watching 1 key. 2 keys not watched: ${limit}`));
     expect(watch).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts a live run by hash, not by hash and account, and says how many accounts were asked', async () => {
+    sessionStorage.clear();
+    accounts = [MAIN, SECOND];
+    // Every hash is in no account: each is done once both accounts have said so.
+    lookupInAccount.mockResolvedValue({ ok: true, result: { ok: false, error: { kind: 'not_found' } } });
+    render(<App />);
+    fireEvent.input(screen.getByRole('textbox'), { target: { value: `${HASH}\n${OTHER_HASH}\n${DISABLED}` } });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Look up all' })).toHaveProperty('disabled', false));
+    fireEvent.click(screen.getByRole('button', { name: 'Look up all' }));
+    await waitFor(() => expect(screen.getByText(/^3 hashes in 2 accounts/)).toBeTruthy());
+    expect(lookupInAccount).toHaveBeenCalledTimes(6);
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuemax')).toBe('3');
+    await waitFor(() => expect(screen.getByRole('progressbar').parentElement?.textContent).toBe('3 of 3'));
   });
 });

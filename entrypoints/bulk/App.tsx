@@ -55,7 +55,7 @@ export function App() {
       )}
       {meta && rows.length > 0 && (
         <section class="bulk-results" aria-label="Results">
-          <p class="bulk-summary">{summaryLine(summary)}</p>
+          <p class="bulk-summary">{summaryLine(summary, meta.accounts.length)}</p>
           <FilterBar counts={summary.counts} current={page.filter} onPick={page.setFilter} />
           <WatchSelected rows={rows} accounts={meta.accounts} selected={page.selected} />
           <ResultsTable

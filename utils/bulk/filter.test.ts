@@ -119,4 +119,10 @@ describe('summaryLine', () => {
   ])('%s', (_, input, expected) => {
     expect(summaryLine(input)).toBe(expected);
   });
+
+  it('says how many accounts were asked when there were several', () => {
+    const two = summary({ counts: counts({ all: 11, not_found: 11 }) });
+    expect(summaryLine(two, 2)).toBe('11 hashes in 2 accounts: 11 not found.');
+    expect(summaryLine(two, 1)).toBe('11 hashes: 11 not found.');
+  });
 });

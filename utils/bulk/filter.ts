@@ -69,12 +69,13 @@ const STATUS_WORDS: [RowFilter, string][] = [
  * "30 hashes: 20 active, 1 expired, 5 not found, 2 errors. Usage of the 25 keys found: $12.50
  * this month, $340.00 in all." Statuses overlap (an active key can also be expiring soon).
  */
-export function summaryLine(summary: BulkSummary): string {
+export function summaryLine(summary: BulkSummary, accountsAsked = 1): string {
   const { counts, found, usageMonthly, usage, usageUnknown } = summary;
   const statuses = STATUS_WORDS.filter(([filter]) => counts[filter] > 0).map(([filter, words]) =>
     filter === 'errors' ? plural(counts.errors, 'error', 'errors') : `${count.format(counts[filter])} ${words}`,
   );
-  const head = plural(counts.all, 'hash', 'hashes');
+  const asked = accountsAsked > 1 ? ` in ${count.format(accountsAsked)} accounts` : '';
+  const head = plural(counts.all, 'hash', 'hashes') + asked;
   const first = statuses.length > 0 ? `${head}: ${statuses.join(', ')}.` : `${head}.`;
   if (found === 0) return first;
   const keys = found === 1 ? 'the key found' : `the ${count.format(found)} keys found`;

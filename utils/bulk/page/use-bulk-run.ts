@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { rowOf, runItems, type AccountAnswer } from '@/utils/bulk/answers';
+import { hashProgress } from '@/utils/bulk/hash-progress';
 import type { BulkRow } from '@/utils/bulk/row';
 import type { KeyHash } from '@/utils/hash-input';
 import type { AccountRef } from '@/utils/lookup/lookup-error';
@@ -79,9 +80,12 @@ export function useBulkRun(concurrency: number) {
     let latest: RunProgress | null = null;
     let paintTimer: ReturnType<typeof setTimeout> | undefined;
     let lastSave = Date.now();
+    // Progress is said by hash: a row is done once found, or answered by every account.
+    const byHash = (requests: RunProgress | null) =>
+      requests && hashProgress([...rowsByHash.current.values()], requests);
     const paint = () => {
       paintTimer = undefined;
-      setProgress(latest);
+      setProgress(byHash(latest));
       setPainted((n) => n + 1);
       if (Date.now() - lastSave >= SAVE_MS) {
         lastSave = Date.now();
@@ -108,7 +112,7 @@ export function useBulkRun(concurrency: number) {
         },
         onProgress: (next) => {
           // The first count shows at once; later ones with the next paint.
-          if (latest === null) setProgress(next);
+          if (latest === null) setProgress(byHash(next));
           latest = next;
           schedule();
         },
