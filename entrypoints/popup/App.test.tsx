@@ -15,15 +15,18 @@ vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => 
   if (type === 'lookup') return lookup(data);
   if (type === 'completeLookup') return complete(data);
   if (type === 'findOnPage') return findOnPage();
-  if (type === 'popupStart') return { ok: true, last: null, history, watched: [] };
+  if (type === 'popupStart') return { ok: true, last: null, history, watched: [], recent, cacheSeconds: 60 };
   return { ok: true, entries: type === 'history' ? history : [] };
 });
 let history: HistoryEntry[] = [];
+/** The start reply's fresh cached answers. */
+let recent: { hash: string; result: Extract<MergedLookup, { ok: true }> }[] = [];
 
 beforeEach(() => {
   lookup.mockReset();
   complete.mockReset();
   history = [];
+  recent = [];
   // A fixed clock for the card's age and badges; timers stay real for Testing Library's waits.
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
 });
@@ -79,6 +82,46 @@ describe('popup App', () => {
     answer(fresh);
     await waitFor(() => expect(cardName()).toBe('Production backend'));
     expect(statuses()).toContain('Updated just now');
+  });
+
+  it('shows a key the start reply brought in the same task as Enter, without asking the worker first', async () => {
+    recent = [{ hash: HASH, result: { ok: true, found: [found('Cached name', undefined, cachedAt)] } }];
+    let answer: (r: MergedLookup) => void = () => {};
+    lookup.mockReturnValueOnce(new Promise((r) => (answer = r)));
+    render(<App />);
+    await waitFor(() => expect(vi.mocked(askWorker)).toHaveBeenCalledWith('popupStart'));
+    fireEvent.input(input(), { target: { value: HASH } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await waitFor(() => expect(cardName()).toBe('Cached name'));
+    expect(statuses()).toContain('Refreshing…');
+    // The one question to the worker is the refresh: no round trip before the card.
+    expect(lookup.mock.calls).toEqual([[{ hash: HASH, allowCached: false }]]);
+    answer(fresh);
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+  });
+
+  it('asks the worker when the start reply’s answer is older than the cache time', async () => {
+    const old = new Date(NOW.getTime() - 61_000).toISOString();
+    recent = [{ hash: HASH, result: { ok: true, found: [found('Old name', undefined, old)] } }];
+    lookup.mockResolvedValue(fresh);
+    render(<App />);
+    await waitFor(() => expect(vi.mocked(askWorker)).toHaveBeenCalledWith('popupStart'));
+    fireEvent.input(input(), { target: { value: HASH } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+    expect(lookup.mock.calls[0]).toEqual([{ hash: HASH, allowCached: true }]);
+  });
+
+  it('shows a key looked up a moment ago in this popup at once when it is looked up again', async () => {
+    lookup.mockResolvedValueOnce(fresh).mockReturnValueOnce(new Promise(() => {}));
+    render(<App />);
+    fireEvent.input(input(), { target: { value: HASH } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await waitFor(() => expect(statuses()).toContain('Refreshing…'));
+    expect(cardName()).toBe('Production backend');
+    expect(lookup.mock.calls).toEqual([[{ hash: HASH, allowCached: true }], [{ hash: HASH, allowCached: false }]]);
   });
 
   it('keeps the cached card when the refresh fails, and says why', async () => {
@@ -192,7 +235,14 @@ describe('popup App', () => {
 
   it('shows the context-menu lookup of the start reply, its hash in the field', async () => {
     const last = { hash: HASH, result: fresh, startedAt: NOW.toISOString(), source: 'context_menu', seen: true };
-    const started = Promise.resolve({ ok: true as const, last: last as never, history: [], watched: [] });
+    const started = Promise.resolve({
+      ok: true as const,
+      last: last as never,
+      history: [],
+      watched: [],
+      recent: [],
+      cacheSeconds: 60,
+    });
     render(<App started={started} />);
     expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
     expect(input().value).toBe(HASH);

@@ -3,6 +3,7 @@ import { keyHashSchema, noPayload } from '../messaging/schemas';
 import type { WatchedView } from '../watch/view';
 import { z } from '../zod';
 import type { MergedLookup } from './account-answers';
+import type { RecentAnswer } from './recent-answers';
 import type { HistoryItem, UnseenLookup } from './views';
 
 export const lookupRequestSchema = z.strictObject({
@@ -18,6 +19,10 @@ export interface PopupStartReply {
   last: UnseenLookup | null;
   history: HistoryItem[];
   watched: WatchedView[];
+  /** Fresh cached answers for keys in the history: a repeated lookup shows one at once. */
+  recent: RecentAnswer[];
+  /** How long an answer stays fresh (the cache setting); 0 when the cache is off. */
+  cacheSeconds: number;
 }
 
 export type HistoryReply = { ok: true; entries: HistoryItem[] };

@@ -4,6 +4,7 @@ import { type Answered, keepAnswer } from './bookkeeping';
 import type { KeyHash } from '../../hash-input';
 import { labelHistory, readHistory } from './history';
 import { type LastLookup, readSettings } from '../../storage/background/items';
+import type { FoundLookup } from '../recent-answers';
 import type { HistoryItem, UnseenLookup } from '../views';
 import { updateLastLookup } from './last-lookup';
 import { isFresh, readCachedEntries } from './result-cache';
@@ -71,8 +72,12 @@ export async function completeLookup(hash: KeyHash): Promise<MergedLookup> {
   return latest.complete;
 }
 
-async function fromCache(hash: KeyHash, settingsRead: Promise<Settings>): Promise<MergedLookup | null> {
-  const settings = await settingsRead;
+function fromCache(hash: KeyHash, settingsRead: Promise<Settings>): Promise<MergedLookup | null> {
+  return settingsRead.then((settings) => cachedAnswer(hash, settings));
+}
+
+/** The answer the cache holds for `hash` while it is fresh, as a cached lookup answers it; or null. */
+export async function cachedAnswer(hash: KeyHash, settings: Settings): Promise<FoundLookup | null> {
   if (settings.cacheSeconds <= 0) return null;
   const now = new Date();
   const entries = await readCachedEntries(

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MergedLookup } from '@/utils/lookup/account-answers';
 import { describeLookupError } from '@/utils/lookup/error-message';
 import type { KeyHash } from '@/utils/hash-input';
+import { RecentAnswers } from '@/utils/lookup/recent-answers';
 import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 
 /** The worker's reply to `popupStart`. */
@@ -23,6 +24,7 @@ export function useLookup(onSettled: () => void) {
   const [view, setView] = useState<View>({ kind: 'idle' });
   const [now, setNow] = useState(() => new Date());
   const latest = useRef(0);
+  const recent = useRef(new RecentAnswers());
 
   // The card says how old it is; a coarse tick keeps that honest while the popup stays open.
   useEffect(() => {
@@ -49,6 +51,7 @@ export function useLookup(onSettled: () => void) {
   ) {
     const id = ++latest.current;
     const reply = await started;
+    if (reply.ok) recent.current.adopt(reply.recent, reply.cacheSeconds);
     onStart(reply);
     if (id !== latest.current || !reply.ok || !reply.last) return;
     const { hash, choices, result } = reply.last;
@@ -59,16 +62,24 @@ export function useLookup(onSettled: () => void) {
     if (hash) await completeIfPending(hash, shown, id);
   }
 
-  /** Shows a cached card at once when there is one, then the fresh answer. */
+  /**
+   * Shows a cached card at once when there is one, then the fresh answer. A card this page has
+   * already been given (or handed as it opened) is shown in the same frame, without asking the
+   * worker first; else the worker's cache is asked.
+   */
   async function lookUp(hash: KeyHash) {
     const id = ++latest.current;
-    setNow(new Date());
+    const now = new Date();
+    setNow(now);
+    const known = recent.current.fresh(hash, now);
+    if (known) return refresh(hash, known, id);
     setView({ kind: 'loading' });
     const first = await askWorker('lookup', { hash, allowCached: true });
     if (id !== latest.current) return;
     // "Try again in 30 seconds" and "Updated just now" count from the answer, not the question.
     setNow(new Date());
     if (first.ok && first.cached) return refresh(hash, first, id);
+    recent.current.remember(hash, first);
     setView({ kind: 'result', hash, result: first });
     onSettled();
     await completeIfPending(hash, first, id);
@@ -80,6 +91,7 @@ export function useLookup(onSettled: () => void) {
     const fresh = await askWorker('lookup', { hash, allowCached: false });
     if (id !== latest.current) return;
     setNow(new Date());
+    recent.current.remember(hash, fresh);
     if (fresh.ok || !shown.ok) setView({ kind: 'result', hash, result: fresh });
     else {
       const refreshError = describeLookupError(fresh.error, new Date()).title + '.';
@@ -94,6 +106,7 @@ export function useLookup(onSettled: () => void) {
     if (!shown.ok || !shown.pending) return;
     const all = await askWorker('completeLookup', { hash });
     if (id !== latest.current || !all.ok) return;
+    recent.current.remember(hash, all);
     setView({ kind: 'result', hash, result: all });
   }
 

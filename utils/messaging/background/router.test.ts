@@ -8,7 +8,7 @@ import { removeAllListeners } from '../messenger';
 import type { MessageType, Protocol } from '../protocol';
 import type { SenderLike } from '../sender';
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT } from '../../settings/settings';
-import { historyItem, settingsItem, watchlistItem } from '../../storage/background/items';
+import { historyItem, resultCacheItem, settingsItem, watchlistItem } from '../../storage/background/items';
 import { UNCHECKED } from '../../watch/alerts';
 
 const NOW = '2025-03-01T12:00:00.000Z';
@@ -129,9 +129,52 @@ describe('message router', () => {
       last: { hash: null, result: null, choices: ['a'.repeat(64), 'c'.repeat(64)] },
       history: [entry],
       watched,
+      recent: [],
+      cacheSeconds: DEFAULT_SETTINGS.cacheSeconds,
     });
     // Shown once: the next popup starts empty but for the history and the watched keys.
-    expect(await send('popupStart', undefined, popup)).toEqual({ ok: true, last: null, history: [entry], watched });
+    expect(await send('popupStart', undefined, popup)).toMatchObject({
+      ok: true,
+      last: null,
+      history: [entry],
+      watched,
+    });
+  });
+
+  it('hands the popup the fresh cached answers for its history’s keys, and no stale one', async () => {
+    const entry = (hash: string) => ({
+      hash,
+      accountId: FIRST_ACCOUNT.id,
+      name: 'Kept',
+      status: { text: 'Active', tone: 'ok' as const },
+      at: NOW,
+    });
+    await historyItem.setValue([entry('b'.repeat(64)), entry('c'.repeat(64))]);
+    const key = (hash: string) => ({ hash, name: 'Kept', disabled: false, expires_at: null, limit: null });
+    const cached = (hash: string, secondsAgo: number) => ({
+      accountId: FIRST_ACCOUNT.id,
+      hash,
+      key: key(hash),
+      fetchedAt: new Date(Date.parse(NOW) - secondsAgo * 1000).toISOString(),
+    });
+    await resultCacheItem.setValue({
+      [`${FIRST_ACCOUNT.id}/${'b'.repeat(64)}`]: cached('b'.repeat(64), 10),
+      [`${FIRST_ACCOUNT.id}/${'c'.repeat(64)}`]: cached('c'.repeat(64), 600),
+    });
+    vi.useFakeTimers({ now: new Date(NOW), toFake: ['Date'] });
+    const reply = (await send('popupStart', undefined, popup)) as { recent: unknown[]; cacheSeconds: number };
+    vi.useRealTimers();
+    expect(reply.cacheSeconds).toBe(DEFAULT_SETTINGS.cacheSeconds);
+    expect(reply.recent).toEqual([
+      {
+        hash: 'b'.repeat(64),
+        result: {
+          ok: true,
+          cached: true,
+          found: [{ key: key('b'.repeat(64)), fetchedAt: cached('b'.repeat(64), 10).fetchedAt }],
+        },
+      },
+    ]);
   });
 
   it.each<[string, string, unknown]>([
