@@ -449,7 +449,8 @@ describe('close', () => {
 
 describe('mock API bulk modes', () => {
   it('answers 429 with Retry-After: 1 beyond its rate, and lets requests through again a second later', async () => {
-    const api = await startMockApi({ ratePerSecond: 3 });
+    let clock = NOW.getTime();
+    const api = await startMockApi({ ratePerSecond: 3, now: () => new Date(clock) });
     try {
       const get = () =>
         fetch(`${api.baseUrl}/keys/${SAMPLE_HASHES.active}`, {
@@ -458,7 +459,9 @@ describe('mock API bulk modes', () => {
       const first = await Promise.all([get(), get(), get(), get()]);
       expect(first.map((r) => r.status).sort()).toEqual([200, 200, 200, 429]);
       expect(first.find((r) => r.status === 429)?.headers.get('retry-after')).toBe('1');
-      await new Promise((resolve) => setTimeout(resolve, 1050));
+      clock += 999;
+      expect((await get()).status).toBe(429);
+      clock += 1;
       expect((await get()).status).toBe(200);
     } finally {
       await api.close();

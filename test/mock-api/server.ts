@@ -76,7 +76,7 @@ export interface MockApiOptions {
   latencyMs?: number;
   /** Default true. */
   cors?: boolean;
-  /** Clock for sample times and the Retry-After date; default the real clock. */
+  /** Clock for sample times, the Retry-After date and the rate limit's window; default the real clock. */
   now?: () => Date;
   /** At most this many answers a second, then 429 with "Retry-After: 1"; default no limit. */
   ratePerSecond?: number;
@@ -312,7 +312,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       send(res, 200, 'text/html; charset=utf-8', page);
       return;
     }
-    if (rate !== undefined && !rate.allow(Date.now())) {
+    if (rate !== undefined && !rate.allow(now().getTime())) {
       sendJson(res, 429, errorBody(429, 'Rate limit exceeded'), { 'Retry-After': '1' });
       return;
     }
