@@ -37,7 +37,7 @@ const keyAt = (hash: string, percent: number, name = 'Production backend'): ApiK
   });
 
 /** A watched key as a good check left it, two hours ago, at 42 % of its limit. */
-function watched(hash: string, accountId = PROD.id, key: ApiKey | null = keyAt(hash, 42)): WatchEntry {
+function watched(hash: string, accountId: string = PROD.id, key: ApiKey | null = keyAt(hash, 42)): WatchEntry {
   const at = new Date(SYSTEM_NOW.getTime() - 2 * HOUR_MS).toISOString();
   const state: WatchState = key ? { key, checkedAt: at, failedAt: null, gone: false, raised: [] } : UNCHECKED;
   return { hash, accountId, addedAt: at, state };
