@@ -333,6 +333,27 @@ describe('latency', () => {
   });
 });
 
+describe('held answers', () => {
+  it('answers nothing while held, then every held request at once when let go', async () => {
+    const release = api.holdAnswers();
+    let answered = 0;
+    const pending = [SAMPLE_HASHES.active, UNKNOWN_HASH].map((hash) =>
+      getKey(hash).then((res) => {
+        answered += 1;
+        return res.status;
+      }),
+    );
+    await expect.poll(() => api.requests.length).toBe(2);
+    // The other listener is not held: its answer to a request sent after the two arrived comes
+    // back while they still wait.
+    expect((await fetch(`${api.elsewhereOrigin}/api/v1/keys/${SAMPLE_HASHES.active}`)).status).toBe(200);
+    expect(answered).toBe(0);
+    release();
+    expect(await Promise.all(pending)).toEqual([200, 404]);
+    expect((await getKey(SAMPLE_HASHES.active)).status).toBe(200);
+  });
+});
+
 describe('CORS', () => {
   it('answers a preflight without credentials with 204 and the allowed method and headers', async () => {
     const res = await fetch(`${api.baseUrl}/keys/${SAMPLE_HASHES.active}`, {
@@ -432,9 +453,8 @@ describe('close', () => {
     const pending = fetch(`${own.baseUrl}/keys/${FAULT_HASHES.slow}`, { headers: AUTH });
     await expect.poll(() => own.requests.length).toBe(1);
 
-    const started = performance.now();
+    // The slow answer is 15 s away, three times the test's timeout: close() does not wait for it.
     await own.close();
-    expect(performance.now() - started).toBeLessThan(1_000);
     await expect(pending).rejects.toThrow(TypeError);
     await expect(fetch(`${own.baseUrl}/keys/${SAMPLE_HASHES.active}`, { headers: AUTH })).rejects.toThrow(TypeError);
     await expect(fetch(own.elsewhereOrigin)).rejects.toThrow(TypeError);
