@@ -85,7 +85,11 @@ describe('project rules', () => {
       const source = read(file);
       return [...source.matchAll(ignored)].flatMap((match) => {
         const line = source.slice(0, match.index).split('\n').length - 1;
-        const around = source.split('\n').slice(Math.max(0, line - 3), line + 1).join('\n') + match[0];
+        const around =
+          source
+            .split('\n')
+            .slice(Math.max(0, line - 3), line + 1)
+            .join('\n') + match[0];
         return /\/\/|\/\*/.test(around) ? [] : [`${file}:${line + 1}`];
       });
     });

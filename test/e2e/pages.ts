@@ -2,6 +2,7 @@
 // driver understands (driver/types.ts). Reads run in the page and return plain text, with runs
 // of whitespace collapsed, so that assertions compare what is on screen.
 import { waitUntil } from './driver/wait.ts';
+import { withChrome } from './driver/extension-api.ts';
 import type { ExtensionBrowser, ExtensionPage } from './driver/types.ts';
 
 /** Every outcome a lookup can end in: the key card, or any alert (input refusal or API error). */
@@ -224,14 +225,15 @@ export function outcomeHeading(page: ExtensionPage): Promise<string | null> {
  * still works after the background was stopped).
  */
 export function readStorage(page: ExtensionPage, area: 'local' | 'session'): Promise<Record<string, unknown>> {
-  return page.evaluate(async (name) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: Record<string, { get(keys: null): Promise<Record<string, unknown>> } | undefined> };
-    };
-    const storageArea = chrome.storage[name];
-    if (!storageArea) throw new Error(`no chrome.storage.${name} here`);
-    return storageArea.get(null);
-  }, area);
+  return withChrome(
+    page,
+    async (chrome, name) => {
+      const storageArea = chrome.storage[name];
+      if (!storageArea) throw new Error(`no chrome.storage.${name} here`);
+      return storageArea.get(null);
+    },
+    area,
+  );
 }
 
 /** One account as the options page asks for it. */

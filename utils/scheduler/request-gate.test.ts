@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { RequestGate, type Turn } from './request-gate';
 
@@ -12,7 +13,9 @@ function recorder(gate: RequestGate) {
   return { given, enter };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets every turn already given reach the recorder: turns are promises, and setImmediate runs
+ * only once the promise jobs queued before it have run. No clock is involved. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('RequestGate', () => {
   it('lets `limit` requests of an account go at once and the others in order as each ends', async () => {

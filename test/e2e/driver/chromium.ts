@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_BUILD_DIR } from './build.ts';
+import { withChrome } from './extension-api.ts';
 import { chromiumOmnibox } from './omnibox.ts';
 import type { ExtensionBrowser, ExtensionPage, LaunchOptions, MenuClick } from './types.ts';
 import { waitUntil } from './wait.ts';
@@ -104,12 +105,6 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   return { ...harness, browser: chromiumBrowser(harness) };
 }
 
-/** The few extension APIs the driver calls inside the worker. */
-interface WorkerChrome {
-  contextMenus: { onClicked: { dispatch(info: Record<string, unknown>, tab?: unknown): void } };
-  tabs: { query(query: { active: boolean; lastFocusedWindow?: boolean }): Promise<Array<{ url?: string }>> };
-}
-
 type Harness = Omit<ExtensionHarness, 'browser'>;
 
 /** The shared browser interface over a Playwright harness. */
@@ -123,9 +118,9 @@ function chromiumBrowser(h: Harness): ExtensionBrowser {
     },
     async clickContextMenu({ menuItemId = 'lookup-selection', selectionText, fromTab }: MenuClick) {
       // The native menu needs a display; dispatching in the worker runs the real listener.
-      await h.worker.evaluate(
-        async ({ menuItemId, selectionText, fromTab }) => {
-          const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+      await withChrome(
+        h.worker,
+        async (chrome, { menuItemId, selectionText, fromTab }) => {
           const [tab] = fromTab ? await chrome.tabs.query({ active: true, lastFocusedWindow: true }) : [];
           chrome.contextMenus.onClicked.dispatch(
             { menuItemId, selectionText, editable: false, pageUrl: tab?.url ?? 'https://example.com/' },

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_HASHES, UNKNOWN_HASH } from '../../mock-api/samples.ts';
 import type { OmniboxState } from '../driver/types.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { BROWSER, useExtension } from '../fixtures.ts';
 import { saveOptions, waitForText } from '../pages.ts';
@@ -72,12 +73,9 @@ describe('the mg keyword', () => {
     const observer = await session.ext.openPage('popup.html');
     const card = `${session.ext.baseUrl}card.html#${SAMPLE_HASHES.disabled}`;
     const urls = await waitUntil('the card tab', async () => {
-      const open = await observer.evaluate(async () => {
-        const api = (
-          globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ url?: string }>> } } }
-        ).chrome;
-        return (await api.tabs.query({})).map((tab) => tab.url ?? '');
-      });
+      const open = await withChrome(observer, async (chrome) =>
+        (await chrome.tabs.query({})).map((tab) => tab.url ?? ''),
+      );
       return open.includes(card) ? open : undefined;
     });
     expect(urls).toContain(card);

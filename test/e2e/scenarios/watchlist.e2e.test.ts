@@ -11,6 +11,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_HASHES } from '../../mock-api/samples.ts';
 import type { ExtensionPage } from '../driver/types.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { BROWSER, useExtension } from '../fixtures.ts';
 import { lookUp, OUTCOME_SELECTOR, readStorage, saveOptions, textOf, textsOf, waitForText } from '../pages.ts';
@@ -34,31 +35,21 @@ const keyGets = () =>
 
 /** The toolbar badge's text and tooltip, read through the extension API from one of its pages. */
 const toolbar = (page: ExtensionPage) =>
-  page.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
-    };
-    return { text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) };
-  });
+  withChrome(page, async (chrome) => ({
+    text: await chrome.action.getBadgeText({}),
+    title: await chrome.action.getTitle({}),
+  }));
 
 /** The extension's desktop notifications now shown (notifications.getAll), by id: Firefox gives
  * each one's options, Chromium `true`. Empty without the permission. */
 const notifications = (page: ExtensionPage) =>
-  page.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { notifications?: { getAll(): Promise<Record<string, { message?: string } | boolean>> } };
-    };
-    return chrome.notifications ? chrome.notifications.getAll() : {};
-  });
+  withChrome(page, async (chrome): Promise<Record<string, { message?: string } | boolean>> =>
+    chrome.notifications ? chrome.notifications.getAll() : {},
+  );
 
 /** The addresses of every open tab, read from one of the extension's pages. */
 const tabUrls = (page: ExtensionPage) =>
-  page.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { tabs: { query(q: object): Promise<Array<{ url?: string }>> } };
-    };
-    return (await chrome.tabs.query({})).map((tab) => tab.url ?? '');
-  });
+  withChrome(page, async (chrome) => (await chrome.tabs.query({})).map((tab) => tab.url ?? ''));
 
 /** The pressed state of the card's Watch toggle, by its name; null while there is none. */
 const toggle = (page: ExtensionPage, name: string) =>

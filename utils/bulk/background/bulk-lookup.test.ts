@@ -26,13 +26,39 @@ beforeEach(async () => {
   await saveManagementKeys({ [FIRST_ACCOUNT.id]: MOCK_MANAGEMENT_KEY });
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Whether the cache holds this account's answer for each of these hashes. */
+async function expectCached(hashes: string[]): Promise<void> {
+  for (const hash of hashes) expect(await readCachedEntries(hash, [FIRST_ACCOUNT.id])).toHaveLength(1);
+}
+
+/**
+ * The worker's requests, seen through fetch: how many are in flight, and the most there were at
+ * once. With `hold`, each waits to go out until `release()`, so a test can act while they are in
+ * flight.
+ */
+function watchRequests({ hold = false } = {}) {
+  const send = globalThis.fetch;
+  let release = () => {};
+  const held = hold ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+  const seen = { inFlight: 0, most: 0, release: () => release() };
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (...args) => {
+    seen.inFlight += 1;
+    seen.most = Math.max(seen.most, seen.inFlight);
+    try {
+      await held;
+      return await send(...args);
+    } finally {
+      seen.inFlight -= 1;
+    }
+  });
+  return seen;
+}
 
 describe('lookUpInAccount', () => {
   it('answers with the key, fills the cache so that a popup lookup is instant, and keeps no history', async () => {
     const reply = await lookUpInAccount(SAMPLE_HASHES.active as KeyHash, FIRST_ACCOUNT.id, 'run-1');
     expect(reply).toMatchObject({ ok: true, result: { ok: true, key: { name: 'Production backend' } } });
-    await settle();
+    await vi.waitFor(() => expectCached([SAMPLE_HASHES.active]));
     api.clearRequests();
     const popup = await startLookup(SAMPLE_HASHES.active as KeyHash, 'popup', { allowCached: true }).result;
     expect(popup).toMatchObject({ ok: true, cached: true, found: [{ key: { name: 'Production backend' } }] });
@@ -46,23 +72,27 @@ describe('lookUpInAccount', () => {
       { length: 12 },
       (_, i) => `${i.toString(16).padStart(2, '0')}`.padEnd(64, 'c') as KeyHash,
     );
-    // A write takes a while, as Chrome's does under a run: answers keep coming meanwhile.
+    // A write takes a while, as Chrome's does under a run: here every write is held until all the
+    // answers are in.
     const session = fakeBrowser.storage.session;
     const write = session.set.bind(session);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     const writes = vi.spyOn(session, 'set').mockImplementation(async (values) => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await held;
       return write(values);
     });
+    const cacheWrites = () => writes.mock.calls.filter(([values]) => 'resultCache' in values);
     try {
       await Promise.all(hashes.map((hash) => lookUpInAccount(hash, FIRST_ACCOUNT.id, 'run-1')));
-      await new Promise((resolve) => setTimeout(resolve, 300));
     } finally {
       api.generatedKeys = false;
+      release();
     }
-    const cacheWrites = writes.mock.calls.filter(([values]) => 'resultCache' in values);
-    expect(cacheWrites.length).toBeGreaterThan(0);
-    expect(cacheWrites.length).toBeLessThan(hashes.length);
-    for (const hash of hashes) expect(await readCachedEntries(hash, [FIRST_ACCOUNT.id])).toHaveLength(1);
+    // The first answer's write, then one for the eleven that came while it was under way.
+    await vi.waitFor(() => expect(cacheWrites()).toHaveLength(2));
+    await Promise.all(writes.mock.results.map((result) => result.value));
+    await expectCached(hashes);
   });
 
   it.each([
@@ -96,27 +126,27 @@ describe('lookUpInAccount', () => {
       const settings = { ...DEFAULT_SETTINGS, bulkConcurrency: 2 };
       await settingsItem.setValue({ ...settings, accounts: [{ ...FIRST_ACCOUNT, baseUrl: api.baseUrl }] });
       api.generatedKeys = true;
-      api.latencyMs = 60;
     });
     afterEach(() => {
       api.generatedKeys = false;
-      api.latencyMs = 0;
     });
 
     it('sends two at a time when the page hands over six, and answers all six', async () => {
+      const requests = watchRequests();
       const asked = hashes(6, 'a');
-      const replies = asked.map((hash) => lookUpInAccount(hash, FIRST_ACCOUNT.id, 'run-2'));
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      expect(gets()).toHaveLength(2);
-      const answers = await Promise.all(replies);
+      const answers = await Promise.all(asked.map((hash) => lookUpInAccount(hash, FIRST_ACCOUNT.id, 'run-2')));
+      expect(requests.most).toBe(2);
       expect(answers.every((reply) => reply.result.ok)).toBe(true);
       expect(gets().map((r) => r.url)).toEqual(asked.map((hash) => `/api/v1/keys/${hash}`));
     });
 
     it('sends nothing more of a cancelled run: the four waiting come back interrupted', async () => {
+      const requests = watchRequests({ hold: true });
       const replies = hashes(6, 'c').map((hash) => lookUpInAccount(hash, FIRST_ACCOUNT.id, 'run-3'));
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      // Two in flight, four waiting in the gate.
+      await vi.waitFor(() => expect(requests.inFlight).toBe(2));
       await cancelBulkRun('run-3');
+      requests.release();
       const answers = await Promise.all(replies);
       expect(answers.filter((reply) => reply.result.ok)).toHaveLength(2);
       expect(answers.filter((reply) => !reply.result.ok && reply.result.error.kind === 'interrupted')).toHaveLength(4);

@@ -45,22 +45,24 @@ const hash = (text: string) => text as KeyHash;
 
 describe('a lookup across accounts', () => {
   it('answers as soon as the account that has the key answers, without waiting for the slow one', async () => {
-    production.latencyMs = 600;
-    const started = performance.now();
+    // Production answers nothing until it is let go: the answer, and the history, come without it.
+    const release = production.holdAnswers();
     const lookup = startLookup(hash(STAGING_ONLY_HASH), 'popup');
-    expect(await lookup.result).toMatchObject({
-      ok: true,
-      found: [{ account: STAGING, key: { hash: STAGING_ONLY_HASH } }],
-      pending: [PRODUCTION],
-    });
-    expect(performance.now() - started).toBeLessThan(400);
-    // The popup and the history hear of it before the slow account has answered.
-    await lookup.recorded;
-    expect(performance.now() - started).toBeLessThan(500);
-    expect(await historyItem.getValue()).toMatchObject([{ hash: STAGING_ONLY_HASH, accountId: 'stage' }]);
-    const all = await completeLookup(hash(STAGING_ONLY_HASH));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(590);
-    expect(all).toEqual({ ok: true, found: [expect.objectContaining({ account: STAGING })] });
+    let all: ReturnType<typeof completeLookup>;
+    try {
+      expect(await lookup.result).toMatchObject({
+        ok: true,
+        found: [{ account: STAGING, key: { hash: STAGING_ONLY_HASH } }],
+        pending: [PRODUCTION],
+      });
+      await lookup.recorded;
+      expect(await historyItem.getValue()).toMatchObject([{ hash: STAGING_ONLY_HASH, accountId: 'stage' }]);
+      all = completeLookup(hash(STAGING_ONLY_HASH));
+    } finally {
+      release();
+    }
+    // Every account's answer: nothing is pending once production has said it has no such key.
+    expect(await all).toEqual({ ok: true, found: [expect.objectContaining({ account: STAGING })] });
   });
 
   it('sends each account’s key only to that account’s server, in the Authorization header only', async () => {

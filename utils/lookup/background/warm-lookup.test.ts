@@ -83,8 +83,7 @@ describe('a warm lookup', () => {
 describe('a worker just started', () => {
   it('has read settings and keys before the first lookup asks: its request waits for no storage read', async () => {
     forgetKept();
-    void warmUp();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await warmUp();
     const counted = countStorage();
     let readsBeforeRequest: Record<string, number> = {};
     fetchSpy.mockImplementation(async () => {

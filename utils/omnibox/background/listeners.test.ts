@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '@/test/mock-api/samples';
 import { startMockApi, type MockApi } from '@/test/mock-api/server';
@@ -19,9 +19,14 @@ let create: ReturnType<typeof vi.fn>;
 let update: ReturnType<typeof vi.fn>;
 
 beforeAll(async () => {
-  api = await startMockApi({ slowMs: 800 });
+  // The slow hash answers long after any test here ends: a lookup that was not aborted keeps its
+  // test waiting until it times out.
+  api = await startMockApi();
 });
 afterAll(() => api.close());
+afterEach(() => {
+  vi.useRealTimers();
+});
 beforeEach(async () => {
   fakeBrowser.reset();
   api.clearRequests();
@@ -38,6 +43,9 @@ beforeEach(async () => {
 });
 
 const keyRequests = () => api.requests.filter((r) => r.method === 'GET').map((r) => r.url);
+
+/** From here on the pause in typing runs on the fake clock; the mock API still answers at once. */
+const pauseOnFakeClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 
 /** Types `text` after `mg `, and collects what the listener suggests. */
 function type(text: string): { done: Promise<void>; rows: OmniboxSuggestion[][] } {
@@ -78,12 +86,10 @@ describe('a whole hash in the address bar', () => {
 
   it('aborts the lookup in flight when the input changes, and never shows its answer', async () => {
     const slow = type(FAULT_HASHES.slow);
-    await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS + 150));
-    expect(keyRequests()).toEqual([`/api/v1/keys/${FAULT_HASHES.slow}`]);
+    await vi.waitFor(() => expect(keyRequests()).toEqual([`/api/v1/keys/${FAULT_HASHES.slow}`]));
     const changed = type('prod');
+    // Only an aborted request ends before the slow answer, which comes long after the test's timeout.
     await Promise.all([slow.done, changed.done]);
-    // The slow answer would have been in the history by now, had the request not been aborted.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await historyItem.getValue()).toEqual([]);
     expect(defaults.at(-1)).toBe('No key hash, and nothing in your history or watched keys matches “prod”');
     expect(slow.rows).toEqual([[]]);
@@ -93,31 +99,33 @@ describe('a whole hash in the address bar', () => {
 describe('leaving the address bar', () => {
   it('aborts the lookup in flight, which never reaches the history', async () => {
     const slow = type(FAULT_HASHES.slow);
-    await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS + 150));
-    expect(keyRequests()).toEqual([`/api/v1/keys/${FAULT_HASHES.slow}`]);
+    await vi.waitFor(() => expect(keyRequests()).toEqual([`/api/v1/keys/${FAULT_HASHES.slow}`]));
     onOmniboxInputCancelled();
+    // As above: only an aborted lookup lets this end within the test's timeout.
     await slow.done;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await historyItem.getValue()).toEqual([]);
     expect(slow.rows).toEqual([[]]);
   });
 
   it('ends the pause, so that nothing is asked', async () => {
+    pauseOnFakeClock();
     const typed = type(SAMPLE_HASHES.active);
     onOmniboxInputCancelled();
+    // Past the pause: a lookup it still started would be awaited by `done`, so the server had it.
+    await vi.advanceTimersByTimeAsync(TYPING_PAUSE_MS);
     await typed.done;
-    await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS + 50));
     expect(api.requests).toEqual([]);
   });
 });
 
 describe('other input', () => {
   it('refuses a secret key without sending anything', async () => {
+    pauseOnFakeClock();
     const typed = type(`sk-mg-v1-${SAMPLE_HASHES.active}`);
+    await vi.advanceTimersByTimeAsync(TYPING_PAUSE_MS);
     await typed.done;
     expect(defaults).toEqual([SECRET_KEY_MESSAGE.replace(/'/g, '&apos;')]);
     expect(typed.rows).toEqual([[]]);
-    await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS + 50));
     expect(api.requests).toEqual([]);
   });
 
@@ -230,10 +238,11 @@ describe('Enter', () => {
   });
 
   it('pressed before typing paused, asks nothing itself: the card page does the one lookup', async () => {
+    pauseOnFakeClock();
     const typed = type(SAMPLE_HASHES.active);
     await onOmniboxInputEntered(SAMPLE_HASHES.active, 'newForegroundTab');
+    await vi.advanceTimersByTimeAsync(TYPING_PAUSE_MS);
     await typed.done;
-    await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS + 50));
     expect(create).toHaveBeenCalledWith({ url: card(SAMPLE_HASHES.active), active: true });
     expect(api.requests).toEqual([]);
   });

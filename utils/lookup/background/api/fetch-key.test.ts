@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '@/test/mock-api/samples';
 import { type MockApi, startMockApi } from '@/test/mock-api/server';
@@ -136,7 +136,8 @@ describe('fetchKey against the mock API', () => {
   it('stops at once, as cancelled, when a newer lookup replaces it', async () => {
     const controller = new AbortController();
     const pending = lookup(FAULT_HASHES.slow, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    await vi.waitFor(() => expect(apiRequests()).toHaveLength(1));
+    controller.abort();
     expect(await pending).toEqual({ ok: false, error: { kind: 'cancelled' } });
   });
 });
