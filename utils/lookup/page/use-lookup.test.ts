@@ -173,6 +173,8 @@ describe('useLookup', () => {
       last,
       history: [],
       watched: [],
+      recent: [],
+      cacheSeconds: 60,
     });
 
     it('shows the right-click lookup the popup opened for, and its hash', async () => {
