@@ -21,6 +21,9 @@ export const panelContract = {
   /** The panel's "Key hash" field: a lookup like the popup's, whose card the worker puts on top of
    * the stack (and keeps there up to date as the other accounts answer). */
   panelLookup: ask<MergedLookup>()(lookupRequestSchema),
+  /** Sent by a panel before it connects its port: it starts a stopped background, which a port
+   * alone does not do in Firefox. */
+  panelWake: ask<{ ok: true }>()(noPayload),
   /** The right-click lookup not shown anywhere yet, once it has its first answer. */
   panelTakeLookup: ask<PanelTakeReply>()(noPayload),
   /** A card collapsed to one line, or opened again. */

@@ -34,6 +34,9 @@ describe('a collapsed card’s one line', () => {
     ['a disabled key', { disabled: true }, 'Disabled', 'danger'],
     ['an expired key', { disabled: false, expires_at: '2026-11-01T00:00:00Z' }, 'Expired', 'danger'],
     ['a key whose status the API did not say', { disabled: undefined }, 'Status unknown', 'neutral'],
+    ['an active key at its limit', { limit: 25, limit_remaining: 0 }, 'Limit reached', 'danger'],
+    ['an active key expiring soon', { expires_at: '2026-11-28T19:00:00Z' }, 'Expires in 2 days', 'warning'],
+    ['an active key expiring in a month', { expires_at: '2026-12-28T19:00:00Z' }, 'Active', 'ok'],
   ])('says the status of %s', (_, key, text, tone) => {
     expect(summarize(card(key), NOW).status).toEqual({ text, tone });
   });

@@ -1,5 +1,4 @@
-import type { BadgeTone } from '../card/badges';
-import { deriveBadges } from '../card/badges';
+import { type Badge, type BadgeTone, deriveBadges } from '../card/badges';
 import { formatList, formatUsd } from '../format';
 import { displayName } from '../key-name';
 import type { StackCard } from './stack';
@@ -9,7 +8,8 @@ export interface CardSummary {
   name: string;
   /** The account(s) that hold it; absent with a single account (cards then name none). */
   account?: string;
-  /** The first of the card's badges: whether the key works ("Active", "Disabled", "Expired"…). */
+  /** The card's most pressing badge: what most needs saying about whether the key works
+   * ("Disabled", "Limit reached", "Expires in 2 days"…), else "Active". */
   status: { text: string; tone: BadgeTone };
   /** "$42.50 of $100.00", "$12.00 spent, no limit", or "Spend unknown". */
   spend: string;
@@ -19,7 +19,7 @@ export interface CardSummary {
 export function summarize(card: StackCard, now: Date): CardSummary {
   const [first] = card.found;
   const key = first.key;
-  const [status] = deriveBadges(key, now);
+  const status = mostPressing(deriveBadges(key, now));
   const accounts = card.found.flatMap((found) => (found.account ? [found.account.name] : []));
   return {
     name: displayName(key.name),
@@ -27,6 +27,20 @@ export function summarize(card: StackCard, now: Date): CardSummary {
     status: status ? { text: status.text, tone: status.tone } : { text: 'Status unknown', tone: 'neutral' },
     spend: spendText(key.limit, key.limit_remaining, key.usage),
   };
+}
+
+/** Badges that only say when a key expires, with nothing wrong: not a status on one line. */
+const EXPIRY_ONLY = new Set<Badge['id']>(['expires', 'no_expiry', 'expiry_unknown']);
+const URGENCY: BadgeTone[] = ['danger', 'warning', 'ok', 'neutral'];
+
+/** The first badge of the most urgent tone; a badge that only tells the expiry date is not one. */
+function mostPressing(badges: readonly Badge[]): Badge | undefined {
+  const status = badges.filter((badge) => !EXPIRY_ONLY.has(badge.id));
+  for (const tone of URGENCY) {
+    const found = status.find((badge) => badge.tone === tone);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Spend against the limit as the card's meter says it, in a few words. */

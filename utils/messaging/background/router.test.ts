@@ -67,6 +67,7 @@ const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   getAlertSettings: undefined,
   saveAlertSettings: { thresholds: '80, 100', intervalMinutes: 30, notify: false },
   panelLookup: { hash: 'a'.repeat(64) as KeyHash },
+  panelWake: undefined,
   panelTakeLookup: undefined,
   collapseStackCard: { hash: 'a'.repeat(64) as KeyHash, collapsed: true },
   clearStack: undefined,

@@ -48,7 +48,7 @@ describe('the side panel’s messages', () => {
     const collapsed = await panelHandlers.collapseStackCard.answer({ hash: A, collapsed: true });
     expect(collapsed.cards.map((card) => card.collapsed)).toEqual([true]);
     expect((await readStack())[0]?.collapsed).toBe(true);
-    expect(await panelHandlers.clearStack.answer(undefined)).toEqual({ ok: true, cards: [] });
+    expect(await panelHandlers.clearStack.answer()).toEqual({ ok: true, cards: [] });
     expect(await readStack()).toEqual([]);
   });
 
@@ -66,7 +66,7 @@ describe('the side panel’s messages', () => {
     const create = vi.fn();
     fakeBrowser.contextMenus.remove = remove as never;
     fakeBrowser.contextMenus.create = create as never;
-    expect(await panelHandlers.getPanelSettings.answer(undefined)).toEqual({
+    expect(await panelHandlers.getPanelSettings.answer()).toEqual({
       ok: true,
       settings: { rightClickIn: 'popup' },
     });
@@ -74,13 +74,15 @@ describe('the side panel’s messages', () => {
       ok: true,
       settings: { rightClickIn: 'panel' },
     });
-    expect(remove.mock.calls.map(([id]) => id).sort()).toEqual([LOOKUP_MENU_IDS.popup, LOOKUP_MENU_IDS.panel].sort());
+    expect(remove.mock.calls.map((call: unknown[]) => call[0]).sort()).toEqual(
+      [LOOKUP_MENU_IDS.popup, LOOKUP_MENU_IDS.panel].sort(),
+    );
     expect(create).toHaveBeenCalledWith({
       id: LOOKUP_MENU_IDS.panel,
       title: 'Look up key hash',
       contexts: ['selection'],
     });
-    expect((await panelHandlers.getPanelSettings.answer(undefined)).settings.rightClickIn).toBe('panel');
+    expect((await panelHandlers.getPanelSettings.answer()).settings.rightClickIn).toBe('panel');
   });
 
   it('forgets the cards of an account that is removed', async () => {

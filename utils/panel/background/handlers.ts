@@ -14,6 +14,7 @@ export const panelHandlers = {
       return lookup.result;
     },
   },
+  panelWake: { answer: async () => ({ ok: true }) },
   panelTakeLookup: { answer: async () => ({ ok: true, last: await takeUnseenLookup() }) },
   collapseStackCard: {
     answer: async ({ hash, collapsed }) => ({ ok: true, cards: await collapseCard(hash, collapsed) }),

@@ -50,7 +50,9 @@ describe('the side panel, from the worker', () => {
 
   beforeEach(async () => {
     fakeBrowser.reset();
-    fakeBrowser.runtime.onConnect = { addListener: (listener: typeof connect) => (connect = listener) } as never;
+    (fakeBrowser.runtime as { onConnect: unknown }).onConnect = {
+      addListener: (listener: typeof connect) => (connect = listener),
+    };
     listenToPanels(sendStack);
     openPopup = vi.fn(async () => {});
     fakeBrowser.action.openPopup = openPopup as typeof fakeBrowser.action.openPopup;
