@@ -28,7 +28,9 @@ export function connectPanel(
     if (stopped) return;
     const since = Date.now();
     try {
-      port = extensionApi().runtime.connect({ name: panelPortName(windowId) });
+      const api = extensionApi();
+      if (!api) throw new Error('no extension API');
+      port = api.runtime.connect({ name: panelPortName(windowId) });
     } catch {
       // The extension was reloaded or removed: this page is left over and has no worker to reach.
       stopped = true;
@@ -51,4 +53,4 @@ export function connectPanel(
   };
 }
 
-type ExtensionApi = ReturnType<typeof extensionApi>;
+type ExtensionApi = NonNullable<ReturnType<typeof extensionApi>>;

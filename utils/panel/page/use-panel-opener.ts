@@ -11,8 +11,9 @@ export function usePanelOpener() {
   const [windowId, setWindowId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const api = extensionApi();
-  const sidePanel = api.sidePanel as typeof api.sidePanel | undefined;
-  const sidebar = api.sidebarAction as typeof api.sidebarAction | undefined;
+  type Api = NonNullable<typeof api>;
+  const sidePanel = api?.sidePanel as Api['sidePanel'] | undefined;
+  const sidebar = api?.sidebarAction as Api['sidebarAction'] | undefined;
 
   useEffect(() => {
     if (sidePanel?.open) void currentWindowId().then(setWindowId);
