@@ -156,4 +156,38 @@ describe('the side panel', () => {
       await options.close();
     },
   );
+
+  it.runIf(BROWSER === 'firefox')('the popup’s "Open side panel" opens the sidebar, and the popup closes', async () => {
+    const popup = await session.ext.openPage('popup.html');
+    // The call as the page makes it, passed on to Firefox; the popup's closing is noted, not done.
+    await popup.evaluate(() => {
+      type Spied = {
+        browser: { sidebarAction: { open(): Promise<void>; isOpen(details: object): Promise<boolean> } };
+        sidebarCalls: number;
+        closeAsked: boolean;
+      };
+      const scope = globalThis as unknown as Spied;
+      const real = scope.browser.sidebarAction.open.bind(scope.browser.sidebarAction);
+      scope.sidebarCalls = 0;
+      scope.closeAsked = false;
+      scope.browser.sidebarAction.open = () => {
+        scope.sidebarCalls++;
+        return real();
+      };
+      window.close = () => (scope.closeAsked = true);
+    });
+    await popup.click('button', 'Open side panel');
+    await waitUntil('the popup to ask to close', () =>
+      popup.evaluate(() => ((globalThis as unknown as { closeAsked: boolean }).closeAsked ? true : undefined)),
+    );
+    const after = await popup.evaluate(async () => {
+      const scope = globalThis as unknown as {
+        browser: { sidebarAction: { isOpen(details: object): Promise<boolean> } };
+        sidebarCalls: number;
+      };
+      return { calls: scope.sidebarCalls, open: await scope.browser.sidebarAction.isOpen({}) };
+    });
+    expect(after).toEqual({ calls: 1, open: true });
+    await popup.close();
+  });
 });
