@@ -122,6 +122,8 @@ describe('Firefox MV3 manifest', () => {
       default_panel: 'sidepanel.html',
       default_title: 'ModelGates Key Lookup',
       default_icon: { '16': '/icon/16.png', '32': '/icon/32.png' },
+      // Not opened as the add-on is installed (Firefox's default): the popup stays the way in.
+      open_at_install: false,
     });
     expect(manifest.commands).toEqual({
       _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open ModelGates Key Lookup' },
