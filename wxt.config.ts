@@ -51,11 +51,19 @@ export default defineConfig({
     action: { default_title: 'Look up a ModelGates key hash' },
     // `mg <hash>` in the address bar: no permission, no install-time warning.
     omnibox: { keyword: 'mg' },
+    // The side panel (entrypoints/sidepanel/: Chrome's side_panel, Firefox's sidebar_action, and
+    // the `sidePanel` permission in Chrome, which adds no install-time warning) gets a command with
+    // no suggested key, so that it takes none from the page or another extension: the user sets one
+    // on the browser's shortcut page (options → Keyboard shortcuts). Firefox opens its sidebar on
+    // its own `_execute_sidebar_action`; Chrome's is ours (utils/panel/background/open-panel.ts).
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Open ModelGates Key Lookup',
       },
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { description: 'Open the side panel' } }
+        : { 'open-side-panel': { description: 'Open the side panel' } }),
     },
     ...(browser === 'firefox'
       ? {

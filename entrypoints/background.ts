@@ -9,6 +9,10 @@ import { ensureWatchAlarm, onAlarm } from '@/utils/watch/background/alarm';
 import { setCheckEffects } from '@/utils/watch/background/check';
 import { listenToNotificationClicks, notifyAlerts } from '@/utils/watch/background/notify';
 import { paintToolbar } from '@/utils/watch/background/toolbar-attention';
+import { listenToPanelShortcut } from '@/utils/panel/background/open-panel';
+import { rightClickIn } from '@/utils/panel/background/panel-settings';
+import { listenToPanels } from '@/utils/panel/background/panels';
+import { sendStack } from '@/utils/panel/background/stack-store';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at start-up: the worker may have been woken by the very
@@ -16,7 +20,10 @@ export default defineBackground(() => {
   registerMessageHandlers();
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
   registerOmniboxListeners();
-  browser.runtime.onInstalled.addListener(() => createContextMenu());
+  browser.runtime.onInstalled.addListener(() => void rightClickIn().then(createContextMenu));
+  // Open side panels connect a port each: the worker knows by it which windows have one.
+  listenToPanels(sendStack);
+  listenToPanelShortcut();
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
   listenToNotificationClicks();
   setCheckEffects({ onAlerts: notifyAlerts, onChecked: () => paintToolbar(new Date()) });

@@ -1,6 +1,8 @@
 // `npm run screenshots`: the popup as it looks for each sample key and for an error, in light and
 // dark, written to docs/popup-<sample>-<scheme>.png; the bulk lookup page after a run, written
-// to docs/bulk-page.png; and the store listings' images in store/images/ (scripts/lib/store-images.ts). The built extension in Debian's Chromium
+// to docs/bulk-page.png; the side panel beside a page with three keys, written to
+// docs/side-panel.png (scripts/screenshot-panel.ts); and the store listings' images in
+// store/images/ (scripts/lib/store-images.ts). The built extension in Debian's Chromium
 // (headless) against the local mock API; each image is 380 px wide and as tall as the popup's
 // content, as Chrome sizes a real popup. Runs under plain `node`: erasable TypeScript only.
 import { mkdir } from 'node:fs/promises';
@@ -9,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { FAULT_HASHES, SAMPLE_HASHES, UNKNOWN_HASH, type SampleName } from '../test/mock-api/samples.ts';
 import { lookUp, textOf, withExtension, type ExtensionHarness } from './lib/extension-session.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
+import { shootSidePanel } from './screenshot-panel.ts';
 import { runScript } from './lib/run-script.ts';
 import { STORE_IMAGES_DIR, takeStoreImages } from './lib/store-images.ts';
 
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(relative(process.cwd(), await shootBulk(h)));
+    console.log(relative(process.cwd(), await shootSidePanel(h, DOCS_DIR)));
     for (const file of await takeStoreImages(h)) console.log(relative(process.cwd(), file));
   });
 }

@@ -7,7 +7,8 @@ import type { WorkerReply } from '@/utils/messaging/page/worker-client';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { DEFAULT_ALERT_SETTINGS } from '@/utils/watch/alert-settings-check';
 import { hasHostAccess } from '@/utils/accounts/page/host-access';
-import { popupShortcut } from '@/utils/settings/page/shortcut';
+import { panelShortcut, popupShortcut } from '@/utils/settings/page/shortcut';
+import { DEFAULT_PANEL_SETTINGS } from '@/utils/panel/settings';
 import { OptionsApp } from './App';
 
 vi.mock('@/utils/messaging/page/worker-client', () => ({ askWorker: vi.fn() }));
@@ -16,7 +17,11 @@ vi.mock('@/utils/watch/page/notifications-permission', () => ({
   hasNotifications: vi.fn(),
   requestNotifications: vi.fn(),
 }));
-vi.mock('@/utils/settings/page/shortcut', () => ({ popupShortcut: vi.fn(), openShortcutSettings: vi.fn() }));
+vi.mock('@/utils/settings/page/shortcut', () => ({
+  popupShortcut: vi.fn(),
+  panelShortcut: vi.fn(),
+  openShortcutSettings: vi.fn(),
+}));
 const { getSettings, saveSettings, removeKey, removeAccount, testConnection } = worker;
 
 const LOCAL = 'http://127.0.0.1:8787/api/v1';
@@ -35,6 +40,8 @@ beforeEach(() => {
   worker.getAlertSettings.mockResolvedValue({ ok: true, settings: DEFAULT_ALERT_SETTINGS });
   vi.mocked(hasHostAccess).mockResolvedValue(true);
   vi.mocked(popupShortcut).mockResolvedValue('Alt+Shift+K');
+  vi.mocked(panelShortcut).mockResolvedValue(null);
+  worker.getPanelSettings.mockResolvedValue({ ok: true, settings: DEFAULT_PANEL_SETTINGS });
 });
 afterEach(() => {
   vi.useRealTimers();

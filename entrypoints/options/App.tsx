@@ -4,10 +4,11 @@ import { BulkConcurrencyField } from '@/components/settings/BulkConcurrencyField
 import { AlertsSection } from '@/components/watch/AlertsSection';
 import { LookupTimingFields } from '@/components/settings/LookupTimingFields';
 import { PrivacySection } from '@/components/settings/PrivacySection';
+import { PanelOptionsSection } from '@/components/panel/PanelOptionsSection';
 import { ShortcutSection } from '@/components/settings/ShortcutSection';
 import { useSettingsForm } from '@/utils/settings/page/use-settings-form';
 
-/** The options page: the accounts, the lookup settings, the alerts, and the keyboard shortcut. */
+/** The options page: the accounts, the lookup settings, the alerts, the side panel and the keyboard shortcuts. */
 export function OptionsApp() {
   const form = useSettingsForm();
 
@@ -54,6 +55,7 @@ export function OptionsApp() {
       </form>
 
       <AlertsSection />
+      <PanelOptionsSection />
       <ShortcutSection />
     </main>
   );

@@ -4,6 +4,7 @@ import { HistoryList } from '@/components/lookup/HistoryList';
 import { loadAnswerWhenIdle } from '@/components/lookup/LazyAnswer';
 import { LookupForm } from '@/components/lookup/LookupForm';
 import { LookupView } from '@/components/lookup/LookupView';
+import { OpenPanelButton } from '@/components/panel/OpenPanelButton';
 import { WatchedList } from '@/components/watch/WatchedList';
 import { cardPath } from '@/utils/lookup/card-address';
 import { openOwnPage } from '@/utils/lookup/page/open-page';
@@ -75,7 +76,12 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
         onKeyDown={onInputKeyDown}
       />
       {/* With the empty popup only: a card or a choice list has the room. */}
-      {showLists && <FindOnPageButton onRefused={(message) => entry.show({ kind: 'input_error', message })} />}
+      {showLists && (
+        <div class="popup-ways">
+          <FindOnPageButton onRefused={(message) => entry.show({ kind: 'input_error', message })} />
+          <OpenPanelButton />
+        </div>
+      )}
       <section class="popup-result" aria-live="polite">
         <LookupView
           view={view}

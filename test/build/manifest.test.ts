@@ -54,11 +54,15 @@ describe.each([
   });
 });
 
+/** The side panel's command: no suggested key, so that it takes none from the page or another extension. */
+const PANEL_COMMAND = { description: 'Open the side panel' };
+
 describe('Chrome MV3 manifest', () => {
-  it('asks only for storage, contextMenus and alarms, notifications only as optional, and host access to modelgates.ai only', async () => {
+  it('asks only for storage, contextMenus, alarms and sidePanel, notifications only as optional, and host access to modelgates.ai only', async () => {
     const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms']);
+    // sidePanel adds no install-time warning.
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'sidePanel']);
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
@@ -74,7 +78,16 @@ describe('Chrome MV3 manifest', () => {
 
   it('has no key beyond the expected ones (so no CSP override, no externally_connectable…)', async () => {
     const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
-    expect(Object.keys(manifest).sort()).toEqual([...ALLOWED_KEYS].sort());
+    expect(Object.keys(manifest).sort()).toEqual([...ALLOWED_KEYS, 'side_panel'].sort());
+  });
+
+  it('has the side panel, and a command to open it with no suggested key; the popup keeps its shortcut', async () => {
+    const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
+    expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(manifest.commands).toEqual({
+      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open ModelGates Key Lookup' },
+      'open-side-panel': PANEL_COMMAND,
+    });
   });
 
   it.each(FORBIDDEN_KEYS)('has no %s', async (key) => {
@@ -110,7 +123,7 @@ describe('Firefox MV3 manifest', () => {
     expect(gecko.data_collection_permissions).toStrictEqual({ required: ['authenticationInfo', 'websiteContent'] });
   });
 
-  it('asks for the same API permissions and host as Chrome', async () => {
+  it('asks for the same API permissions and hosts as Chrome, but sidePanel (its sidebar needs none)', async () => {
     const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms']);
@@ -119,9 +132,26 @@ describe('Firefox MV3 manifest', () => {
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
   });
 
-  it('has no key beyond the expected ones and its gecko settings', async () => {
+  it('has no key beyond the expected ones, its gecko settings and its sidebar', async () => {
     const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
-    expect(Object.keys(manifest).sort()).toEqual([...ALLOWED_KEYS, 'browser_specific_settings'].sort());
+    expect(Object.keys(manifest).sort()).toEqual(
+      [...ALLOWED_KEYS, 'browser_specific_settings', 'sidebar_action'].sort(),
+    );
+  });
+
+  it('has the side panel as a sidebar (no permission needed), opened by its own command with no suggested key', async () => {
+    const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
+    expect(manifest.sidebar_action).toEqual({
+      default_panel: 'sidepanel.html',
+      default_title: 'ModelGates Key Lookup',
+      default_icon: { '16': '/icon/16.png', '32': '/icon/32.png' },
+      // Not opened as the add-on is installed (Firefox's default): the popup stays the way in.
+      open_at_install: false,
+    });
+    expect(manifest.commands).toEqual({
+      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open ModelGates Key Lookup' },
+      _execute_sidebar_action: PANEL_COMMAND,
+    });
   });
 
   it.each(FORBIDDEN_KEYS)('has no %s', async (key) => {

@@ -32,6 +32,11 @@ describe('isOwnPageSender', () => {
       'the bulk lookup page in a tab, opened with hashes waiting',
       { id: chromeSelf.id, url: `${own}/bulk.html#inbox`, tab: { url: `${own}/bulk.html#inbox` } },
     ],
+    ['the side panel (no tab)', { id: chromeSelf.id, url: `${own}/sidepanel.html`, origin: own }],
+    [
+      'the side panel page opened in a tab',
+      { id: chromeSelf.id, url: `${own}/sidepanel.html`, tab: { url: `${own}/sidepanel.html` } },
+    ],
   ])('accepts %s', (_, sender) => {
     expect(isOwnPageSender(sender, chromeSelf)).toBe(true);
   });
@@ -75,6 +80,14 @@ describe('isOwnPageSender', () => {
     ],
     ['a web page named like the bulk page', { url: 'https://evil.example/bulk.html', origin: 'https://evil.example' }],
     ['a page of ours beside the bulk page', { id: chromeSelf.id, url: `${own}/bulk.htm` }],
+    [
+      'a side panel of another extension',
+      { id: chromeSelf.id, url: 'chrome-extension://zyxwvutsrqponmlkzyxwvutsrqponmlk/sidepanel.html' },
+    ],
+    [
+      'the side panel page inside a web page tab',
+      { id: chromeSelf.id, url: `${own}/sidepanel.html`, tab: { url: 'https://evil.example/' } },
+    ],
     ['a URL that does not parse', { id: chromeSelf.id, url: 'not a url' }],
     ['a file URL', { id: chromeSelf.id, url: 'file:///popup.html' }],
     ['a data URL', { id: chromeSelf.id, url: 'data:text/html,<script>1</script>' }],

@@ -13,11 +13,12 @@ export interface Self {
   rootUrl: string;
 }
 
-/** The extension pages allowed to talk to the worker. */
-const OWN_PAGES = new Set(['/popup.html', '/options.html', '/card.html', '/bulk.html']);
+/** The extension pages allowed to talk to the worker (the side panel's page included). */
+const OWN_PAGES = new Set(['/popup.html', '/options.html', '/card.html', '/bulk.html', '/sidepanel.html']);
 
 /**
- * True only for this extension's own popup, options page, card page or bulk lookup page. Refused:
+ * True only for this extension's own popup, options page, card page, bulk lookup page or side
+ * panel. Refused:
  * - a sender without an id, or with another extension's id;
  * - a sender without a URL, or with one that does not parse;
  * - a web page or a content-script-like sender (its URL is the page's, not ours);

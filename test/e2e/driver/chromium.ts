@@ -119,7 +119,7 @@ function chromiumBrowser(h: Harness): ExtensionBrowser {
     async clickContextMenu({ menuItemId = 'lookup-selection', selectionText, fromTab }: MenuClick) {
       // The native menu needs a display; dispatching in the worker runs the real listener.
       await withChrome(
-        h.worker,
+        await runningWorker(h),
         async (chrome, { menuItemId, selectionText, fromTab }) => {
           const [tab] = fromTab ? await chrome.tabs.query({ active: true, lastFocusedWindow: true }) : [];
           chrome.contextMenus.onClicked.dispatch(
@@ -135,6 +135,13 @@ function chromiumBrowser(h: Harness): ExtensionBrowser {
     closed: new Promise((resolve) => h.context.once('close', () => resolve())),
     close: () => h.close(),
   };
+}
+
+/** The extension's service worker as it runs now: after a stop, the one started since (a page's
+ * message or port starts it again). */
+async function runningWorker(h: Harness): Promise<Worker> {
+  const ours = (worker: Worker) => worker.url().startsWith(`chrome-extension://${h.extensionId}/`);
+  return h.context.serviceWorkers().find(ours) ?? h.context.waitForEvent('serviceworker', { predicate: ours });
 }
 
 const wrapped = new WeakMap<Page, ExtensionPage>();

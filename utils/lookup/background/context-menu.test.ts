@@ -38,6 +38,17 @@ describe('context menu', () => {
     });
   });
 
+  it('gives "Look up key hash" the id that says its lookups open the side panel, when the option says so', () => {
+    const create = vi.fn();
+    fakeBrowser.contextMenus.create = create as typeof fakeBrowser.contextMenus.create;
+    createContextMenu('panel');
+    expect(create).toHaveBeenCalledWith({
+      id: 'lookup-selection-in-panel',
+      title: 'Look up key hash',
+      contexts: ['selection'],
+    });
+  });
+
   it('looks up the selected hash, opens the popup and leaves the result for it', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(Response.json(body));
     await click(`error for key "${HASH.toUpperCase()}" in billing`);

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import { type KeyHash, parseHashInput } from '@/utils/hash-input';
-import { useLookup } from './use-lookup';
+import { type AskLookup, useLookup } from './use-lookup';
 
 /**
  * The "Key hash" field and its lookups, as the popup (and any page with the field) uses them: what
  * was typed, and what submitting or pasting it decides: look up, ask which hash, or say why not.
- * `onSettled` runs when an answer has landed (the history may have changed).
+ * `onSettled` runs when an answer has landed (the history may have changed); `ask` sends the
+ * lookup (the popup's `lookup` message unless a page has its own).
  */
-export function useLookupEntry(onSettled: () => void) {
-  const lookup = useLookup(onSettled);
+export function useLookupEntry(onSettled: () => void, ask?: AskLookup) {
+  const lookup = useLookup(onSettled, ask);
   const [text, setText] = useState('');
 
   /** Looks up a hash chosen from a list (history, watched keys, a choice), showing it in the field. */

@@ -2,11 +2,30 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MergedLookup } from '@/utils/lookup/account-answers';
 import { describeLookupError } from '@/utils/lookup/error-message';
 import type { KeyHash } from '@/utils/hash-input';
-import { RecentAnswers } from '@/utils/lookup/recent-answers';
+import { RecentAnswers, type RecentAnswer } from '@/utils/lookup/recent-answers';
 import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
+import type { UnseenLookup } from '../views';
 
 /** The worker's reply to `popupStart`. */
 export type StartReply = WorkerReply<'popupStart'>;
+
+/** A start reply's part that `start` shows: the right-click lookup not shown yet (the popup's
+ * `popupStart`, the side panel's `panelTakeLookup`). */
+export type UnseenReply =
+  | {
+      ok: true;
+      last: UnseenLookup | null;
+      /** Fresh cached answers a repeated lookup may show at once, and how long they stay fresh. */
+      recent?: RecentAnswer[];
+      cacheSeconds?: number;
+    }
+  | { ok: false };
+
+/** How a page's lookup asks the worker: the popup's `lookup` message, or a page's own of the same
+ * shape (the side panel's `panelLookup`, whose cards the worker also keeps on the panel's stack). */
+export type AskLookup = (request: { hash: KeyHash; allowCached: boolean }) => Promise<WorkerReply<'lookup'>>;
+
+const askLookup: AskLookup = (request) => askWorker('lookup', request);
 
 export type View =
   | { kind: 'idle' }
@@ -20,7 +39,7 @@ export type View =
  * may paint: replies to earlier ones are dropped. `onSettled` runs when an answer has landed (the
  * history may have changed).
  */
-export function useLookup(onSettled: () => void) {
+export function useLookup(onSettled: () => void, ask: AskLookup = askLookup) {
   const [view, setView] = useState<View>({ kind: 'idle' });
   const [now, setNow] = useState(() => new Date());
   const latest = useRef(0);
@@ -42,18 +61,25 @@ export function useLookup(onSettled: () => void) {
   /**
    * The popup's start: `started` is the worker's one reply with all the empty popup shows, handed
    * to `onStart`; a context-menu lookup in it not shown yet is shown (its hash goes to `onHash`)
-   * unless the user has begun something else meanwhile.
+   * unless the user has begun something else meanwhile. With `loading`, the spinner shows until
+   * the reply comes (a page told that a lookup is on its way), and goes if it brings none.
    */
-  async function start(
-    started: Promise<StartReply>,
-    onStart: (reply: StartReply) => void,
+  async function start<Reply extends UnseenReply>(
+    started: Promise<Reply>,
+    onStart: (reply: Reply) => void,
     onHash: (hash: KeyHash) => void,
+    { loading = false }: { loading?: boolean } = {},
   ) {
     const id = ++latest.current;
+    if (loading) setView({ kind: 'loading' });
     const reply = await started;
-    if (reply.ok) recent.current.adopt(reply.recent, reply.cacheSeconds);
+    if (reply.ok && reply.recent) recent.current.adopt(reply.recent, reply.cacheSeconds ?? 0);
     onStart(reply);
-    if (id !== latest.current || !reply.ok || !reply.last) return;
+    if (id !== latest.current) return;
+    if (!reply.ok || !reply.last) {
+      if (loading) setView({ kind: 'idle' });
+      return;
+    }
     const { hash, choices, result } = reply.last;
     if (hash) onHash(hash);
     if (choices) return setView({ kind: 'choice', hashes: choices });
@@ -74,7 +100,7 @@ export function useLookup(onSettled: () => void) {
     const known = recent.current.fresh(hash, now);
     if (known) return refresh(hash, known, id);
     setView({ kind: 'loading' });
-    const first = await askWorker('lookup', { hash, allowCached: true });
+    const first = await ask({ hash, allowCached: true });
     if (id !== latest.current) return;
     // "Try again in 30 seconds" and "Updated just now" count from the answer, not the question.
     setNow(new Date());
@@ -88,7 +114,7 @@ export function useLookup(onSettled: () => void) {
   /** Asks for a fresh answer while the cards stay; a failed refresh keeps them and says why. */
   async function refresh(hash: KeyHash, shown: MergedLookup, id = ++latest.current) {
     setView({ kind: 'result', hash, result: shown, refreshing: true });
-    const fresh = await askWorker('lookup', { hash, allowCached: false });
+    const fresh = await ask({ hash, allowCached: false });
     if (id !== latest.current) return;
     setNow(new Date());
     recent.current.remember(hash, fresh);

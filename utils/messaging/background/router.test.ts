@@ -66,6 +66,13 @@ const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   checkWatched: undefined,
   getAlertSettings: undefined,
   saveAlertSettings: { thresholds: '80, 100', intervalMinutes: 30, notify: false },
+  panelLookup: { hash: 'a'.repeat(64) as KeyHash },
+  panelWake: undefined,
+  panelTakeLookup: undefined,
+  collapseStackCard: { hash: 'a'.repeat(64) as KeyHash, collapsed: true },
+  clearStack: undefined,
+  getPanelSettings: undefined,
+  savePanelSettings: { rightClickIn: 'panel' },
 };
 
 const refused = { ok: false, error: { kind: 'invalid_request', message: expect.stringContaining('Refused') } };

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { accountsHandlers } from '../../accounts/background/handlers';
 import { bulkHandlers } from '../../bulk/background/handlers';
 import { lookupHandlers } from '../../lookup/background/handlers';
+import { panelHandlers } from '../../panel/background/handlers';
 import { settingsHandlers } from '../../settings/background/handlers';
 import { watchHandlers } from '../../watch/background/handlers';
 import type { Message, Refusal } from '../contract-kit';
@@ -19,6 +20,7 @@ const handlers = {
   ...accountsHandlers,
   ...bulkHandlers,
   ...watchHandlers,
+  ...panelHandlers,
 } satisfies HandlersOf<AppContract>;
 
 /** Answers the pages' messages, each through `answer` below. */

@@ -16,6 +16,7 @@ import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Accou
 import { kept, readSettings } from '../../storage/background/items';
 import { change, changeKept } from '../../storage/background/memory';
 import { forgetWatchedOf } from '../../watch/background/watchlist';
+import { forgetPanelCardsOf } from '../../panel/background/stack-store';
 
 /** What the pages may see: the settings, and of each account's key only its last 4 characters. */
 export async function getSettingsView(): Promise<SettingsView> {
@@ -98,7 +99,8 @@ export async function forgetManagementKey(accountId: string): Promise<SettingsVi
 
 /**
  * Removes an account: from the settings first, so no lookup uses it any more, then its key from
- * every storage area, its cached results, its history entries and a last lookup that names it.
+ * every storage area, its cached results, its history entries, a last lookup that names it and
+ * the side panel's cards of its keys.
  * The last account stays.
  */
 export async function removeAccount(accountId: string): Promise<{ ok: true; settings: SettingsView } | Refusal> {
@@ -115,6 +117,7 @@ export async function removeAccount(accountId: string): Promise<{ ok: true; sett
     clearHistory([accountId]),
     forgetLastLookupOf(accountId),
     forgetWatchedOf(accountId),
+    forgetPanelCardsOf(accountId),
   ]);
   return { ok: true, settings: await getSettingsView() };
 }

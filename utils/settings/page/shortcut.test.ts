@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openShortcutSettings, popupShortcut } from './shortcut';
+import { openShortcutSettings, panelShortcut, popupShortcut } from './shortcut';
 
 type Commands = {
   getAll: () => Promise<Array<{ name?: string; shortcut?: string }>>;
@@ -16,6 +16,16 @@ describe('keyboard shortcut', () => {
   ])('reports %s', async (_, all, expected) => {
     commands.getAll = vi.fn(async () => all);
     expect(await popupShortcut()).toBe(expected);
+  });
+
+  it.each([
+    ['Firefox’s sidebar command', [{ name: '_execute_sidebar_action', shortcut: 'Ctrl+Shift+Y' }], 'Ctrl+Shift+Y'],
+    ['Chromium’s side panel command', [{ name: 'open-side-panel', shortcut: 'Alt+Shift+P' }], 'Alt+Shift+P'],
+    ['the panel command without a key (none is suggested)', [{ name: 'open-side-panel', shortcut: '' }], null],
+    ['only the popup’s', [{ name: '_execute_action', shortcut: 'Alt+Shift+K' }], null],
+  ])('reports the side panel’s shortcut: %s', async (_, all, expected) => {
+    commands.getAll = vi.fn(async () => all);
+    expect(await panelShortcut()).toBe(expected);
   });
 
   it('says none when the browser cannot tell', async () => {

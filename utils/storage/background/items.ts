@@ -6,6 +6,8 @@ import type { WatchState } from '../../watch/alerts';
 import type { BadgeTone } from '../../card/badges';
 import type { KeyHash } from '../../hash-input';
 import type { MergedLookup } from '../../lookup/account-answers';
+import { DEFAULT_PANEL_SETTINGS, type PanelSettings } from '../../panel/settings';
+import type { StackCard } from '../../panel/stack';
 import {
   DEFAULT_SETTINGS,
   FIRST_ACCOUNT,
@@ -22,7 +24,16 @@ import { type Kept, readKept } from './memory';
 // ./management-key.ts so that no module can read one by importing this file.
 
 /** Each item's version: WXT migrates to it, and the worker writes it beside what it writes. */
-const VERSION = { settings: 3, lastLookup: 2, resultCache: 2, history: 2, watchlist: 1, alertSettings: 1 } as const;
+const VERSION = {
+  settings: 3,
+  lastLookup: 2,
+  resultCache: 2,
+  history: 2,
+  watchlist: 1,
+  alertSettings: 1,
+  panelStack: 1,
+  panelSettings: 1,
+} as const;
 
 /**
  * What the options page saves (all but the keys). v2 added forgetKeyOnClose, history, cache;
@@ -66,7 +77,7 @@ export interface LastLookup {
   result: MergedLookup | null;
   /** ISO time the lookup started. */
   startedAt: string;
-  source: 'popup' | 'context_menu' | 'omnibox';
+  source: 'popup' | 'context_menu' | 'omnibox' | 'panel';
   /** Set once the popup has shown it, so an old result does not greet the next opening. */
   seen: boolean;
 }
@@ -143,6 +154,23 @@ export const alertSettingsItem = storage.defineItem<AlertSettings>('local:alertS
   version: VERSION.alertSettings,
 });
 
+/**
+ * The side panel's stack of this session's cards, newest first (utils/panel/stack.ts): the card's
+ * data as the lookup found it, never a key. Session storage only, like the result cache, so its
+ * spend figures are never on disk: the stack survives closing and reopening the panel, and is gone
+ * when the browser closes. "Clear" empties it; removing an account takes what that account found.
+ */
+export const panelStackItem = storage.defineItem<StackCard[]>('session:panelStack', {
+  fallback: [],
+  version: VERSION.panelStack,
+});
+
+/** The options' "Side panel" section (utils/panel/settings.ts): where right-click lookups show. */
+export const panelSettingsItem = storage.defineItem<PanelSettings>('local:panelSettings', {
+  fallback: DEFAULT_PANEL_SETTINGS,
+  version: VERSION.panelSettings,
+});
+
 /** The items above (but the bulk inbox) as the worker keeps them in memory once read (./memory.ts). */
 export const kept: {
   settings: Kept<Settings>;
@@ -151,6 +179,8 @@ export const kept: {
   history: Kept<HistoryEntry[]>;
   watchlist: Kept<WatchEntry[]>;
   alertSettings: Kept<AlertSettings>;
+  panelStack: Kept<StackCard[]>;
+  panelSettings: Kept<PanelSettings>;
 } = {
   settings: { item: settingsItem, version: VERSION.settings },
   lastLookup: { item: lastLookupItem, version: VERSION.lastLookup },
@@ -158,4 +188,6 @@ export const kept: {
   history: { item: historyItem, version: VERSION.history },
   watchlist: { item: watchlistItem, version: VERSION.watchlist },
   alertSettings: { item: alertSettingsItem, version: VERSION.alertSettings },
+  panelStack: { item: panelStackItem, version: VERSION.panelStack },
+  panelSettings: { item: panelSettingsItem, version: VERSION.panelSettings },
 };
