@@ -50,7 +50,7 @@ const num = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
 /** This period's spend that counts toward the limit; undefined when a figure it needs is unknown. */
-function periodSpend(key: PaceKey, period: LimitPeriodName): number | undefined {
+export function periodSpend(key: PaceKey, period: LimitPeriodName): number | undefined {
   const usage = num(key[`usage_${period}`]);
   if (usage === undefined) return undefined;
   if (key.include_byok_in_limit === false) return usage;
