@@ -54,7 +54,10 @@ describe('thinSamples', () => {
     const daily = kept.filter((s) => NOW - s.at > 14 * DAY);
     expect(daily.every((s) => NOW - s.at <= 90 * DAY)).toBe(true);
     expect(new Set(daily.map((s) => Math.floor(s.at / DAY))).size).toBe(daily.length);
-    expect(daily.every((s) => new Date(s.at).getUTCHours() === 23 && new Date(s.at).getUTCMinutes() === 30)).toBe(true);
+    // Each whole day keeps its last sample; the day 14 days back keeps its last one before the bound.
+    const lastOfDay = (s: SpendSample) => new Date(s.at).getUTCHours() === 23 && new Date(s.at).getUTCMinutes() === 30;
+    expect(daily.slice(0, -1).every(lastOfDay)).toBe(true);
+    expect(daily.at(-1)?.at).toBe(NOW - 14 * DAY - 30 * MIN);
     expect(daily.length).toBeGreaterThanOrEqual(75);
     expect(daily.length).toBeLessThanOrEqual(77);
     expect(kept.length).toBe(kept.filter((s) => NOW - s.at <= 48 * HOUR).length + 12 * 24 + daily.length);
