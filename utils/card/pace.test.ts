@@ -43,7 +43,7 @@ const projected = (
 ) => ({ kind: 'projected', period, spent, projected: projection, resetAt, runsOutAt });
 
 describe('projectPace', () => {
-  it.each<[string, Partial<PaceKey>, string, ReturnType<typeof plain>]>([
+  it.each<[string, Partial<PaceKey>, string, unknown]>([
     // Each period. 2026-11-26 is a Thursday.
     [
       'daily, half the day gone, calm',

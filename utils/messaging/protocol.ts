@@ -2,6 +2,7 @@ import { accountsContract } from '../accounts/contract';
 import { bulkContract } from '../bulk/contract';
 import { lookupContract } from '../lookup/contract';
 import { settingsContract } from '../settings/contract';
+import { spendHistoryContract } from '../spend-history/contract';
 import { watchContract } from '../watch/contract';
 import type { ProtocolOf } from './contract-kit';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...accountsContract,
   ...bulkContract,
   ...watchContract,
+  ...spendHistoryContract,
 };
 export type AppContract = typeof contract;
 

@@ -4,6 +4,7 @@ import { accountsHandlers } from '../../accounts/background/handlers';
 import { bulkHandlers } from '../../bulk/background/handlers';
 import { lookupHandlers } from '../../lookup/background/handlers';
 import { settingsHandlers } from '../../settings/background/handlers';
+import { spendHistoryHandlers } from '../../spend-history/background/handlers';
 import { watchHandlers } from '../../watch/background/handlers';
 import type { Message, Refusal } from '../contract-kit';
 import { onMessage } from '../messenger';
@@ -19,6 +20,7 @@ const handlers = {
   ...accountsHandlers,
   ...bulkHandlers,
   ...watchHandlers,
+  ...spendHistoryHandlers,
 } satisfies HandlersOf<AppContract>;
 
 /** Answers the pages' messages, each through `answer` below. */

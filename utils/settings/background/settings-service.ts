@@ -16,6 +16,7 @@ import { MAX_CACHE_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, type Accou
 import { kept, readSettings } from '../../storage/background/items';
 import { change, changeKept } from '../../storage/background/memory';
 import { forgetWatchedOf } from '../../watch/background/watchlist';
+import { forgetSpendHistory } from '../../spend-history/background/spend-store';
 
 /** What the pages may see: the settings, and of each account's key only its last 4 characters. */
 export async function getSettingsView(): Promise<SettingsView> {
@@ -115,6 +116,7 @@ export async function removeAccount(accountId: string): Promise<{ ok: true; sett
     clearHistory([accountId]),
     forgetLastLookupOf(accountId),
     forgetWatchedOf(accountId),
+    forgetSpendHistory((series) => series.accountId === accountId),
   ]);
   return { ok: true, settings: await getSettingsView() };
 }

@@ -16,13 +16,22 @@ import {
   type SettingsV2,
 } from '../../settings/settings';
 import { adoptLegacyKey } from '../../accounts/background/management-key';
+import type { StoredSeries } from '../../spend-history/stored';
 import { type Kept, readKept } from './memory';
 
 // Every storage item but the management keys is declared here. The keys live in
 // ./management-key.ts so that no module can read one by importing this file.
 
 /** Each item's version: WXT migrates to it, and the worker writes it beside what it writes. */
-const VERSION = { settings: 3, lastLookup: 2, resultCache: 2, history: 2, watchlist: 1, alertSettings: 1 } as const;
+const VERSION = {
+  settings: 3,
+  lastLookup: 2,
+  resultCache: 2,
+  history: 2,
+  watchlist: 1,
+  alertSettings: 1,
+  spendHistory: 1,
+} as const;
 
 /**
  * What the options page saves (all but the keys). v2 added forgetKeyOnClose, history, cache;
@@ -143,6 +152,18 @@ export const alertSettingsItem = storage.defineItem<AlertSettings>('local:alertS
   version: VERSION.alertSettings,
 });
 
+/**
+ * The spend history of watched keys (utils/spend-history/): for each key (hash and account), a
+ * sample per check or lookup of it (time, spend in all and this period, limit, remaining; never a
+ * key), thinned to every sample for 48 h, one an hour to 14 days, one a day to 90 days, and capped
+ * at 4 MiB. Local storage; a key's history goes when the user says so on stopping watching it, or
+ * with its account.
+ */
+export const spendHistoryItem = storage.defineItem<StoredSeries[]>('local:spendHistory', {
+  fallback: [],
+  version: VERSION.spendHistory,
+});
+
 /** The items above (but the bulk inbox) as the worker keeps them in memory once read (./memory.ts). */
 export const kept: {
   settings: Kept<Settings>;
@@ -151,6 +172,7 @@ export const kept: {
   history: Kept<HistoryEntry[]>;
   watchlist: Kept<WatchEntry[]>;
   alertSettings: Kept<AlertSettings>;
+  spendHistory: Kept<StoredSeries[]>;
 } = {
   settings: { item: settingsItem, version: VERSION.settings },
   lastLookup: { item: lastLookupItem, version: VERSION.lastLookup },
@@ -158,4 +180,5 @@ export const kept: {
   history: { item: historyItem, version: VERSION.history },
   watchlist: { item: watchlistItem, version: VERSION.watchlist },
   alertSettings: { item: alertSettingsItem, version: VERSION.alertSettings },
+  spendHistory: { item: spendHistoryItem, version: VERSION.spendHistory },
 };

@@ -57,9 +57,9 @@ describe('watching a key', () => {
   it('takes the card’s answer as its first state: no request, no alert, and the alarm is set for 30 minutes', async () => {
     await lookUp(ACTIVE, 'popup');
     const before = keyRequests();
-    expect(await watchKey({ hash: ACTIVE })).toEqual({ ok: true, watching: true });
+    expect(await watchKey({ hash: ACTIVE })).toEqual({ ok: true, watching: true, samples: 1 });
     expect(keyRequests()).toBe(before);
-    expect(await watchStatus({ hash: ACTIVE })).toEqual({ ok: true, watching: true });
+    expect(await watchStatus({ hash: ACTIVE })).toEqual({ ok: true, watching: true, samples: 1 });
     const { entries } = await listWatched();
     // Checked when the card was fetched; the card already showed it at 42 %, so nothing needs attention.
     expect(entries).toMatchObject([{ hash: ACTIVE, checked: 'Checked now', attention: [] }]);
@@ -103,7 +103,7 @@ describe('watching a key', () => {
 
   it('unwatching takes it off the list and clears the alarm with the last one', async () => {
     await watchFromCard();
-    expect(await unwatchKey({ hash: ACTIVE })).toEqual({ ok: true, watching: false });
+    expect(await unwatchKey({ hash: ACTIVE, history: 'delete' })).toEqual({ ok: true, watching: false, samples: 0 });
     expect(await listWatched()).toMatchObject({ entries: [] });
     expect(await fakeBrowser.alarms.get(WATCH_ALARM)).toBeUndefined();
   });
