@@ -65,7 +65,7 @@ describe('the stored history', () => {
       const bytes = storedBytes(history);
       const samples = history.reduce((n, s) => n + s.t.length, 0);
       // eslint-disable-next-line no-console -- the figure the issue asks for, in the test run's output
-    console.log(`200 keys × 90 days, a check every 30 min: ${samples} samples, ${bytes} bytes stored`);
+      console.log(`200 keys × 90 days, a check every 30 min: ${samples} samples, ${bytes} bytes stored`);
       // 97 in the last 48 h (both ends), 288 hourly, 77 daily per key.
       expect(samples).toBe(200 * (97 + 288 + 77));
       expect(bytes).toBeLessThan(HISTORY_CAP_BYTES);
@@ -84,7 +84,7 @@ describe('the stored history', () => {
       const capped = capHistory(history);
       const after = storedBytes(capped);
       // eslint-disable-next-line no-console -- the figure the issue asks for, in the test run's output
-    console.log(`200 keys × 90 days, a check every 5 min: ${before} bytes thinned, ${after} bytes capped`);
+      console.log(`200 keys × 90 days, a check every 5 min: ${before} bytes thinned, ${after} bytes capped`);
       expect(before).toBeGreaterThan(HISTORY_CAP_BYTES);
       // Cut to 90 % of the cap, so that the next writes have room.
       expect(after).toBeLessThanOrEqual(HISTORY_CAP_BYTES * 0.9);
