@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { KeyHash } from '@/utils/hash-input';
 import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
+import { announceWatchChanged } from '@/utils/watch/page/watch-changed';
 
 export interface WatchToggleProps {
   hash: KeyHash;
@@ -47,6 +48,7 @@ export function WatchToggle({ hash, accountId }: WatchToggleProps) {
     if (answer.ok) {
       setWatching(answer.watching);
       setSamples(answer.samples);
+      announceWatchChanged();
     } else setError(refusalText(answer));
   }
 
