@@ -25,6 +25,7 @@ export const saveAlertSettingsSchema = z.strictObject({
   thresholds: z.string().check(z.maxLength(200)),
   intervalMinutes: z.nullable(z.number()),
   notify: z.boolean(),
+  paceAlert: z.boolean(),
 });
 
 /** Refused in words: the account is not saved, or the list is full. */

@@ -66,7 +66,7 @@ const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   watchlist: undefined,
   checkWatched: undefined,
   getAlertSettings: undefined,
-  saveAlertSettings: { thresholds: '80, 100', intervalMinutes: 30, notify: false },
+  saveAlertSettings: { thresholds: '80, 100', intervalMinutes: 30, notify: false, paceAlert: true },
 };
 
 const refused = { ok: false, error: { kind: 'invalid_request', message: expect.stringContaining('Refused') } };

@@ -4,6 +4,7 @@ import { change, changeKept, readKept } from '../../storage/background/memory';
 import { readWatchlist, sameKey } from '../../watch/background/watchlist';
 import { sampleOf, thinSamples, withSample, type SpendSample } from '../samples';
 import { capHistory, decodeSeries, encodeSeries, type StoredSeries } from '../stored';
+import { sparkValues } from '../sparkline';
 
 /** A key by hash and account: the history is kept per key and account, as the watchlist is. */
 export interface KeyRef {
@@ -95,6 +96,13 @@ export async function readSpendHistory(ref: KeyRef): Promise<{ samples: SpendSam
   await historyWritten();
   const series = asList(await readKept(kept.spendHistory)).find((s) => sameKey(s, ref));
   return series ? { samples: decodeSeries(series), reset: series.reset } : { samples: [], reset: null };
+}
+
+/** Each key's sparkline values (utils/spend-history/sparkline.ts), by `accountId/hash`. */
+export async function readSparklines(now: Date): Promise<Map<string, number[]>> {
+  await historyWritten();
+  const all = asList(await readKept(kept.spendHistory));
+  return new Map(all.map((s) => [`${s.accountId}/${s.hash}`, sparkValues(decodeSeries(s), now.getTime())]));
 }
 
 /** Forgets the history of the keys that match (one key, or every key of a removed account). */

@@ -68,12 +68,12 @@ describe('watching a key', () => {
     expect(await fakeBrowser.alarms.get(WATCH_ALARM)).toMatchObject({ periodInMinutes: 30 });
   });
 
-  it('keeps no key and no usage figures but the last check’s limit and what is left of it', async () => {
+  it('keeps no key and no usage figures but the limit, what is left of it and this period’s spend', async () => {
     await watchFromCard();
     const stored = JSON.stringify(await watchlistItem.getValue());
     expect(stored).not.toContain(MOCK_MANAGEMENT_KEY);
-    for (const field of ['usage', 'usage_daily', 'usage_monthly', 'byok_usage', 'label', 'creator_user_id'])
-      expect(stored).not.toContain(`"${field}"`);
+    for (const field of ['usage', 'byok_usage', 'label', 'creator_user_id']) expect(stored).not.toContain(`"${field}"`);
+    expect(stored).toContain('"usage_monthly":42.75');
   });
 
   it('stops at 200 keys and says so', async () => {
@@ -114,7 +114,7 @@ describe('checking', () => {
     await watchFromCard();
     later(31); // The card's cached answer is stale by now: the check asks the API.
     at85();
-    await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 30, notify: true });
+    await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 30, notify: true, paceAlert: true });
     await checkNow();
     expect(notifications()).toEqual(['Production backend: 85% of limit used']);
     expect(await badge()).toEqual({
@@ -167,6 +167,8 @@ describe('checking', () => {
         facts: '42% of limit used · No expiry',
         attention: [],
         checked: 'Last checked 33 minutes ago; the check 2 minutes ago failed',
+        pace: { text: 'At this pace: about $50 by the reset (limit $100)', warning: false },
+        spark: [42.75],
       },
     ]);
     expect((await badge()).text).toBe('OK');
@@ -207,7 +209,7 @@ describe('the alarm', () => {
 
   it('follows a new interval', async () => {
     await watchFromCard();
-    await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 5, notify: false });
+    await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 5, notify: false, paceAlert: true });
     await ensureWatchAlarm();
     expect(await fakeBrowser.alarms.get(WATCH_ALARM)).toMatchObject({ periodInMinutes: 5 });
   });

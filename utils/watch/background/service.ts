@@ -9,7 +9,12 @@ import { ensureWatchAlarm } from './alarm';
 import { checkWatched, watchedOfSavedAccounts } from './check';
 import { paintToolbar } from './toolbar-attention';
 import type { UnwatchRequest, WatchRequest } from '../contract';
-import { forgetSpendHistory, readSpendHistory, recordFirstSpend } from '../../spend-history/background/spend-store';
+import {
+  forgetSpendHistory,
+  readSparklines,
+  readSpendHistory,
+  recordFirstSpend,
+} from '../../spend-history/background/spend-store';
 import { startWatching, UNCHECKED } from '../alerts';
 import { watchedView, type WatchedView } from '../view';
 import type { AlertSettingsInput } from '../alert-settings';
@@ -49,7 +54,11 @@ export async function watchKey(request: WatchRequest) {
   await lookupRecorded();
   const [[cached], alertSettings] = await Promise.all([readCachedEntries(key.hash, [accountId]), readAlertSettings()]);
   const now = new Date();
-  const rules = { thresholds: alertSettings.thresholds, warningDays: EXPIRY_WARNING_DAYS };
+  const rules = {
+    thresholds: alertSettings.thresholds,
+    warningDays: EXPIRY_WARNING_DAYS,
+    pace: alertSettings.paceAlert,
+  };
   const state = cached ? startWatching(cached.key, new Date(cached.fetchedAt), rules) : UNCHECKED;
   const entry: WatchEntry = { ...key, addedAt: now.toISOString(), state };
   const added = await updateWatchlist((list) => {
@@ -78,13 +87,17 @@ export async function unwatchKey(request: UnwatchRequest) {
 
 /** The watched keys, oldest first, in the list's words, naming their account when there are several. */
 export async function listWatched(): Promise<{ ok: true; entries: WatchedView[] }> {
-  const [{ list, settings }, { thresholds }] = await Promise.all([watchedOfSavedAccounts(), readAlertSettings()]);
-  const several = settings.accounts.length > 1;
-  const rules = { thresholds, warningDays: EXPIRY_WARNING_DAYS };
   const now = new Date();
+  const [{ list, settings }, { thresholds, paceAlert }, sparks] = await Promise.all([
+    watchedOfSavedAccounts(),
+    readAlertSettings(),
+    readSparklines(now),
+  ]);
+  const several = settings.accounts.length > 1;
+  const rules = { thresholds, warningDays: EXPIRY_WARNING_DAYS, pace: paceAlert };
   const entries = list.map((entry) => {
     const account = several ? settings.accounts.find((a) => a.id === entry.accountId)?.name : undefined;
-    return watchedView(entry, now, rules, account);
+    return watchedView(entry, now, rules, account, sparks.get(`${entry.accountId}/${entry.hash}`));
   });
   return { ok: true as const, entries };
 }
