@@ -31,7 +31,7 @@ describe('the "Runs out" cell', () => {
     ['nothing spent', { limit_reset: 'daily', usage_daily: 0 }, 'No spend yet'],
     ['a limit already reached', { limit_remaining: 0 }, 'Reached'],
     ['no limit', { limit: null, limit_remaining: null }, '—'],
-  ] as const)('%s: %s', (_, key, text) => {
+  ] as [string, Partial<ApiKey>, string][])('%s: %s', (_, key, text) => {
     const fetchedAt = key.limit_reset === 'monthly' ? '2026-12-01T00:30:00Z' : undefined;
     expect(cell(key, fetchedAt).text).toBe(text);
   });
