@@ -25,15 +25,8 @@ const usdFormat = memoized(
       maximumFractionDigits: 2,
     }),
 );
-const wholeUsdFormat = memoized(
-  (locale) =>
-    new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: 'USD',
-      maximumFractionDigits: 0,
-      minimumFractionDigits: 0,
-    }),
-);
+const wholeUsd = { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 0 } as const;
+const wholeUsdFormat = memoized((locale) => new Intl.NumberFormat(locale, wholeUsd));
 const countFormat = memoized((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
 const relativeFormat = memoized((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 const utcFormat = memoized(
@@ -66,10 +59,7 @@ export function formatUsd(amount: number, locale = 'en-US'): string {
   return usd.format(amount === 0 ? 0 : amount);
 }
 
-/**
- * An amount to say "about": whole dollars from $10 up ("$48", "$1,250"), cents below ("$2.40"),
- * so a projection never looks more exact than it is.
- */
+/** An amount to say "about": whole dollars from $10 up ("$48"), cents below ("$2.40"). */
 export function formatUsdRounded(amount: number, locale = 'en-US'): string {
   if (!Number.isFinite(amount)) return UNKNOWN_TEXT;
   if (Math.abs(amount) < 10) return formatUsd(amount, locale);
@@ -187,10 +177,7 @@ export function formatCountdown(target: Date, now: Date): string {
   return `${minutes} min`;
 }
 
-/**
- * A length of time in one rounded unit, for "about" and "~": "3 h", "45 min", "5 d"; at least
- * "1 min". Minutes below an hour, hours below two days, days after that.
- */
+/** A length of time in one rounded unit, for "about": "45 min" (at least 1), "3 h" below 2 days, "5 d". */
 export function formatDurationRounded(ms: number, locale = 'en-US'): string {
   if (!Number.isFinite(ms)) return UNKNOWN_TEXT;
   const count = countFormat(locale);

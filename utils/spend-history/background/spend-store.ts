@@ -82,6 +82,7 @@ export function recordSpend(answers: readonly SpendAnswer[]): Promise<void> {
     const kept = answers.filter((answer) => watched.some((entry) => sameKey(entry, answer)));
     if (kept.length > 0) await enqueue(addSamples(kept));
   })();
+  // Only the order matters here: the caller gets this recording's own failure through `done`.
   recording = Promise.all([recording, done.catch(() => undefined)]);
   return done;
 }
