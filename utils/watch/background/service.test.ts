@@ -222,3 +222,20 @@ describe('the alarm', () => {
     expect((await badge()).text).toBe('!1');
   });
 });
+
+describe('the pace alert', () => {
+  // Checked at 14:36 with $70 of a daily $100 spent: $4.79 an hour, the $30 left is gone by 20:52.
+  const onPace = () => api.overrides.set(ACTIVE, { limit_reset: 'daily', usage_daily: 70, limit_remaining: 30 });
+
+  it.each([
+    [true, ['Production backend: On pace to reach its limit before the reset (in about 6 h)']],
+    [false, []],
+  ])('with "Alert when a key is on pace…" %s, a check raises %j', async (paceAlert, expected) => {
+    await watchFromCard();
+    later(31);
+    onPace();
+    await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 30, notify: true, paceAlert });
+    await checkNow();
+    expect(notifications()).toEqual(expected);
+  });
+});
