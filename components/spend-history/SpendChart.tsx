@@ -70,7 +70,9 @@ export function SpendChart({ history }: { history: SpendHistoryView }) {
     const x = data.x[index];
     const y = data.y[index];
     if (x === undefined) return;
-    u.setCursor({ left: u.valToPos(x, 'x'), top: y == null ? 0 : u.valToPos(y, 'y') });
+    // Without the hook: uPlot would read the nearest point under the cursor, which for points a
+    // few seconds apart may be the neighbour; the keys step through every point.
+    u.setCursor({ left: u.valToPos(x, 'x'), top: y == null ? 0 : u.valToPos(y, 'y') }, false);
     setPoint(index);
   }
 
