@@ -9,6 +9,7 @@ import { formatUsd, formatUtc, parseTime, shortenHash, UNKNOWN_TEXT } from '@/ut
 import { displayName } from '@/utils/key-name';
 import { nextLimitReset } from '@/utils/card/limit-reset';
 import { memo } from 'preact/compat';
+import { RunsOutCell } from './RunsOutCell';
 import type { SelectRows } from '../../utils/bulk/page/use-row-selection';
 
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
@@ -89,6 +90,9 @@ export const ResultRow = memo(function ResultRow({ view, several, selected, onSe
       <td>{key ? spentOfLimit(key) : '—'}</td>
       <td>{key ? (key.limit === null ? 'No limit' : usd(key.limit_remaining)) : '—'}</td>
       <td>{key ? resetText(key, now) : '—'}</td>
+      <td>
+        <RunsOutCell view={view} />
+      </td>
       <td>{key ? usd(key.usage_monthly) : '—'}</td>
       <td>{key ? expiryText(key) : '—'}</td>
       <td class="bulk-hash">

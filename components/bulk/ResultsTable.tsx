@@ -16,6 +16,7 @@ const HEADERS: [SortColumn, string][] = [
   ['spent', 'Spent of limit'],
   ['remaining', 'Remaining'],
   ['reset', 'Next reset'],
+  ['runs_out', 'Runs out'],
   ['usage_monthly', 'This month'],
   ['expiry', 'Expiry'],
   ['hash', 'Hash'],

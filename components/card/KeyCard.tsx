@@ -11,10 +11,12 @@ export interface KeyCardProps {
   now: Date;
   /** The account that holds the key; given only when there are several accounts. */
   account?: string;
+  /** ISO time the API answered; the projection of the spend is made as of then. */
+  fetchedAt?: string;
 }
 
 /** Everything the API said about one key, laid out to fit the popup without scrolling. */
-export function KeyCard({ apiKey, now, account }: KeyCardProps) {
+export function KeyCard({ apiKey, now, account, fetchedAt }: KeyCardProps) {
   const { name, label } = apiKey;
   const badges = deriveBadges(apiKey, now);
   return (
@@ -29,7 +31,7 @@ export function KeyCard({ apiKey, now, account }: KeyCardProps) {
         {account !== undefined && <p class="key-card__account">Account: {account}</p>}
         <StatusBadges badges={badges} />
       </header>
-      <SpendMeter apiKey={apiKey} now={now} />
+      <SpendMeter apiKey={apiKey} now={now} answeredAt={fetchedAt === undefined ? undefined : new Date(fetchedAt)} />
       <UsageTable apiKey={apiKey} />
       <KeyMeta apiKey={apiKey} now={now} />
     </article>

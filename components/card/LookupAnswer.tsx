@@ -45,7 +45,7 @@ export function LookupAnswer({
             onOpenInTab={onOpenInTab}
             accountId={entry.account?.id}
           />
-          <KeyCard apiKey={entry.key} now={now} account={entry.account?.name} />
+          <KeyCard apiKey={entry.key} now={now} account={entry.account?.name} fetchedAt={entry.fetchedAt} />
         </Fragment>
       ))}
       {pending && pending.length > 0 && (

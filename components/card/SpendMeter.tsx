@@ -1,14 +1,17 @@
 import type { ApiKey } from '@/utils/api-key';
 import { formatCountdown, formatUsd, formatUtc } from '@/utils/format';
 import { nextLimitReset } from '@/utils/card/limit-reset';
+import { PaceLine } from './PaceLine';
 
 export interface SpendMeterProps {
   apiKey: ApiKey;
   now: Date;
+  /** When the API answered (the projection's clock); `now` when not given. */
+  answeredAt?: Date;
 }
 
-/** Spend against the key's limit, and when the limit starts over. */
-export function SpendMeter({ apiKey, now }: SpendMeterProps) {
+/** Spend against the key's limit, when the limit starts over, and where the spend is heading. */
+export function SpendMeter({ apiKey, now, answeredAt }: SpendMeterProps) {
   const { limit } = apiKey;
   if (limit === null) {
     return (
@@ -25,6 +28,7 @@ export function SpendMeter({ apiKey, now }: SpendMeterProps) {
         <LimitFigures limit={limit} remaining={apiKey.limit_remaining} />
       )}
       <ResetLine limitReset={apiKey.limit_reset} now={now} />
+      <PaceLine apiKey={apiKey} answeredAt={answeredAt ?? now} now={now} />
     </section>
   );
 }

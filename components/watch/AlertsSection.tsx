@@ -13,6 +13,7 @@ interface Draft {
   thresholds: string;
   intervalMinutes: string;
   notify: boolean;
+  paceAlert: boolean;
 }
 
 /**
@@ -28,12 +29,13 @@ export function AlertsSection() {
   useEffect(() => {
     void Promise.all([askWorker('getAlertSettings'), hasNotifications()]).then(([reply, allowed]) => {
       if (!reply.ok) return setStatus('Could not read the alert settings.');
-      const { thresholds, intervalMinutes, notify } = reply.settings;
+      const { thresholds, intervalMinutes, notify, paceAlert } = reply.settings;
       // Notifications the browser no longer allows are shown off: they would not appear.
       setDraft({
         thresholds: thresholdsText(thresholds),
         intervalMinutes: String(intervalMinutes),
         notify: notify && allowed,
+        paceAlert,
       });
     });
   }, []);
@@ -60,6 +62,7 @@ export function AlertsSection() {
       thresholds: draft.thresholds,
       intervalMinutes: minutes === null || Number.isNaN(minutes) ? null : minutes,
       notify: draft.notify,
+      paceAlert: draft.paceAlert,
     });
     setSaving(false);
     if (reply.ok) {
@@ -97,6 +100,19 @@ export function AlertsSection() {
           error={errors.intervalMinutes}
           hint={`From ${MIN_INTERVAL_MINUTES} minutes to 24 hours (${MAX_INTERVAL_MINUTES}).`}
         />
+        <label class="check">
+          <input
+            type="checkbox"
+            name="paceAlert"
+            checked={draft.paceAlert}
+            aria-describedby="pace-alert-hint"
+            onChange={(event) => edit({ paceAlert: event.currentTarget.checked })}
+          />
+          Alert when a key is on pace to reach its limit before the reset
+        </label>
+        <p class="field-hint" id="pace-alert-hint">
+          From its spend so far in the limit period; once per period, like the thresholds.
+        </p>
         <label class="check">
           <input
             type="checkbox"

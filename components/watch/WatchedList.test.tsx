@@ -24,21 +24,25 @@ function shown(state = stateAfter(found()), account?: string) {
 
 describe('WatchedList', () => {
   it.each<[string, CheckResult | 'unchecked', string]>([
-    ['all well', found(), 'Production backend Active 42% of limit used · No expiry · Checked 1 hour ago'],
+    [
+      'all well',
+      found(),
+      'Production backend Active 42% of limit used · No expiry · Checked 1 hour ago At this pace: about $50 by the reset (limit $100)',
+    ],
     [
       'at 90 % of its limit',
       found({ limit_remaining: 10 }),
-      'Production backend Active 90% of limit used · No expiry · Checked 1 hour ago Needs attention: 90% of limit used',
+      'Production backend Active 90% of limit used · No expiry · Checked 1 hour ago At this pace: about $50 by the reset (limit $100) Needs attention: 90% of limit used',
     ],
     [
       'expiring in 2 days',
       found({ expires_at: new Date(NOW.getTime() + 2.5 * 24 * HOUR).toISOString() }),
-      'Production backend Active 42% of limit used · Expires in 2 days · Checked 1 hour ago Needs attention: Expires in 2 days',
+      'Production backend Active 42% of limit used · Expires in 2 days · Checked 1 hour ago At this pace: about $50 by the reset (limit $100) Needs attention: Expires in 2 days',
     ],
     [
       'disabled',
       found({ disabled: true }),
-      'Production backend Disabled 42% of limit used · No expiry · Checked 1 hour ago Needs attention: Disabled',
+      'Production backend Disabled 42% of limit used · No expiry · Checked 1 hour ago At this pace: about $50 by the reset (limit $100) Needs attention: Disabled',
     ],
     [
       'no limit',
@@ -48,10 +52,29 @@ describe('WatchedList', () => {
     [
       'a failed check: the last good state, and when',
       { kind: 'failed' },
-      'Production backend Active 42% of limit used · No expiry · Last checked 2 hours ago; the check 1 hour ago failed',
+      'Production backend Active 42% of limit used · No expiry · Last checked 2 hours ago; the check 1 hour ago failed At this pace: about $50 by the reset (limit $100)',
     ],
   ])('says so when %s', (_, check, text) => {
     expect(shown(check === 'unchecked' ? UNCHECKED : stateAfter(check)).row).toBe(text);
+  });
+
+  it('warns in words when the last check is on pace to run out before the reset, with a sparkline', () => {
+    // Checked an hour ago (18:00) with $85 of a daily $100 spent: $15 left at $4.72 an hour.
+    const state = stateAfter(found({ limit_reset: 'daily', usage_daily: 85, limit_remaining: 15 }));
+    const view = watchedView({ hash: HASH, accountId: 'a', state }, NOW, DEFAULT_ALERT_RULES, undefined, [5, 40, 85]);
+    render(<WatchedList entries={[view]} checking={false} onPick={vi.fn()} onCheckNow={vi.fn()} />);
+    const row = screen
+      .getByRole('button', { name: /Production backend/ })
+      .textContent?.replace(/\s+/g, ' ')
+      .trim();
+    expect(row).toBe(
+      'Production backend Active 85% of limit used · No expiry · Checked 1 hour ago ⚠ Warning: At this pace the ' +
+        'limit is reached in about 2 h, before the reset in 5 h Needs attention: 85% of limit used, ' +
+        'On pace to reach its limit before the reset',
+    );
+    const spark = document.querySelector('svg.sparkline');
+    expect(spark?.getAttribute('aria-hidden')).toBe('true');
+    expect(spark?.getAttribute('data-points')).toBe('3');
   });
 
   it('says "No longer exists" for a key that is gone, keeping its name', () => {

@@ -1,4 +1,5 @@
 import type { WatchedView } from '@/utils/watch/view';
+import { Sparkline } from './Sparkline';
 
 export interface WatchedListProps {
   entries: WatchedView[];
@@ -11,8 +12,8 @@ export interface WatchedListProps {
 }
 
 /**
- * The watched keys: name, account (when several), status, spend against the limit, expiry and
- * when each was checked. What needs attention is said in words ("90% of limit used", "Disabled"),
+ * The watched keys: name, account (when several), status, spend against the limit, expiry, when
+ * each was checked, where its spend is heading and a sparkline of it. What needs attention is said in words ("90% of limit used", "Disabled"),
  * never by colour alone. Choosing one looks it up.
  */
 export function WatchedList({ entries, checking, checkError, onPick, onCheckNow }: WatchedListProps) {
@@ -40,6 +41,13 @@ export function WatchedList({ entries, checking, checkError, onPick, onCheckNow 
               <b class="history__name">{entry.account ? `${entry.name} · ${entry.account}` : entry.name}</b>{' '}
               {entry.status && <span class={`badge badge--${entry.status.tone}`}>{entry.status.text}</span>}{' '}
               <span class="watched__facts">{entry.facts ? `${entry.facts} · ${entry.checked}` : entry.checked}</span>{' '}
+              <Sparkline values={entry.spark} />{' '}
+              {entry.pace && (
+                <span class={entry.pace.warning ? 'watched__pace watched__pace--warning' : 'watched__pace'}>
+                  {entry.pace.warning ? '⚠ Warning: ' : ''}
+                  {entry.pace.text}
+                </span>
+              )}{' '}
               {entry.attention.length > 0 && (
                 <strong class="watched__attention">Needs attention: {entry.attention.join(', ')}</strong>
               )}

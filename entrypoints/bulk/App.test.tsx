@@ -68,7 +68,7 @@ const watchButton = () => screen.getByRole('button', { name: /^Watch selected/ }
 const status = () => watchButton().parentElement?.querySelector('[role="status"]')?.textContent;
 
 beforeEach(() => {
-  watch.mockReset().mockResolvedValue({ ok: true, watching: true });
+  watch.mockReset().mockResolvedValue({ ok: true, watching: true, samples: 0 });
   savedRun();
 });
 afterEach(() => sessionStorage.clear());
@@ -151,7 +151,9 @@ describe('the bulk page’s rows', () => {
 
   it('stops at the worker’s refusal, and says how many were not watched and why', async () => {
     const limit = 'You are watching 200 keys, the most there can be. Stop watching one first.';
-    watch.mockResolvedValueOnce({ ok: true, watching: true }).mockResolvedValue({ ok: false, message: limit });
+    watch
+      .mockResolvedValueOnce({ ok: true, watching: true, samples: 0 })
+      .mockResolvedValue({ ok: false, message: limit });
     render(<App />);
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Select all shown' }));
     fireEvent.click(watchButton());

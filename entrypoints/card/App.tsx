@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Loading } from '@/components/lookup/Loading';
 import { LookupAnswer } from '@/components/card/LookupAnswer';
+import { SpendHistorySection } from '@/components/spend-history/SpendHistorySection';
 import { type CardAddress, readCardAddress } from '@/utils/lookup/card-address';
 import { shortenHash } from '@/utils/format';
 import { displayName } from '@/utils/key-name';
@@ -64,6 +65,9 @@ export function App() {
           />
         )}
       </section>
+      {found && address.kind === 'hash' && (
+        <SpendHistorySection hash={address.hash} accountId={found.account?.id} fetchedAt={found.fetchedAt} />
+      )}
     </main>
   );
 }

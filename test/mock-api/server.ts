@@ -96,6 +96,8 @@ export interface MockApiOptions {
 export const HUGE_BODY_BYTES = 1.5 * 1024 * 1024;
 
 const KEY_PATH = /^\/api\/v1\/keys\/([^/]+)$/;
+/** The test-only control endpoint: `PUT` (JSON fields) or `DELETE` on /__mock/keys/<hash>. */
+const CONTROL_PATH = /^\/__mock\/keys\/([0-9a-f]{64})$/;
 const HASH_FORMAT = /^[0-9a-f]{64}$/;
 
 const sampleByHash = new Map<string, SampleName>(
@@ -354,6 +356,45 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     sendJson(res, 200, JSON.stringify({ data: { ...sampleKeyData(sample, now()), ...overrides.get(hash) } }));
   };
 
+  /**
+   * A test's way, over HTTP as any client would, to move a sample key between two checks:
+   * `PUT /__mock/keys/<hash>` with a JSON object sets the fields that replace the sample's own (as
+   * `overrides.set` does), `DELETE` clears them. Only with the management key, never recorded
+   * among the API's requests (it is not one), and answered 204.
+   */
+  const answerControl = (req: IncomingMessage, res: ServerResponse, hash: string): void => {
+    if (!isAuthorized(req.headers.authorization, managementKey)) {
+      sendJson(res, 401, errorBody(401, 'Invalid management key'));
+      return;
+    }
+    if (req.method === 'DELETE') {
+      overrides.delete(hash);
+      res.writeHead(204).end();
+      return;
+    }
+    if (req.method !== 'PUT') {
+      sendJson(res, 405, errorBody(405, 'PUT or DELETE'));
+      return;
+    }
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      let fields: unknown;
+      try {
+        fields = JSON.parse(body);
+      } catch {
+        fields = undefined;
+      }
+      if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
+        sendJson(res, 400, errorBody(400, 'Send a JSON object of key fields'));
+        return;
+      }
+      overrides.set(hash, fields as Record<string, unknown>);
+      res.writeHead(204).end();
+    });
+  };
+
   const respondApi = (req: IncomingMessage, res: ServerResponse): void => {
     if (!cors) {
       after(latencyMs, res, () => (req.method === 'OPTIONS' ? send(res, 405, 'text/plain', '') : answerApi(req, res)));
@@ -364,6 +405,11 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   };
 
   const apiServer = createServer((req, res) => {
+    const control = CONTROL_PATH.exec(new URL(req.url ?? '/', 'http://mock.invalid').pathname)?.[1];
+    if (control !== undefined) {
+      answerControl(req, res, control);
+      return;
+    }
     record('api', req);
     if (held) void held.then(() => !res.destroyed && respondApi(req, res));
     else respondApi(req, res);

@@ -13,7 +13,7 @@ const found = (key: Partial<ApiKey>): BulkResult => ({
   fetchedAt: '2026-11-26T14:04:00Z',
 });
 
-/** Eleven rows, one of each kind and some that are several at once; hash n is row n. */
+/** Twelve rows, one of each kind and some that are several at once; hash n is row n. */
 const RESULTS: BulkResult[] = [
   found({}),
   found({ usage: 250.5, usage_monthly: 20.25 }),
@@ -26,17 +26,20 @@ const RESULTS: BulkResult[] = [
   { kind: 'not_found' },
   { kind: 'error', error: { kind: 'server_error', status: 503 } },
   { kind: 'pending' },
+  // $80 of a daily $100 by 14:04: $5.69 an hour, the $20 left gone by 17:35, before midnight.
+  found({ limit_reset: 'daily', include_byok_in_limit: false, usage_daily: 80, limit_remaining: 20 }),
 ];
 const VIEWS = RESULTS.map((result, n) => viewRow({ hash: hash(n), account: null, result }, NOW));
 
 describe('filterRows', () => {
   it.each<[RowFilter, number[]]>([
-    ['all', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]],
-    ['active', [0, 1, 4, 5, 6]],
+    ['all', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]],
+    ['active', [0, 1, 4, 5, 6, 11]],
     ['disabled', [2]],
     ['expired', [3]],
     ['expires_soon', [4, 5]],
     ['limit_reached', [5]],
+    ['runs_out', [11]],
     ['not_found', [7, 8]],
     ['errors', [9]],
   ])('%s shows rows %j, in their order', (filter, rows) => {
@@ -54,18 +57,19 @@ describe('summarize', () => {
   it('adds up the usage of the keys found, and counts those without figures', () => {
     expect(summarize(VIEWS)).toEqual({
       counts: {
-        all: 11,
-        active: 5,
+        all: 12,
+        active: 6,
         disabled: 1,
         expired: 1,
         expires_soon: 2,
         limit_reached: 1,
+        runs_out: 1,
         not_found: 2,
         errors: 1,
       },
-      found: 7,
-      usageMonthly: 25.25,
-      usage: 300.5,
+      found: 8,
+      usageMonthly: 26.25,
+      usage: 310.5,
       usageUnknown: 1,
     });
   });
@@ -83,6 +87,7 @@ const counts = (partial: Partial<BulkSummary['counts']>): BulkSummary['counts'] 
   expired: 0,
   expires_soon: 0,
   limit_reached: 0,
+  runs_out: 0,
   not_found: 0,
   errors: 0,
   ...partial,
@@ -103,8 +108,9 @@ describe('summaryLine', () => {
     [
       'the fixture',
       summarize(VIEWS),
-      '11 hashes: 5 active, 1 disabled, 1 expired, 2 expiring soon, 1 limit reached, 2 not found, 1 error. ' +
-        'Usage of the 7 keys found: $25.25 this month, $300.50 in all (1 key without usage figures).',
+      '12 hashes: 6 active, 1 disabled, 1 expired, 2 expiring soon, 1 limit reached, 1 on pace to run out, ' +
+        '2 not found, 1 error. ' +
+        'Usage of the 8 keys found: $26.25 this month, $310.50 in all (1 key without usage figures).',
     ],
     [
       'one key found',

@@ -31,6 +31,7 @@ export function summarize(views: readonly RowView[]): BulkSummary {
     expired: 0,
     expires_soon: 0,
     limit_reached: 0,
+    runs_out: 0,
     not_found: 0,
     errors: 0,
   };
@@ -61,6 +62,7 @@ const STATUS_WORDS: [RowFilter, string][] = [
   ['expired', 'expired'],
   ['expires_soon', 'expiring soon'],
   ['limit_reached', 'limit reached'],
+  ['runs_out', 'on pace to run out'],
   ['not_found', 'not found'],
   ['errors', 'errors'],
 ];

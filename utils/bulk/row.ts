@@ -1,5 +1,6 @@
 import type { ApiKey } from '../api-key';
 import { deriveBadges, type Badge } from '../card/badges';
+import { projectPace, type Pace } from '../card/pace';
 import { describeLookupError } from '../lookup/error-message';
 import type { KeyHash } from '../hash-input';
 import type { LookupError } from '../lookup/lookup-error';
@@ -30,6 +31,7 @@ export const ROW_FILTERS = [
   'expired',
   'expires_soon',
   'limit_reached',
+  'runs_out',
   'not_found',
   'errors',
 ] as const;
@@ -42,6 +44,7 @@ export const ROW_FILTER_LABELS: Record<RowFilter, string> = {
   expired: 'Expired',
   expires_soon: 'Expiring soon',
   limit_reached: 'Limit reached',
+  runs_out: 'On pace to run out',
   not_found: 'Not found',
   errors: 'Errors',
 };
@@ -57,7 +60,12 @@ export interface RowView {
   filters: ReadonlySet<RowFilter>;
   /** The time the row was worked out at: its badges, failure words and next reset are as of then. */
   viewedAt: Date;
+  /** Where a found key's spend is heading, projected as of its answer; null otherwise. */
+  pace: Pace | null;
 }
+
+/** The key is on pace to reach its limit before the reset: the "Runs out" column has a time. */
+export const runsOutAt = (view: RowView): Date | null => (view.pace?.kind === 'projected' ? view.pace.runsOutAt : null);
 
 const BADGE_FILTERS: Partial<Record<Badge['id'], RowFilter>> = {
   active: 'active',
@@ -81,15 +89,18 @@ export function viewRow(row: BulkRow, now: Date, warningDays?: number): RowView 
         const filter = BADGE_FILTERS[badge.id];
         if (filter !== undefined) filters.add(filter);
       }
-      return { row, badges, status: badges.map((b) => b.text).join(', '), filters, viewedAt: now };
+      const pace = projectPace(result.key, new Date(result.fetchedAt));
+      if (pace?.kind === 'projected' && pace.runsOutAt !== null && pace.resetAt > now) filters.add('runs_out');
+      return { row, badges, status: badges.map((b) => b.text).join(', '), filters, viewedAt: now, pace };
     }
     case 'not_found':
       filters.add('not_found');
-      return { row, badges: [], status: 'Not found', filters, viewedAt: now };
+      return { row, badges: [], status: 'Not found', filters, viewedAt: now, pace: null };
     case 'error':
       filters.add('errors');
-      return { row, badges: [], status: describeLookupError(result.error, now).title, filters, viewedAt: now };
+      const status = describeLookupError(result.error, now).title;
+      return { row, badges: [], status, filters, viewedAt: now, pace: null };
     case 'pending':
-      return { row, badges: [], status: 'Not looked up', filters, viewedAt: now };
+      return { row, badges: [], status: 'Not looked up', filters, viewedAt: now, pace: null };
   }
 }

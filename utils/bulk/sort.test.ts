@@ -32,6 +32,9 @@ const ROWS: [string | null, BulkResult][] = [
       limit: 10,
       limit_remaining: 1,
       limit_reset: 'daily',
+      // $9 by 14:04: the $1 left runs out at about 15:38, before the reset.
+      include_byok_in_limit: false,
+      usage_daily: 9,
       usage_monthly: 50,
       expires_at: '2026-12-01T00:00:00Z',
     }),
@@ -68,6 +71,8 @@ describe('sortRows', () => {
     ['spent', [4, 0, 1, 6, 2, 3, 5], [6, 1, 0, 4, 2, 3, 5]],
     ['remaining', [6, 1, 0, 4, 2, 3, 5], [2, 4, 0, 1, 6, 3, 5]],
     ['reset', [1, 4, 0, 2, 3, 5, 6], [2, 0, 4, 1, 3, 5, 6]],
+    // Only row 1 is on pace to run out: every other row has no time, in input order.
+    ['runs_out', [1, 0, 2, 3, 4, 5, 6], [1, 0, 2, 3, 4, 5, 6]],
     ['usage_monthly', [6, 0, 2, 1, 3, 4, 5], [1, 0, 2, 6, 3, 4, 5]],
     ['expiry', [2, 1, 0, 3, 4, 5, 6], [0, 1, 2, 3, 4, 5, 6]],
     ['hash', [0, 1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1, 0]],
@@ -99,6 +104,9 @@ describe('sortRows', () => {
         limit_remaining: limit === null ? null : (i * 31) % (limit + 1),
         limit_reset: ['daily', 'weekly', 'monthly', null][i % 4],
         usage_monthly: i % 11 === 0 ? undefined : ((i * 13) % 1_000) / 10,
+        include_byok_in_limit: false,
+        usage_daily: (i % 7) * 3,
+        usage_weekly: (i % 13) * 9,
         expires_at: i % 3 === 0 ? null : new Date(NOW.getTime() + ((i * 104_729) % 9_999_999) * 1000).toISOString(),
         disabled: i % 19 === 0,
       });

@@ -1,5 +1,5 @@
 import type { ApiKey } from '../api-key';
-import type { RowView } from './row';
+import { runsOutAt, type RowView } from './row';
 import { parseTime } from '../format';
 import { nextLimitReset } from '../card/limit-reset';
 
@@ -16,6 +16,7 @@ export const SORT_COLUMNS = [
   'spent',
   'remaining',
   'reset',
+  'runs_out',
   'usage_monthly',
   'expiry',
   'hash',
@@ -55,6 +56,8 @@ export function sortValue(view: RowView, column: SortColumn, now: Date): string 
   if (column === 'hash') return row.hash;
   if (column === 'account') return row.account ?? undefined;
   if (column === 'status') return view.status;
+  // The soonest run-out first; keys not on pace to run out go last.
+  if (column === 'runs_out') return runsOutAt(view)?.getTime();
   if (row.result.kind !== 'found') return undefined;
   const key = row.result.key;
   switch (column) {

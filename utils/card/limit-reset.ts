@@ -25,3 +25,29 @@ export function nextLimitReset(limitReset: string | null | undefined, now: Date)
       return null;
   }
 }
+
+export type LimitPeriodName = 'daily' | 'weekly' | 'monthly';
+
+/** The limit period `now` is in: from its start (inclusive) to the next reset. */
+export interface LimitPeriod {
+  name: LimitPeriodName;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The current limit period, as `nextLimitReset` counts it (UTC days, weeks from Monday 00:00,
+ * calendar months of 28 to 31 days); null where that has no reset.
+ */
+export function currentLimitPeriod(limitReset: string | null | undefined, now: Date): LimitPeriod | null {
+  const end = nextLimitReset(limitReset, now);
+  if (end === null || limitReset == null) return null;
+  const name = limitReset.trim().toLowerCase() as LimitPeriodName;
+  const start =
+    name === 'daily'
+      ? new Date(end.getTime() - DAY_MS)
+      : name === 'weekly'
+        ? new Date(end.getTime() - 7 * DAY_MS)
+        : new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1));
+  return { name, start, end };
+}

@@ -3,6 +3,7 @@ import { bulkContract } from '../bulk/contract';
 import { lookupContract } from '../lookup/contract';
 import { panelContract } from '../panel/contract';
 import { settingsContract } from '../settings/contract';
+import { spendHistoryContract } from '../spend-history/contract';
 import { watchContract } from '../watch/contract';
 import type { ProtocolOf } from './contract-kit';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...bulkContract,
   ...watchContract,
   ...panelContract,
+  ...spendHistoryContract,
 };
 export type AppContract = typeof contract;
 

@@ -53,6 +53,22 @@ describe('lookupDescription', () => {
       ok(found({}, 'Production'), found({}, 'Staging')),
       'Billing bot · Active · $42.50 of $100.00 used · Production · also in 1 more account',
     ],
+    [
+      // $80 of a daily $100 by 14:04: the $20 left lasts about 3 h 31 min, before midnight.
+      'a key on pace to run out before its reset',
+      ok(
+        found(
+          { limit_reset: 'daily', include_byok_in_limit: false, usage_daily: 80, limit_remaining: 20 },
+          'Production',
+        ),
+      ),
+      'Billing bot · Active · $80.00 of $100.00 used · runs out in ~4 h · Production',
+    ],
+    [
+      'a key on a calm pace: nothing more said',
+      ok(found({ limit_reset: 'daily', include_byok_in_limit: false, usage_daily: 20, limit_remaining: 80 })),
+      'Billing bot · Active · $20.00 of $100.00 used',
+    ],
     ['a hash no account has', { ok: false, error: { kind: 'not_found' } }, 'f01d5260…d92ce9 · No key with this hash'],
     [
       'a lookup without a saved key',

@@ -1,5 +1,7 @@
 import type { FoundKey, MergedLookup } from '../lookup/account-answers';
 import { deriveBadges, type Badge } from '../card/badges';
+import { projectPace } from '../card/pace';
+import { runsOutShort } from '../card/pace-words';
 import { describeLookupError } from '../lookup/error-message';
 import { formatUsd, shortenHash } from '../format';
 import { SECRET_KEY_MESSAGE } from '../hash-input';
@@ -54,13 +56,18 @@ function spendWords(key: FoundKey['key']): string | null {
   return `${formatUsd(used)} of ${formatUsd(key.limit)} used`;
 }
 
-/** "Billing bot · Active · $42.50 of $100.00 used · Production" (the account only when there are several). */
+/**
+ * "Billing bot · Active · $42.50 of $100.00 used · runs out in ~3 h · Production" (the run-out
+ * only when the key is on pace to reach its limit before the reset; the account only when there
+ * are several).
+ */
 export function foundLine(entry: FoundKey, now: Date): string {
   const status = deriveBadges(entry.key, now)
     .filter((badge) => STATUS_BADGES.has(badge.id))
     .map((badge) => badge.text)
     .join(', ');
-  const parts = [displayName(entry.key.name), status, spendWords(entry.key), entry.account?.name];
+  const runsOut = runsOutShort(projectPace(entry.key, new Date(entry.fetchedAt)), now);
+  const parts = [displayName(entry.key.name), status, spendWords(entry.key), runsOut, entry.account?.name];
   return parts.filter((part): part is string => typeof part === 'string' && part !== '').join(SEPARATOR);
 }
 

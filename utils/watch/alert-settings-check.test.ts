@@ -6,11 +6,12 @@ const input = (patch: Partial<AlertSettingsInput>): AlertSettingsInput => ({
   thresholds: '80, 100',
   intervalMinutes: 30,
   notify: false,
+  paceAlert: true,
   ...patch,
 });
 const saved = (thresholds: number[], intervalMinutes = 30, notify = false): AlertSettingsCheck => ({
   ok: true,
-  settings: { thresholds, intervalMinutes, notify },
+  settings: { thresholds, intervalMinutes, notify, paceAlert: true },
 });
 const refused = (errors: Record<string, string>): AlertSettingsCheck => ({ ok: false, errors });
 const BETWEEN = 'Enter whole minutes from 5 to 1440 (24 hours).';

@@ -14,6 +14,7 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   thresholds: [...DEFAULT_THRESHOLDS],
   intervalMinutes: DEFAULT_INTERVAL_MINUTES,
   notify: false,
+  paceAlert: true,
 };
 
 /** Checks the section's fields; each refusal is said beside its field. */
@@ -38,5 +39,8 @@ export function checkAlertSettings(input: AlertSettingsInput): AlertSettingsChec
   )
     errors.intervalMinutes = `Enter whole minutes from ${MIN_INTERVAL_MINUTES} to ${MAX_INTERVAL_MINUTES} (24 hours).`;
   if (Object.keys(errors).length > 0 || minutes === null) return { ok: false, errors };
-  return { ok: true, settings: { thresholds, intervalMinutes: minutes, notify: input.notify } };
+  return {
+    ok: true,
+    settings: { thresholds, intervalMinutes: minutes, notify: input.notify, paceAlert: input.paceAlert },
+  };
 }

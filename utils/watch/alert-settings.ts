@@ -10,6 +10,8 @@ export interface AlertSettings {
   intervalMinutes: number;
   /** Also show a desktop notification (needs the optional `notifications` permission). */
   notify: boolean;
+  /** Alert when a key is on pace to reach its limit before the reset (on by default). */
+  paceAlert: boolean;
 }
 
 export const DEFAULT_INTERVAL_MINUTES = 30;
@@ -26,6 +28,7 @@ export interface AlertSettingsInput {
   thresholds: string;
   intervalMinutes: number | null;
   notify: boolean;
+  paceAlert: boolean;
 }
 
 export type AlertField = 'thresholds' | 'intervalMinutes';

@@ -243,7 +243,7 @@ describe('a failed check', () => {
 });
 
 describe('the stored state', () => {
-  it('keeps no usage figures beyond what the list shows, and never a key', () => {
+  it('keeps no usage figures beyond what the list shows (this period’s, for the projection), and never a key', () => {
     const { state } = applyCheck(UNCHECKED, found({ label: 'sk-mg-v1-f01…ce9' }), NOW);
     expect(state.key).toEqual({
       hash: KEY.hash,
@@ -253,6 +253,13 @@ describe('the stored state', () => {
       limit: 100,
       limit_remaining: 90,
       limit_reset: 'monthly',
+      include_byok_in_limit: undefined,
+      usage_daily: undefined,
+      usage_weekly: undefined,
+      usage_monthly: 10,
+      byok_usage_daily: undefined,
+      byok_usage_weekly: undefined,
+      byok_usage_monthly: undefined,
     });
   });
 

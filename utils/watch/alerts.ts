@@ -1,6 +1,8 @@
 import type { ApiKey } from '../api-key';
 import { deriveBadges, EXPIRY_WARNING_DAYS } from '../card/badges';
 import { nextLimitReset } from '../card/limit-reset';
+import { projectPace } from '../card/pace';
+import { formatDurationRounded } from '../format';
 
 /**
  * The watchlist's alert rules: from a watched key's stored state and a new check, the next state
@@ -9,10 +11,24 @@ import { nextLimitReset } from '../card/limit-reset';
  * so a daily limit can alert again tomorrow. A failed check changes nothing but when it was tried.
  */
 
-/** What the watchlist keeps from the last good check: what the list shows and the rules read. */
+/** What the watchlist keeps from the last good check: what the list shows and the rules read,
+ * this period's spend among it (the projection's figures). */
 export type WatchedKey = Pick<
   ApiKey,
-  'hash' | 'name' | 'disabled' | 'expires_at' | 'limit' | 'limit_remaining' | 'limit_reset'
+  | 'hash'
+  | 'name'
+  | 'disabled'
+  | 'expires_at'
+  | 'limit'
+  | 'limit_remaining'
+  | 'limit_reset'
+  | 'include_byok_in_limit'
+  | 'usage_daily'
+  | 'usage_weekly'
+  | 'usage_monthly'
+  | 'byok_usage_daily'
+  | 'byok_usage_weekly'
+  | 'byok_usage_monthly'
 >;
 
 /** An alert already raised. */
@@ -22,7 +38,9 @@ export type RaisedAlert =
   /** Raised for this expiry date; a new date can raise it again. */
   | { kind: 'expiry'; expiresAt: string }
   | { kind: 'disabled' }
-  | { kind: 'gone' };
+  | { kind: 'gone' }
+  /** On pace to reach the limit before the reset: `period` as for spend, so once per period. */
+  | { kind: 'pace'; period: string };
 
 type SpendAlert = Extract<RaisedAlert, { kind: 'spend' }>;
 
@@ -47,6 +65,8 @@ export interface AlertRules {
   thresholds: readonly number[];
   /** An expiry closer than this many days alerts (the options' existing setting). */
   warningDays: number;
+  /** Alert when the key is on pace to reach its limit before the reset (on unless turned off). */
+  pace?: boolean;
 }
 
 export const DEFAULT_THRESHOLDS = [80, 100] as const;
@@ -58,6 +78,7 @@ export type WatchAlert = { text: string } & (
   | { kind: 'expiry'; expiresAt: string }
   | { kind: 'disabled' }
   | { kind: 'gone' }
+  | { kind: 'pace'; period: string }
 );
 
 /** Whole percentages from 1 to 100, each once, in order. */
@@ -134,9 +155,36 @@ export function applyCheck(
     alerts.push({ kind: 'spend', threshold: highest, percent, text: percentText(percent) });
   }
 
-  const { hash, name, disabled, expires_at, limit, limit_remaining, limit_reset } = key;
-  const kept: WatchedKey = { hash, name, disabled, expires_at, limit, limit_remaining, limit_reset };
+  // Pace: once per limit period, like a threshold; a period that has reset re-arms it.
+  const paced = state.raised.some((a) => a.kind === 'pace' && a.period === period);
+  if (paced) raised.push({ kind: 'pace', period });
+  else if (rules.pace !== false) {
+    const pace = projectPace(key, now);
+    if (pace?.kind === 'projected' && pace.runsOutAt !== null) {
+      raised.push({ kind: 'pace', period });
+      alerts.push({ kind: 'pace', period, text: paceAlertText(pace.runsOutAt, now) });
+    }
+  }
+
+  const kept = watchedKeyOf(key);
   return { state: { key: kept, ...answered, gone: false, raised }, alerts };
+}
+
+/** "On pace to reach its limit before the reset (in about 3 h)". */
+export function paceAlertText(runsOutAt: Date, now: Date): string {
+  const left = runsOutAt.getTime() - now.getTime();
+  const when = left <= 0 ? 'about now' : `in about ${formatDurationRounded(left)}`;
+  return `On pace to reach its limit before the reset (${when})`;
+}
+
+/** What is kept of a key's answer: no other figures, never a key. */
+function watchedKeyOf(key: ApiKey): WatchedKey {
+  const { hash, name, disabled, expires_at, limit, limit_remaining, limit_reset, include_byok_in_limit } = key;
+  const { usage_daily, usage_weekly, usage_monthly, byok_usage_daily, byok_usage_weekly, byok_usage_monthly } = key;
+  return {
+    ...{ hash, name, disabled, expires_at, limit, limit_remaining, limit_reset, include_byok_in_limit },
+    ...{ usage_daily, usage_weekly, usage_monthly, byok_usage_daily, byok_usage_weekly, byok_usage_monthly },
+  };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { deriveBadges, type BadgeTone } from '../card/badges';
+import { projectPace } from '../card/pace';
+import { paceWords, type PaceWords } from '../card/pace-words';
 import { displayName } from '../key-name';
 import type { AlertRules, WatchState } from './alerts';
 import { describeWatch } from './words';
@@ -19,6 +21,10 @@ export interface WatchedView {
   attention: string[];
   /** "Checked 5 minutes ago", or when the last good check was and that a later one failed. */
   checked: string;
+  /** Where its spend is heading, as of the last good check; null when nothing is projected. */
+  pace: PaceWords | null;
+  /** Its spend over the last 14 days, for a sparkline (oldest first); empty without history. */
+  spark: number[];
 }
 
 export interface WatchedKeyState {
@@ -27,7 +33,20 @@ export interface WatchedKeyState {
   state: WatchState;
 }
 
-export function watchedView(entry: WatchedKeyState, now: Date, rules: AlertRules, account?: string): WatchedView {
+/** The projection of the last good check, when there is a figure to say (not "too early"). */
+function watchedPace(state: WatchState, now: Date): PaceWords | null {
+  if (state.key === null || state.gone || state.checkedAt === null) return null;
+  const pace = projectPace(state.key, new Date(state.checkedAt));
+  return pace?.kind === 'projected' ? paceWords(pace, now) : null;
+}
+
+export function watchedView(
+  entry: WatchedKeyState,
+  now: Date,
+  rules: AlertRules,
+  account?: string,
+  spark: number[] = [],
+): WatchedView {
   const { hash, accountId, state } = entry;
   const words = describeWatch(state, now, rules);
   const badges = state.key && !state.gone ? deriveBadges(state.key, now, rules.warningDays) : [];
@@ -45,5 +64,7 @@ export function watchedView(entry: WatchedKeyState, now: Date, rules: AlertRules
     facts: [spend, expiry?.text].filter((part) => part != null).join(' · '),
     attention: words.attention,
     checked: words.checked,
+    pace: watchedPace(state, now),
+    spark,
   };
 }

@@ -1,4 +1,5 @@
 import { deriveBadges } from '../card/badges';
+import { projectPace } from '../card/pace';
 import { formatRelative } from '../format';
 import {
   DEFAULT_ALERT_RULES,
@@ -38,7 +39,17 @@ export function describeWatch(state: WatchState, now: Date, rules: AlertRules = 
   const spend = percent === null ? null : percentText(percent);
   const [lowest] = normalizeThresholds(rules.thresholds);
   if (spend !== null && percent !== null && lowest !== undefined && percent >= lowest) attention.push(spend);
+  if (rules.pace !== false && onPaceToRunOut(state, now)) attention.push(PACE_ATTENTION);
   return { attention, spend, checked };
+}
+
+export const PACE_ATTENTION = 'On pace to reach its limit before the reset';
+
+/** The last good check projected a run-out before a reset that is still to come. */
+function onPaceToRunOut(state: WatchState, now: Date): boolean {
+  if (state.key === null || state.checkedAt === null) return false;
+  const pace = projectPace(state.key, new Date(state.checkedAt));
+  return pace?.kind === 'projected' && pace.runsOutAt !== null && pace.resetAt.getTime() > now.getTime();
 }
 
 /** "Checked 5 minutes ago", or "Last checked 3 hours ago; the check 2 minutes ago failed". */

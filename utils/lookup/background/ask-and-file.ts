@@ -4,6 +4,7 @@ import type { LookupResult } from '../lookup-result';
 import { type CachedKey, kept } from '../../storage/background/items';
 import { change, changeKept } from '../../storage/background/memory';
 import { withCachedKey, withoutKeys } from './result-cache';
+import { recordSpend } from '../../spend-history/background/spend-store';
 
 type Cache = Record<string, CachedKey>;
 
@@ -40,7 +41,8 @@ export interface AccountTarget {
 /**
  * One account's answer for a hash, from its API, as the bulk page and the watchlist's checks ask
  * (not the popup's lookup, which keeps its history and badge too): a key found goes into the result
- * cache, so that a popup lookup of it right after is instant; a 404 takes it out. Never throws.
+ * cache, so that a popup lookup of it right after is instant, and a watched key's spend into its
+ * history; a 404 takes it out of the cache. Never throws.
  */
 export async function askAndFile(target: AccountTarget, hash: KeyHash, signal?: AbortSignal): Promise<LookupResult> {
   const result = await fetchKey({ target, hash, signal }).catch(
@@ -48,8 +50,12 @@ export async function askAndFile(target: AccountTarget, hash: KeyHash, signal?: 
     (): LookupResult => ({ ok: false, error: { kind: 'interrupted' } }),
   );
   const { accountId } = target;
-  if (result.ok)
-    fileInCache((cache) => withCachedKey(cache, { accountId, hash, key: result.key, fetchedAt: result.fetchedAt }));
-  else if (result.error.kind === 'not_found') fileInCache((cache) => withoutKeys(cache, { accountId, hash }));
+  if (result.ok) {
+    const found = { accountId, hash, key: result.key, fetchedAt: result.fetchedAt };
+    fileInCache((cache) => withCachedKey(cache, found));
+    // A watched key's check (or a bulk answer for one) is a point of its spend history; written
+    // apart, like the cache, so the answer never waits for it.
+    recordSpend([found]).catch(() => undefined);
+  } else if (result.error.kind === 'not_found') fileInCache((cache) => withoutKeys(cache, { accountId, hash }));
   return result;
 }

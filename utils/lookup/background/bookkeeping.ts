@@ -7,6 +7,7 @@ import type { LookupResult } from '../lookup-result';
 import { change, type Change, changeKept } from '../../storage/background/memory';
 import { withCachedKey, withoutKeys } from './result-cache';
 import type { Account, Settings } from '../../settings/settings';
+import { recordSpend } from '../../spend-history/background/spend-store';
 
 /** One account's answer, as it came. */
 export interface Answered {
@@ -25,7 +26,7 @@ export interface AnswerRecord {
 
 /**
  * Keeps what an answer leaves behind: the last-lookup record, the cache and the history in one
- * storage write per area, and the toolbar badge beside them.
+ * storage write per area, the toolbar badge beside them, and a watched key's spend sample.
  */
 export async function keepAnswer({ hash, answered, settings, last }: AnswerRecord): Promise<void> {
   const changes: Change[] = [];
@@ -54,5 +55,7 @@ export async function keepAnswer({ hash, answered, settings, last }: AnswerRecor
   await Promise.all([
     changes.length > 0 ? changeKept(...changes) : undefined,
     last ? showActionBadge(last.answer, new Date()) : undefined,
+    // A watched key's lookup is a point of its spend history too.
+    recordSpend(found),
   ]);
 }

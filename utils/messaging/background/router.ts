@@ -5,6 +5,7 @@ import { bulkHandlers } from '../../bulk/background/handlers';
 import { lookupHandlers } from '../../lookup/background/handlers';
 import { panelHandlers } from '../../panel/background/handlers';
 import { settingsHandlers } from '../../settings/background/handlers';
+import { spendHistoryHandlers } from '../../spend-history/background/handlers';
 import { watchHandlers } from '../../watch/background/handlers';
 import type { Message, Refusal } from '../contract-kit';
 import { onMessage } from '../messenger';
@@ -21,6 +22,7 @@ const handlers = {
   ...bulkHandlers,
   ...watchHandlers,
   ...panelHandlers,
+  ...spendHistoryHandlers,
 } satisfies HandlersOf<AppContract>;
 
 /** Answers the pages' messages, each through `answer` below. */

@@ -17,6 +17,7 @@ import { kept, readSettings } from '../../storage/background/items';
 import { change, changeKept } from '../../storage/background/memory';
 import { forgetWatchedOf } from '../../watch/background/watchlist';
 import { forgetPanelCardsOf } from '../../panel/background/stack-store';
+import { forgetSpendHistory } from '../../spend-history/background/spend-store';
 
 /** What the pages may see: the settings, and of each account's key only its last 4 characters. */
 export async function getSettingsView(): Promise<SettingsView> {
@@ -118,6 +119,7 @@ export async function removeAccount(accountId: string): Promise<{ ok: true; sett
     forgetLastLookupOf(accountId),
     forgetWatchedOf(accountId),
     forgetPanelCardsOf(accountId),
+    forgetSpendHistory((series) => series.accountId === accountId),
   ]);
   return { ok: true, settings: await getSettingsView() };
 }

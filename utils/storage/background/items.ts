@@ -1,11 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import type { ApiKey } from '../../api-key';
 import type { AlertSettings } from '../../watch/alert-settings';
 import { DEFAULT_ALERT_SETTINGS } from '../../watch/alert-settings-check';
-import type { WatchState } from '../../watch/alerts';
-import type { BadgeTone } from '../../card/badges';
 import type { KeyHash } from '../../hash-input';
-import type { MergedLookup } from '../../lookup/account-answers';
 import { DEFAULT_PANEL_SETTINGS, type PanelSettings } from '../../panel/settings';
 import type { StackCard } from '../../panel/stack';
 import {
@@ -18,7 +14,11 @@ import {
   type SettingsV2,
 } from '../../settings/settings';
 import { adoptLegacyKey } from '../../accounts/background/management-key';
+import type { StoredSeries } from '../../spend-history/stored';
 import { type Kept, readKept } from './memory';
+import type { CachedKey, HistoryEntry, LastLookup, WatchEntry } from './records';
+
+export type { CachedKey, HistoryEntry, LastLookup, WatchEntry } from './records';
 
 // Every storage item but the management keys is declared here. The keys live in
 // ./management-key.ts so that no module can read one by importing this file.
@@ -33,6 +33,7 @@ const VERSION = {
   alertSettings: 1,
   panelStack: 1,
   panelSettings: 1,
+  spendHistory: 1,
 } as const;
 
 /**
@@ -68,20 +69,6 @@ export const lastLookupItem = storage.defineItem<LastLookup | null>('session:las
   migrations: { 2: () => null },
 });
 
-export interface LastLookup {
-  /** null when the selected text held no single hash (see `choices` and `result`). */
-  hash: KeyHash | null;
-  /** Several hashes in the selected text: the popup asks which one. */
-  choices?: KeyHash[];
-  /** null while the lookup is still in flight; with `pending` while slower accounts still answer. */
-  result: MergedLookup | null;
-  /** ISO time the lookup started. */
-  startedAt: string;
-  source: 'popup' | 'context_menu' | 'omnibox' | 'panel';
-  /** Set once the popup has shown it, so an old result does not greet the next opening. */
-  seen: boolean;
-}
-
 /** Recent successful lookups by account and hash, shown at once on a repeat lookup while a fresh
  * one runs. Session storage: gone when the browser closes; an account's entries go when its key or
  * base URL changes or it is removed. v2 filed them by account too (v1 entries are dropped). */
@@ -90,15 +77,6 @@ export const resultCacheItem = storage.defineItem<Record<string, CachedKey>>('se
   version: VERSION.resultCache,
   migrations: { 2: () => ({}) },
 });
-
-export interface CachedKey {
-  /** The account that answered with this key. */
-  accountId: string;
-  hash: string;
-  key: ApiKey;
-  /** ISO time the API answered. */
-  fetchedAt: string;
-}
 
 /** The last lookups, newest first: hash, account, name, a status word, when. No usage figures, no
  * key. v2 added the account; entries of the single-key version belong to the first account. */
@@ -110,36 +88,12 @@ export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
   },
 });
 
-export interface HistoryEntry {
-  hash: string;
-  /** The account the key was found in. */
-  accountId: string;
-  name: string | null;
-  status: { text: string; tone: BadgeTone };
-  /** ISO time of the lookup. */
-  at: string;
-}
-
 /**
  * Hashes on their way to the bulk page: from the popup's "Look up all N", a selection with several
  * hashes or "Find key hashes on this page". Only the hashes are kept, never the text they were
  * found in (it may hold a secret key), and only until the page has taken them.
  */
 export const bulkInboxItem = storage.defineItem<KeyHash[]>('session:bulkInbox', { fallback: [], version: 1 });
-
-/** One watched key: which hash in which account, and what its last good check found. */
-export interface WatchEntry {
-  hash: string;
-  accountId: string;
-  /** ISO time the user chose to watch it. */
-  addedAt: string;
-  /**
-   * The last good check (name, status, expiry, limit and what is left of it: no other usage
-   * figures, never a key), when checks were tried, and the alerts already raised. The alerts are
-   * stored with the state, so a restarted worker never raises one again.
-   */
-  state: WatchState;
-}
 
 /** The watched keys, oldest first. Local storage, so alerts stay raised across restarts. */
 export const watchlistItem = storage.defineItem<WatchEntry[]>('local:watchlist', {
@@ -171,6 +125,18 @@ export const panelSettingsItem = storage.defineItem<PanelSettings>('local:panelS
   version: VERSION.panelSettings,
 });
 
+/**
+ * The spend history of watched keys (utils/spend-history/): for each key (hash and account), a
+ * sample per check or lookup of it (time, spend in all and this period, limit, remaining; never a
+ * key), thinned to every sample for 48 h, one an hour to 14 days, one a day to 90 days, and capped
+ * at 4 MiB. Local storage; a key's history goes when the user says so on stopping watching it, or
+ * with its account.
+ */
+export const spendHistoryItem = storage.defineItem<StoredSeries[]>('local:spendHistory', {
+  fallback: [],
+  version: VERSION.spendHistory,
+});
+
 /** The items above (but the bulk inbox) as the worker keeps them in memory once read (./memory.ts). */
 export const kept: {
   settings: Kept<Settings>;
@@ -181,6 +147,7 @@ export const kept: {
   alertSettings: Kept<AlertSettings>;
   panelStack: Kept<StackCard[]>;
   panelSettings: Kept<PanelSettings>;
+  spendHistory: Kept<StoredSeries[]>;
 } = {
   settings: { item: settingsItem, version: VERSION.settings },
   lastLookup: { item: lastLookupItem, version: VERSION.lastLookup },
@@ -190,4 +157,5 @@ export const kept: {
   alertSettings: { item: alertSettingsItem, version: VERSION.alertSettings },
   panelStack: { item: panelStackItem, version: VERSION.panelStack },
   panelSettings: { item: panelSettingsItem, version: VERSION.panelSettings },
+  spendHistory: { item: spendHistoryItem, version: VERSION.spendHistory },
 };

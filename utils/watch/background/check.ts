@@ -54,7 +54,11 @@ async function runCheck(only: readonly WatchEntry[] | undefined, clock: () => Da
     lookup: (item, signal) => checkOne(item.entry, settings, signal, clock),
   });
   const now = clock();
-  const rules = { thresholds: alertSettings.thresholds, warningDays: EXPIRY_WARNING_DAYS };
+  const rules = {
+    thresholds: alertSettings.thresholds,
+    warningDays: EXPIRY_WARNING_DAYS,
+    pace: alertSettings.paceAlert,
+  };
   const raised = await updateWatchlist((current) => {
     const fresh: RaisedNow[] = [];
     const next = current.map((entry) => {

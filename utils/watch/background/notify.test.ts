@@ -25,7 +25,7 @@ beforeEach(async () => {
     ...DEFAULT_SETTINGS,
     accounts: [{ ...FIRST_ACCOUNT, baseUrl: 'https://modelgates.ai/api/v1' }],
   });
-  await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 30, notify: true });
+  await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 30, notify: true, paceAlert: true });
   listenToNotificationClicks();
 });
 

@@ -57,9 +57,9 @@ describe('watching a key', () => {
   it('takes the card’s answer as its first state: no request, no alert, and the alarm is set for 30 minutes', async () => {
     await lookUp(ACTIVE, 'popup');
     const before = keyRequests();
-    expect(await watchKey({ hash: ACTIVE })).toEqual({ ok: true, watching: true });
+    expect(await watchKey({ hash: ACTIVE })).toEqual({ ok: true, watching: true, samples: 1 });
     expect(keyRequests()).toBe(before);
-    expect(await watchStatus({ hash: ACTIVE })).toEqual({ ok: true, watching: true });
+    expect(await watchStatus({ hash: ACTIVE })).toEqual({ ok: true, watching: true, samples: 1 });
     const { entries } = await listWatched();
     // Checked when the card was fetched; the card already showed it at 42 %, so nothing needs attention.
     expect(entries).toMatchObject([{ hash: ACTIVE, checked: 'Checked now', attention: [] }]);
@@ -68,12 +68,12 @@ describe('watching a key', () => {
     expect(await fakeBrowser.alarms.get(WATCH_ALARM)).toMatchObject({ periodInMinutes: 30 });
   });
 
-  it('keeps no key and no usage figures but the last check’s limit and what is left of it', async () => {
+  it('keeps no key and no usage figures but the limit, what is left of it and this period’s spend', async () => {
     await watchFromCard();
     const stored = JSON.stringify(await watchlistItem.getValue());
     expect(stored).not.toContain(MOCK_MANAGEMENT_KEY);
-    for (const field of ['usage', 'usage_daily', 'usage_monthly', 'byok_usage', 'label', 'creator_user_id'])
-      expect(stored).not.toContain(`"${field}"`);
+    for (const field of ['usage', 'byok_usage', 'label', 'creator_user_id']) expect(stored).not.toContain(`"${field}"`);
+    expect(stored).toContain('"usage_monthly":42.75');
   });
 
   it('stops at 200 keys and says so', async () => {
@@ -103,7 +103,7 @@ describe('watching a key', () => {
 
   it('unwatching takes it off the list and clears the alarm with the last one', async () => {
     await watchFromCard();
-    expect(await unwatchKey({ hash: ACTIVE })).toEqual({ ok: true, watching: false });
+    expect(await unwatchKey({ hash: ACTIVE, history: 'delete' })).toEqual({ ok: true, watching: false, samples: 0 });
     expect(await listWatched()).toMatchObject({ entries: [] });
     expect(await fakeBrowser.alarms.get(WATCH_ALARM)).toBeUndefined();
   });
@@ -114,7 +114,7 @@ describe('checking', () => {
     await watchFromCard();
     later(31); // The card's cached answer is stale by now: the check asks the API.
     at85();
-    await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 30, notify: true });
+    await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 30, notify: true, paceAlert: true });
     await checkNow();
     expect(notifications()).toEqual(['Production backend: 85% of limit used']);
     expect(await badge()).toEqual({
@@ -167,6 +167,8 @@ describe('checking', () => {
         facts: '42% of limit used · No expiry',
         attention: [],
         checked: 'Last checked 33 minutes ago; the check 2 minutes ago failed',
+        pace: { text: 'At this pace: about $50 by the reset (limit $100)', warning: false },
+        spark: [42.75],
       },
     ]);
     expect((await badge()).text).toBe('OK');
@@ -207,7 +209,7 @@ describe('the alarm', () => {
 
   it('follows a new interval', async () => {
     await watchFromCard();
-    await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 5, notify: false });
+    await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 5, notify: false, paceAlert: true });
     await ensureWatchAlarm();
     expect(await fakeBrowser.alarms.get(WATCH_ALARM)).toMatchObject({ periodInMinutes: 5 });
   });
@@ -218,5 +220,22 @@ describe('the alarm', () => {
     at85();
     await onAlarm({ name: WATCH_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
     expect((await badge()).text).toBe('!1');
+  });
+});
+
+describe('the pace alert', () => {
+  // Checked at 14:36 with $70 of a daily $100 spent: $4.79 an hour, the $30 left is gone by 20:52.
+  const onPace = () => api.overrides.set(ACTIVE, { limit_reset: 'daily', usage_daily: 70, limit_remaining: 30 });
+
+  it.each([
+    [true, ['Production backend: On pace to reach its limit before the reset (in about 6 h)']],
+    [false, []],
+  ])('with "Alert when a key is on pace…" %s, a check raises %j', async (paceAlert, expected) => {
+    await watchFromCard();
+    later(31);
+    onPace();
+    await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 30, notify: true, paceAlert });
+    await checkNow();
+    expect(notifications()).toEqual(expected);
   });
 });

@@ -8,7 +8,13 @@ import { MAX_WATCHED, readAlertSettings, sameKey, updateWatchlist, type WatchEnt
 import { ensureWatchAlarm } from './alarm';
 import { checkWatched, watchedOfSavedAccounts } from './check';
 import { paintToolbar } from './toolbar-attention';
-import type { WatchRequest } from '../contract';
+import type { UnwatchRequest, WatchRequest } from '../contract';
+import {
+  forgetSpendHistory,
+  readSparklines,
+  readSpendHistory,
+  recordFirstSpend,
+} from '../../spend-history/background/spend-store';
 import { startWatching, UNCHECKED } from '../alerts';
 import { watchedView, type WatchedView } from '../view';
 import type { AlertSettingsInput } from '../alert-settings';
@@ -31,8 +37,9 @@ const NO_ACCOUNT = 'Refused: the key’s account is not one of your saved accoun
 export async function watchStatus(request: WatchRequest) {
   const accountId = await accountOf(request);
   if (accountId === null) return refused(NO_ACCOUNT);
-  const { list } = await watchedOfSavedAccounts();
-  return { ok: true as const, watching: list.some((e) => sameKey(e, { hash: request.hash, accountId })) };
+  const key = { hash: request.hash, accountId };
+  const [{ list }, history] = await Promise.all([watchedOfSavedAccounts(), readSpendHistory(key)]);
+  return { ok: true as const, watching: list.some((e) => sameKey(e, key)), samples: history.samples.length };
 }
 
 /**
@@ -47,7 +54,11 @@ export async function watchKey(request: WatchRequest) {
   await lookupRecorded();
   const [[cached], alertSettings] = await Promise.all([readCachedEntries(key.hash, [accountId]), readAlertSettings()]);
   const now = new Date();
-  const rules = { thresholds: alertSettings.thresholds, warningDays: EXPIRY_WARNING_DAYS };
+  const rules = {
+    thresholds: alertSettings.thresholds,
+    warningDays: EXPIRY_WARNING_DAYS,
+    pace: alertSettings.paceAlert,
+  };
   const state = cached ? startWatching(cached.key, new Date(cached.fetchedAt), rules) : UNCHECKED;
   const entry: WatchEntry = { ...key, addedAt: now.toISOString(), state };
   const added = await updateWatchlist((list) => {
@@ -56,29 +67,37 @@ export async function watchKey(request: WatchRequest) {
     return { list: [...list, entry], result: true };
   });
   if (!added) return refused(`You are watching ${MAX_WATCHED} keys, the most there can be. Stop watching one first.`);
+  // The card's answer is the history's first point; without one, the first check makes it.
+  if (cached) await recordFirstSpend(cached);
   await Promise.all([ensureWatchAlarm(), paintToolbar(now)]);
   if (!cached) void checkWatched([entry]);
-  return { ok: true as const, watching: true };
+  return { ok: true as const, watching: true, samples: (await readSpendHistory(key)).samples.length };
 }
 
-export async function unwatchKey(request: WatchRequest) {
+/** Stops watching a key; its spend history is kept or deleted, as the user chose. */
+export async function unwatchKey(request: UnwatchRequest) {
   const accountId = await accountOf(request);
   if (accountId === null) return refused(NO_ACCOUNT);
   const key = { hash: request.hash, accountId };
   await updateWatchlist((list) => ({ list: list.filter((e) => !sameKey(e, key)), result: undefined }));
+  if (request.history === 'delete') await forgetSpendHistory((series) => sameKey(series, key));
   await Promise.all([ensureWatchAlarm(), paintToolbar(new Date())]);
-  return { ok: true as const, watching: false };
+  return { ok: true as const, watching: false, samples: (await readSpendHistory(key)).samples.length };
 }
 
 /** The watched keys, oldest first, in the list's words, naming their account when there are several. */
 export async function listWatched(): Promise<{ ok: true; entries: WatchedView[] }> {
-  const [{ list, settings }, { thresholds }] = await Promise.all([watchedOfSavedAccounts(), readAlertSettings()]);
-  const several = settings.accounts.length > 1;
-  const rules = { thresholds, warningDays: EXPIRY_WARNING_DAYS };
   const now = new Date();
+  const [{ list, settings }, { thresholds, paceAlert }, sparks] = await Promise.all([
+    watchedOfSavedAccounts(),
+    readAlertSettings(),
+    readSparklines(now),
+  ]);
+  const several = settings.accounts.length > 1;
+  const rules = { thresholds, warningDays: EXPIRY_WARNING_DAYS, pace: paceAlert };
   const entries = list.map((entry) => {
     const account = several ? settings.accounts.find((a) => a.id === entry.accountId)?.name : undefined;
-    return watchedView(entry, now, rules, account);
+    return watchedView(entry, now, rules, account, sparks.get(`${entry.accountId}/${entry.hash}`));
   });
   return { ok: true as const, entries };
 }

@@ -21,7 +21,7 @@ export const ATTENTION_COLOR = '#8a5a00';
 
 /** The watched keys that need attention now: over a threshold, expiring, disabled or gone. */
 export function watchAttention(list: readonly WatchEntry[], now: Date, settings: AlertSettings): Attention[] {
-  const rules = { thresholds: settings.thresholds, warningDays: EXPIRY_WARNING_DAYS };
+  const rules = { thresholds: settings.thresholds, warningDays: EXPIRY_WARNING_DAYS, pace: settings.paceAlert };
   return list.flatMap((entry) => {
     const words = describeWatch(entry.state, now, rules).attention;
     return words.length === 0 ? [] : [{ name: displayName(entry.state.key?.name), words }];
