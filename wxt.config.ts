@@ -39,9 +39,9 @@ export default defineConfig({
     name: 'ModelGates Key Lookup',
     description: 'Look up a ModelGates API key by its hash: owner, status, spend and limits in one click.',
     // activeTab + scripting: "Find key hashes on this page" reads the current tab's text once, on the
-    // user's click, and no other page ever. alarms: the watched keys' periodic check. None of them
-    // adds an install-time warning.
-    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
+    // user's click, and no other page ever. alarms: the watched keys' periodic check and the lock's
+    // auto-lock. idle: "Lock when the computer locks". None of them adds an install-time warning.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'idle'],
     // Asked for only when "Show desktop notifications" is turned on in the options' Alerts.
     optional_permissions: ['notifications'],
     host_permissions: [DEFAULT_API_ORIGIN],

@@ -6,6 +6,8 @@ import type { HistoryEntry } from '@/utils/storage/background/items';
 import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { App } from './App';
 
+/** The lock is off. */
+const OPEN = { on: false, locked: false };
 const lookup = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 const complete = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 const findOnPage = vi.fn<() => Promise<WorkerReply<'findOnPage'>>>();
@@ -15,7 +17,7 @@ vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => 
   if (type === 'lookup') return lookup(data);
   if (type === 'completeLookup') return complete(data);
   if (type === 'findOnPage') return findOnPage();
-  if (type === 'popupStart') return { ok: true, last: null, history, watched: [] };
+  if (type === 'popupStart') return { ok: true, lock: OPEN, last: null, history, watched: [] };
   return { ok: true, entries: type === 'history' ? history : [] };
 });
 let history: HistoryEntry[] = [];
@@ -192,7 +194,7 @@ describe('popup App', () => {
 
   it('shows the context-menu lookup of the start reply, its hash in the field', async () => {
     const last = { hash: HASH, result: fresh, startedAt: NOW.toISOString(), source: 'context_menu', seen: true };
-    const started = Promise.resolve({ ok: true as const, last: last as never, history: [], watched: [] });
+    const started = Promise.resolve({ ok: true as const, lock: OPEN, last: last as never, history: [], watched: [] });
     render(<App started={started} />);
     expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
     expect(input().value).toBe(HASH);

@@ -1,5 +1,6 @@
 import { accountsContract } from '../accounts/contract';
 import { bulkContract } from '../bulk/contract';
+import { lockContract } from '../lock/contract';
 import { lookupContract } from '../lookup/contract';
 import { settingsContract } from '../settings/contract';
 import { watchContract } from '../watch/contract';
@@ -16,6 +17,7 @@ export const contract = {
   ...accountsContract,
   ...bulkContract,
   ...watchContract,
+  ...lockContract,
 };
 export type AppContract = typeof contract;
 

@@ -1,7 +1,7 @@
 import { deriveBadges, type BadgeTone } from '../card/badges';
 import { displayName } from '../key-name';
 import type { AlertRules, WatchState } from './alerts';
-import { describeWatch } from './words';
+import { describeWatch, lockedCheckText } from './words';
 
 /** A watched key in the words the popup's list shows; made by the worker, so the popup's bundle
  * carries no alert rules. */
@@ -27,7 +27,14 @@ export interface WatchedKeyState {
   state: WatchState;
 }
 
-export function watchedView(entry: WatchedKeyState, now: Date, rules: AlertRules, account?: string): WatchedView {
+/** `skippedLocked`: a check was due while the keys were locked, and none has run since. */
+export function watchedView(
+  entry: WatchedKeyState,
+  now: Date,
+  rules: AlertRules,
+  account?: string,
+  skippedLocked = false,
+): WatchedView {
   const { hash, accountId, state } = entry;
   const words = describeWatch(state, now, rules);
   const badges = state.key && !state.gone ? deriveBadges(state.key, now, rules.warningDays) : [];
@@ -44,6 +51,6 @@ export function watchedView(entry: WatchedKeyState, now: Date, rules: AlertRules
     status: status ? { text: status.text, tone: status.tone } : null,
     facts: [spend, expiry?.text].filter((part) => part != null).join(' · '),
     attention: words.attention,
-    checked: words.checked,
+    checked: skippedLocked ? lockedCheckText(state.checkedAt) : words.checked,
   };
 }

@@ -1,5 +1,5 @@
 import { deriveBadges } from '../card/badges';
-import { formatRelative } from '../format';
+import { formatRelative, formatUtc } from '../format';
 import {
   DEFAULT_ALERT_RULES,
   normalizeThresholds,
@@ -47,6 +47,13 @@ function checkedText(state: WatchState, now: Date): string {
   if (state.failedAt === null) return last === null ? 'Not checked yet' : `Checked ${last}`;
   const failed = `the check ${formatRelative(new Date(state.failedAt), now)} failed`;
   return last === null ? `Not checked yet; ${failed}` : `Last checked ${last}; ${failed}`;
+}
+
+/** A check was skipped because the keys were locked: since when the key has not been checked. */
+export function lockedCheckText(checkedAt: string | null): string {
+  return checkedAt === null
+    ? 'Not checked yet (locked)'
+    : `Not checked since ${formatUtc(new Date(checkedAt))} (locked)`;
 }
 
 /** One line naming the key and, with several accounts, its account: "Backend (Production): Disabled". */

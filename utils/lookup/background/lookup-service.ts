@@ -8,6 +8,7 @@ import type { HistoryItem, UnseenLookup } from '../views';
 import { updateLastLookup } from './last-lookup';
 import { isFresh, readCachedEntries } from './result-cache';
 import type { Settings } from '../../settings/settings';
+import { isVaultLocked } from '../../lock/background/vault';
 
 export type LookupSource = LastLookup['source'];
 
@@ -72,8 +73,10 @@ export async function completeLookup(hash: KeyHash): Promise<MergedLookup> {
 }
 
 async function fromCache(hash: KeyHash, settingsRead: Promise<Settings>): Promise<MergedLookup | null> {
-  const settings = await settingsRead;
-  if (settings.cacheSeconds <= 0) return null;
+  // Locked: not even what was fetched before is shown (the lock also empties the cache); the fresh
+  // lookup then answers "locked" without sending anything.
+  const [settings, locked] = await Promise.all([settingsRead, isVaultLocked()]);
+  if (settings.cacheSeconds <= 0 || locked) return null;
   const now = new Date();
   const entries = await readCachedEntries(
     hash,

@@ -66,6 +66,14 @@ const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   checkWatched: undefined,
   getAlertSettings: undefined,
   saveAlertSettings: { thresholds: '80, 100', intervalMinutes: 30, notify: false },
+  lockStatus: undefined,
+  unlock: { passphrase: 'correct horse battery staple' },
+  lockNow: undefined,
+  turnOnLock: { passphrase: 'correct horse battery staple' },
+  turnOffLock: { passphrase: 'correct horse battery staple', to: 'plain' },
+  changePassphrase: { current: 'correct horse battery staple', next: 'another long passphrase here' },
+  removeSavedKeys: undefined,
+  saveLockSettings: { autoLockMinutes: 60, lockWithComputer: false },
 };
 
 const refused = { ok: false, error: { kind: 'invalid_request', message: expect.stringContaining('Refused') } };

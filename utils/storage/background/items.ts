@@ -16,13 +16,18 @@ import {
   type SettingsV2,
 } from '../../settings/settings';
 import { adoptLegacyKey } from '../../accounts/background/management-key';
+import { DEFAULT_LOCK_SETTINGS, type LockSettings } from '../../lock/lock-settings';
+import { NO_FAILURES, type UnlockFailures } from '../../lock/backoff';
 import { type Kept, readKept } from './memory';
 
 // Every storage item but the management keys is declared here. The keys live in
 // ./management-key.ts so that no module can read one by importing this file.
 
 /** Each item's version: WXT migrates to it, and the worker writes it beside what it writes. */
-const VERSION = { settings: 3, lastLookup: 2, resultCache: 2, history: 2, watchlist: 1, alertSettings: 1 } as const;
+const VERSION = {
+  ...{ settings: 3, lastLookup: 2, resultCache: 2, history: 2, watchlist: 1, alertSettings: 1 },
+  ...{ lockSettings: 1, unlockFailures: 1, lastUsed: 1, checkSkippedLocked: 1 },
+} as const;
 
 /**
  * What the options page saves (all but the keys). v2 added forgetKeyOnClose, history, cache;
@@ -143,6 +148,31 @@ export const alertSettingsItem = storage.defineItem<AlertSettings>('local:alertS
   version: VERSION.alertSettings,
 });
 
+/** The options' "Lock" section: when the vault locks by itself (utils/lock/lock-settings.ts). */
+export const lockSettingsItem = storage.defineItem<LockSettings>('local:lockSettings', {
+  fallback: DEFAULT_LOCK_SETTINGS,
+  version: VERSION.lockSettings,
+});
+
+/** Wrong passphrases in a row, and when: the unlock back-off (utils/lock/backoff.ts), kept across restarts. */
+export const unlockFailuresItem = storage.defineItem<UnlockFailures>('local:unlockFailures', {
+  fallback: NO_FAILURES,
+  version: VERSION.unlockFailures,
+});
+
+/** ISO time of the last use while unlocked: the auto-lock counts from it (a new session starts locked). */
+export const lastUsedItem = storage.defineItem<string | null>('session:lastUsed', {
+  fallback: null,
+  version: VERSION.lastUsed,
+});
+
+/** ISO time of the first watch check skipped while locked since the last one that ran, or null:
+ * the watched list says "Not checked since … (locked)". */
+export const checkSkippedLockedItem = storage.defineItem<string | null>('local:checkSkippedLocked', {
+  fallback: null,
+  version: VERSION.checkSkippedLocked,
+});
+
 /** The items above (but the bulk inbox) as the worker keeps them in memory once read (./memory.ts). */
 export const kept: {
   settings: Kept<Settings>;
@@ -151,6 +181,10 @@ export const kept: {
   history: Kept<HistoryEntry[]>;
   watchlist: Kept<WatchEntry[]>;
   alertSettings: Kept<AlertSettings>;
+  lockSettings: Kept<LockSettings>;
+  unlockFailures: Kept<UnlockFailures>;
+  lastUsed: Kept<string | null>;
+  checkSkippedLocked: Kept<string | null>;
 } = {
   settings: { item: settingsItem, version: VERSION.settings },
   lastLookup: { item: lastLookupItem, version: VERSION.lastLookup },
@@ -158,4 +192,8 @@ export const kept: {
   history: { item: historyItem, version: VERSION.history },
   watchlist: { item: watchlistItem, version: VERSION.watchlist },
   alertSettings: { item: alertSettingsItem, version: VERSION.alertSettings },
+  lockSettings: { item: lockSettingsItem, version: VERSION.lockSettings },
+  unlockFailures: { item: unlockFailuresItem, version: VERSION.unlockFailures },
+  lastUsed: { item: lastUsedItem, version: VERSION.lastUsed },
+  checkSkippedLocked: { item: checkSkippedLockedItem, version: VERSION.checkSkippedLocked },
 };
