@@ -220,3 +220,53 @@ describe('popup App', () => {
     expect(document.activeElement).toBe(input());
   });
 });
+
+describe('popup with the lock on', () => {
+  const LOCKED = { on: true, locked: true };
+  const UNLOCKED = { on: true, locked: false };
+  const startedWith = (lock: typeof LOCKED) =>
+    Promise.resolve({ ok: true as const, lock, last: null, history: [], watched: [] });
+  // The worker of the other tests again after each of these, which answer for themselves.
+  const usual = vi.mocked(askWorker).getMockImplementation();
+  afterEach(() => void (usual && vi.mocked(askWorker).mockImplementation(usual)));
+
+  it('while locked shows only "Locked", a "Passphrase" field and "Unlock"; a wrong passphrase says so', async () => {
+    const unlock = vi.fn().mockResolvedValue({ ok: false, reason: 'wrong_passphrase', message: 'Wrong passphrase.' });
+    vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) =>
+      type === 'unlock' ? unlock(data) : { ok: true, lock: UNLOCKED, last: null, history: [], watched: [] },
+    );
+    render(<App started={startedWith(LOCKED)} />);
+    expect(await screen.findByRole('heading', { name: 'Locked' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Key hash' })).toBeNull();
+    const field = screen.getByLabelText('Passphrase') as HTMLInputElement;
+    expect(field.type).toBe('password');
+    fireEvent.input(field, { target: { value: 'not the passphrase' } });
+    fireEvent.submit(field.form as HTMLFormElement);
+    expect((await screen.findByRole('alert')).textContent).toBe('Wrong passphrase.');
+    expect(unlock).toHaveBeenCalledWith({ passphrase: 'not the passphrase' });
+    expect(field.value).toBe('');
+  });
+
+  it('unlocks with Enter, then shows the lookup field and "Lock now", which locks again', async () => {
+    const calls: string[] = [];
+    vi.mocked(askWorker).mockImplementation(async (type: string, _data?: unknown) => {
+      calls.push(type);
+      if (type === 'unlock') return { ok: true, lock: { storage: 'encrypted', locked: false } };
+      if (type === 'lockNow') return { ok: true, lock: { storage: 'encrypted', locked: true } };
+      return { ok: true, lock: UNLOCKED, last: null, history: [], watched: [] };
+    });
+    render(<App started={startedWith(LOCKED)} />);
+    fireEvent.input(await screen.findByLabelText('Passphrase'), { target: { value: 'plum kettle harbour violin' } });
+    fireEvent.submit(screen.getByLabelText('Passphrase').closest('form') as HTMLFormElement);
+    expect(await screen.findByRole('textbox', { name: 'Key hash' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Lock now' }));
+    expect(await screen.findByRole('heading', { name: 'Locked' })).toBeTruthy();
+    expect(calls).toEqual(['unlock', 'popupStart', 'lockNow']);
+  });
+
+  it('shows no "Lock now" while the lock is off', async () => {
+    render(<App />);
+    await screen.findByRole('textbox', { name: 'Key hash' });
+    expect(screen.queryByRole('button', { name: 'Lock now' })).toBeNull();
+  });
+});

@@ -5,6 +5,9 @@ import { loadAnswerWhenIdle } from '@/components/lookup/LazyAnswer';
 import { LookupForm } from '@/components/lookup/LookupForm';
 import { LookupView } from '@/components/lookup/LookupView';
 import { WatchedList } from '@/components/watch/WatchedList';
+import { LockNowButton } from '@/components/lock/LockNowButton';
+import { UnlockForm } from '@/components/lock/UnlockForm';
+import type { KeyHash } from '@/utils/hash-input';
 import { cardPath } from '@/utils/lookup/card-address';
 import { openOwnPage } from '@/utils/lookup/page/open-page';
 import { useLookupEntry } from '@/utils/lookup/page/use-lookup-entry';
@@ -20,17 +23,47 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
   const input = useRef<HTMLInputElement>(null);
   const firstHistoryEntry = useRef<HTMLButtonElement>(null);
   const { view, text } = entry;
+  const [lock, setLock] = useState({ on: false, locked: false });
+  /** The hash whose lookup met the lock: looked up again once unlocked. */
+  const lockedHash = useRef<KeyHash | null>(null);
 
+  const onStart = (reply: WorkerReply<'popupStart'>) => {
+    setHistory(reply.ok ? reply.history : []);
+    if (reply.ok) {
+      watched.show(reply.watched);
+      setLock(reply.lock);
+    }
+    // The card's code, once the popup is idle after drawing what the start reply brought: well
+    // before an answer needs it, and never in the way of the field or the history.
+    loadAnswerWhenIdle();
+  };
+  useEffect(() => void entry.start(started ?? askWorker('popupStart'), onStart, entry.setText), []);
+
+  // A lookup that met the lock (it locked itself meanwhile, or a right-click while locked): the
+  // unlock form, unless it has been unlocked since, when the key is looked up again.
   useEffect(() => {
-    const onStart = (reply: WorkerReply<'popupStart'>) => {
-      setHistory(reply.ok ? reply.history : []);
-      if (reply.ok) watched.show(reply.watched);
-      // The card's code, once the popup is idle after drawing what the start reply brought: well
-      // before an answer needs it, and never in the way of the field or the history.
-      loadAnswerWhenIdle();
-    };
-    void entry.start(started ?? askWorker('popupStart'), onStart, entry.setText);
-  }, []);
+    if (view.kind !== 'result' || view.result.ok || view.result.error.kind !== 'locked') return;
+    const { hash } = view;
+    void askWorker('lockStatus').then((reply) => {
+      if (reply.ok && !reply.lock.locked && hash) return entry.pick(hash);
+      lockedHash.current = hash;
+      setLock({ on: true, locked: true });
+    });
+  }, [view]);
+
+  async function afterUnlock() {
+    setLock({ on: true, locked: false });
+    const hash = lockedHash.current;
+    lockedHash.current = null;
+    entry.show({ kind: 'idle' });
+    await entry.start(askWorker('popupStart'), onStart, entry.setText);
+    if (hash) entry.pick(hash);
+  }
+
+  function afterLock() {
+    entry.clear();
+    setLock({ on: true, locked: true });
+  }
 
   async function loadHistory() {
     const reply = await askWorker('history');
@@ -61,6 +94,14 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
     input.current?.focus();
   }
 
+  if (lock.locked) {
+    return (
+      <main class="popup">
+        <h1 class="visually-hidden">ModelGates Key Lookup</h1>
+        <UnlockForm onUnlocked={() => void afterUnlock()} />
+      </main>
+    );
+  }
   const showLists = text === '' && (view.kind === 'idle' || view.kind === 'input_error') && history !== null;
   return (
     <main class="popup">
@@ -106,6 +147,7 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
           />
         )}
       </section>
+      {lock.on && <LockNowButton onLocked={afterLock} />}
     </main>
   );
 }

@@ -18,7 +18,11 @@ describe('passphrase rules', () => {
   });
 
   it('refuses a score under 3 and says why, in the estimate’s words', () => {
-    const weak = { score: 2, warning: 'This is similar to a commonly used password.', suggestions: ['Add more words.'] };
+    const weak = {
+      score: 2,
+      warning: 'This is similar to a commonly used password.',
+      suggestions: ['Add more words.'],
+    };
     expect(passphraseProblem('password1234', 'password1234', weak)).toBe(
       'Too easy to guess: this is similar to a commonly used password. Add more words.',
     );

@@ -75,7 +75,10 @@ describe('vault cryptography', () => {
   });
 
   it('says "wrong passphrase" for another passphrase', async () => {
-    expect(await open(await seal(), 'plum kettle harbour violin 43')).toEqual({ ok: false, reason: 'wrong_passphrase' });
+    expect(await open(await seal(), 'plum kettle harbour violin 43')).toEqual({
+      ok: false,
+      reason: 'wrong_passphrase',
+    });
   });
 
   it.each(['salt', 'iv', 'ciphertext'] as const)('finds a changed %s damaged, by its checksum', async (field) => {

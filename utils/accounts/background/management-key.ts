@@ -96,13 +96,19 @@ export function sealManagementKeys(seal: (keys: ByAccount) => Promise<void>): Pr
   return exclusive(async () => {
     const [persistent, session] = await Promise.all([readKept(areas.persistent.keys), readKept(areas.session.keys)]);
     await seal({ ...persistent, ...session });
-    await changeKept(...Object.values(areas).flatMap((area) => [update(area.keys, () => ({})), update(area.hints, () => ({}))]));
+    await changeKept(
+      ...Object.values(areas).flatMap((area) => [update(area.keys, () => ({})), update(area.hints, () => ({}))]),
+    );
   });
 }
 
 /** Turning the lock off: the opened vault's keys go to the area asked for, and only then does
  * `drop` remove the vault. */
-export function unsealManagementKeys(keys: ByAccount, forgetOnClose: boolean, drop: () => Promise<void>): Promise<void> {
+export function unsealManagementKeys(
+  keys: ByAccount,
+  forgetOnClose: boolean,
+  drop: () => Promise<void>,
+): Promise<void> {
   return exclusive(async () => {
     await savePlain(keys, forgetOnClose);
     await drop();

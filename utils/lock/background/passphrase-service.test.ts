@@ -1,10 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  managementKeyHints,
-  readManagementKey,
-  saveManagementKeys,
-} from '../../accounts/background/management-key';
+import { managementKeyHints, readManagementKey, saveManagementKeys } from '../../accounts/background/management-key';
 import { forgetKept } from '../../storage/background/memory';
 import { aesKeyOf, newVaultKey, PBKDF2_ITERATIONS, sealVault, type VaultRecord } from '../vault-crypto';
 import { lockNow } from './lock-state';
@@ -31,7 +27,10 @@ describe('the lock', () => {
 
   it('seals every plain key and removes each plain copy: no area holds a key, its last 4 or the passphrase', async () => {
     await saveManagementKeys({ prod: PROD, stage: STAGE });
-    expect(await turnOnLock(PASSPHRASE, NOW)).toMatchObject({ ok: true, lock: { storage: 'encrypted', locked: false } });
+    expect(await turnOnLock(PASSPHRASE, NOW)).toMatchObject({
+      ok: true,
+      lock: { storage: 'encrypted', locked: false },
+    });
     const stored = await everything();
     for (const secret of [PROD, STAGE, PASSPHRASE, 'abcd', 'wxyz']) expect(stored).not.toContain(secret);
     expect(await readManagementKey('prod')).toBe(PROD);
@@ -92,7 +91,8 @@ describe('the lock', () => {
   it('makes each wrong try after the fifth wait longer, says so, and keeps the wait across a worker restart', async () => {
     await turnOnLock(PASSPHRASE, NOW);
     await lockNow();
-    for (let i = 0; i < 4; i++) expect(await unlock('wrong passphrase!!', NOW)).toMatchObject({ message: 'Wrong passphrase.' });
+    for (let i = 0; i < 4; i++)
+      expect(await unlock('wrong passphrase!!', NOW)).toMatchObject({ message: 'Wrong passphrase.' });
     expect(await unlock('wrong passphrase!!', NOW)).toMatchObject({
       message: 'Wrong passphrase. Wait 1 second before trying again.',
       retryAt: later(1000).toISOString(),
@@ -137,7 +137,11 @@ describe('the lock', () => {
     const damaged = { ...record, ciphertext: `A${record.ciphertext.slice(1)}` };
     await fakeBrowser.storage.local.set({ keyVault: damaged });
     restartWorker();
-    expect(await unlock(PASSPHRASE, NOW)).toMatchObject({ ok: false, reason: 'damaged', message: /changed or damaged/ });
+    expect(await unlock(PASSPHRASE, NOW)).toMatchObject({
+      ok: false,
+      reason: 'damaged',
+      message: /changed or damaged/,
+    });
     expect(await storedRecord()).toEqual(damaged);
     await fakeBrowser.storage.local.set({ keyVault: record });
     restartWorker();

@@ -96,11 +96,7 @@ export async function storeVault(record: VaultRecord, keyBytes: Uint8Array<Array
  * IV and the same salt and key. Refused while locked: nothing changes then.
  */
 export async function rewriteVault(next: (keys: VaultContents) => VaultContents): Promise<void> {
-  const [keys, record, sessionKey] = await Promise.all([
-    vaultKeys(),
-    readVaultRecord(),
-    readKept(kept.sessionKey),
-  ]);
+  const [keys, record, sessionKey] = await Promise.all([vaultKeys(), readVaultRecord(), readKept(kept.sessionKey)]);
   if (keys === 'off' || record === null) throw new Error('The lock is off: there is no vault to change.');
   if (keys === LOCKED || sessionKey === null) throw new VaultLockedError();
   const key = await aesKeyOf(fromBase64(sessionKey));

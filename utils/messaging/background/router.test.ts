@@ -133,13 +133,20 @@ describe('message router', () => {
     const watched = [expect.objectContaining({ hash: 'd'.repeat(64), name: 'Watched one', attention: ['Disabled'] })];
     expect(await send('popupStart', undefined, popup)).toEqual({
       ok: true,
+      lock: { on: false, locked: false },
       // What the popup shows of it: not when or how it was stored.
       last: { hash: null, result: null, choices: ['a'.repeat(64), 'c'.repeat(64)] },
       history: [entry],
       watched,
     });
     // Shown once: the next popup starts empty but for the history and the watched keys.
-    expect(await send('popupStart', undefined, popup)).toEqual({ ok: true, last: null, history: [entry], watched });
+    expect(await send('popupStart', undefined, popup)).toEqual({
+      ok: true,
+      lock: { on: false, locked: false },
+      last: null,
+      history: [entry],
+      watched,
+    });
   });
 
   it.each<[string, string, unknown]>([
