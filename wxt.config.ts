@@ -5,6 +5,10 @@ import { defineConfig } from 'wxt';
  * notice uses, and not the popup's first paint. */
 const CARD_VIEW = /\/(components|utils)\/card\//;
 
+/** The lock's views and page hooks: the popup loads them only when it finds the keys locked
+ * (components/lock/LazyUnlockForm.tsx), so they stay out of the chunk every page shares. */
+const LOCK_VIEW = /\/(components\/lock|utils\/lock\/page)\//;
+
 /** The production API; the only origin the extension may reach without an extra grant. */
 const DEFAULT_API_ORIGIN = 'https://modelgates.ai/*';
 
@@ -27,8 +31,14 @@ export default defineConfig({
         output: {
           codeSplitting: {
             groups: [
-              { name: 'shared', test: (id) => !CARD_VIEW.test(id), minShareCount: 2, priority: 2 },
+              {
+                name: 'shared',
+                test: (id) => !CARD_VIEW.test(id) && !LOCK_VIEW.test(id),
+                minShareCount: 2,
+                priority: 2,
+              },
               { name: 'card-view', test: CARD_VIEW, minShareCount: 2, priority: 1 },
+              { name: 'lock-view', test: LOCK_VIEW, minShareCount: 2, priority: 1 },
             ],
           },
         },

@@ -5,8 +5,7 @@ import { loadAnswerWhenIdle } from '@/components/lookup/LazyAnswer';
 import { LookupForm } from '@/components/lookup/LookupForm';
 import { LookupView } from '@/components/lookup/LookupView';
 import { WatchedList } from '@/components/watch/WatchedList';
-import { LockNowButton } from '@/components/lock/LockNowButton';
-import { UnlockForm } from '@/components/lock/UnlockForm';
+import { LazyLockNowButton, LazyUnlockForm } from '@/components/lock/LazyUnlockForm';
 import type { KeyHash } from '@/utils/hash-input';
 import { cardPath } from '@/utils/lookup/card-address';
 import { openOwnPage } from '@/utils/lookup/page/open-page';
@@ -98,7 +97,7 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
     return (
       <main class="popup">
         <h1 class="visually-hidden">ModelGates Key Lookup</h1>
-        <UnlockForm onUnlocked={() => void afterUnlock()} />
+        <LazyUnlockForm onUnlocked={() => void afterUnlock()} />
       </main>
     );
   }
@@ -147,7 +146,7 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
           />
         )}
       </section>
-      {lock.on && <LockNowButton onLocked={afterLock} />}
+      {lock.on && <LazyLockNowButton onLocked={afterLock} />}
     </main>
   );
 }

@@ -42,10 +42,10 @@ const ALLOWED_KEYS = [
 ];
 
 describe('Chrome MV3 manifest', () => {
-  it('asks only for storage, contextMenus and alarms, notifications only as optional, and host access to modelgates.ai only', async () => {
+  it('asks only for storage, contextMenus, alarms and idle, notifications only as optional, and host access to modelgates.ai only', async () => {
     const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'idle']);
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
@@ -90,7 +90,7 @@ describe('Firefox MV3 manifest', () => {
   it('asks for the same API permissions and host as Chrome', async () => {
     const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'idle']);
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
