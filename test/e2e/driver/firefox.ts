@@ -192,6 +192,7 @@ function firefoxPage(page: Page, url: string, privileged: Privileged): Extension
             field: 'input:not([type=checkbox]):not([type=radio]), textarea, select',
             button: 'button, input[type=button], input[type=submit], [role=button]',
             checkbox: 'input[type=checkbox], [role=checkbox]',
+            radio: 'input[type=radio], [role=radio]',
             link: 'a[href], [role=link]',
           }[role];
           if (!selector) throw new Error(`unknown role ${role}`);

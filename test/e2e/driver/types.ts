@@ -20,7 +20,7 @@ export interface ExtensionPage {
    */
   fill(label: string, text: string, within?: string): Promise<void>;
   /** Clicks the button (or other control) with this role and exact accessible name; `within` as for fill. */
-  click(role: 'button' | 'checkbox' | 'link', name: string, within?: string): Promise<void>;
+  click(role: 'button' | 'checkbox' | 'link' | 'radio', name: string, within?: string): Promise<void>;
   /** Ticks or clears the checkbox with this accessible name by clicking it when needed. */
   setChecked(name: string, checked: boolean): Promise<void>;
   /** Moves the focus to the field with this accessible name, as a click would. */
