@@ -259,7 +259,8 @@ describe('popup with the lock on', () => {
     fireEvent.input(await screen.findByLabelText('Passphrase'), { target: { value: 'plum kettle harbour violin' } });
     fireEvent.submit(screen.getByLabelText('Passphrase').closest('form') as HTMLFormElement);
     expect(await screen.findByRole('textbox', { name: 'Key hash' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Lock now' }));
+    // Its code is loaded once the popup knows the lock is on.
+    fireEvent.click(await screen.findByRole('button', { name: 'Lock now' }));
     expect(await screen.findByRole('heading', { name: 'Locked' })).toBeTruthy();
     expect(calls).toEqual(['unlock', 'popupStart', 'lockNow']);
   });

@@ -6,13 +6,13 @@ import { LookupForm } from '@/components/lookup/LookupForm';
 import { LookupView } from '@/components/lookup/LookupView';
 import { WatchedList } from '@/components/watch/WatchedList';
 import { LazyLockNowButton, LazyUnlockForm } from '@/components/lock/LazyUnlockForm';
-import type { KeyHash } from '@/utils/hash-input';
 import { cardPath } from '@/utils/lookup/card-address';
 import { openOwnPage } from '@/utils/lookup/page/open-page';
 import { useLookupEntry } from '@/utils/lookup/page/use-lookup-entry';
 import type { HistoryItem } from '@/utils/lookup/views';
 import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { useWatched } from '@/utils/watch/page/use-watched';
+import { usePopupLock } from '@/utils/lock/page/use-popup-lock';
 
 /** `started`: the worker's reply to `popupStart`, asked for before the first render (main.tsx). */
 export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> }) {
@@ -22,47 +22,19 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
   const input = useRef<HTMLInputElement>(null);
   const firstHistoryEntry = useRef<HTMLButtonElement>(null);
   const { view, text } = entry;
-  const [lock, setLock] = useState({ on: false, locked: false });
-  /** The hash whose lookup met the lock: looked up again once unlocked. */
-  const lockedHash = useRef<KeyHash | null>(null);
+  const popupLock = usePopupLock(entry, () => entry.start(askWorker('popupStart'), onStart, entry.setText));
 
   const onStart = (reply: WorkerReply<'popupStart'>) => {
     setHistory(reply.ok ? reply.history : []);
     if (reply.ok) {
       watched.show(reply.watched);
-      setLock(reply.lock);
+      popupLock.setLock(reply.lock);
     }
     // The card's code, once the popup is idle after drawing what the start reply brought: well
     // before an answer needs it, and never in the way of the field or the history.
     loadAnswerWhenIdle();
   };
   useEffect(() => void entry.start(started ?? askWorker('popupStart'), onStart, entry.setText), []);
-
-  // A lookup that met the lock (it locked itself meanwhile, or a right-click while locked): the
-  // unlock form, unless it has been unlocked since, when the key is looked up again.
-  useEffect(() => {
-    if (view.kind !== 'result' || view.result.ok || view.result.error.kind !== 'locked') return;
-    const { hash } = view;
-    void askWorker('lockStatus').then((reply) => {
-      if (reply.ok && !reply.lock.locked && hash) return entry.pick(hash);
-      lockedHash.current = hash;
-      setLock({ on: true, locked: true });
-    });
-  }, [view]);
-
-  async function afterUnlock() {
-    setLock({ on: true, locked: false });
-    const hash = lockedHash.current;
-    lockedHash.current = null;
-    entry.show({ kind: 'idle' });
-    await entry.start(askWorker('popupStart'), onStart, entry.setText);
-    if (hash) entry.pick(hash);
-  }
-
-  function afterLock() {
-    entry.clear();
-    setLock({ on: true, locked: true });
-  }
 
   async function loadHistory() {
     const reply = await askWorker('history');
@@ -93,11 +65,11 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
     input.current?.focus();
   }
 
-  if (lock.locked) {
+  if (popupLock.lock.locked) {
     return (
       <main class="popup">
         <h1 class="visually-hidden">ModelGates Key Lookup</h1>
-        <LazyUnlockForm onUnlocked={() => void afterUnlock()} />
+        <LazyUnlockForm onUnlocked={() => void popupLock.unlocked()} />
       </main>
     );
   }
@@ -146,7 +118,7 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
           />
         )}
       </section>
-      {lock.on && <LazyLockNowButton onLocked={afterLock} />}
+      {popupLock.lock.on && <LazyLockNowButton onLocked={popupLock.locked} />}
     </main>
   );
 }
