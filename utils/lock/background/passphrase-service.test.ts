@@ -3,7 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { managementKeyHints, readManagementKey, saveManagementKeys } from '../../accounts/background/management-key';
 import { forgetKept } from '../../storage/background/memory';
 import { aesKeyOf, newVaultKey, PBKDF2_ITERATIONS, sealVault, type VaultRecord } from '../vault-crypto';
-import { lockNow } from './lock-state';
+import { lockNow, lockView } from './lock-state';
+import { settingsItem } from '../../storage/background/items';
+import { DEFAULT_SETTINGS } from '../../settings/settings';
 import { changePassphrase, removeSavedKeys, turnOffLock, turnOnLock, unlock } from './passphrase-service';
 import { LOCKED } from './vault';
 
@@ -43,6 +45,17 @@ describe('the lock', () => {
     const session = await fakeBrowser.storage.session.get(null);
     expect(Object.keys(session).filter((k) => !k.endsWith('$'))).toEqual(['vaultKey', 'lastUsed']);
     expect(JSON.stringify(session)).not.toContain(PROD);
+    expect(await readManagementKey('prod')).toBe(PROD);
+  });
+
+  it.each([
+    ['plain', false, 'local'],
+    ['memory', true, 'session'],
+  ] as const)('leaves today’s %s keys where they are until the lock is turned on', async (storage, forget, area) => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, forgetKeyOnClose: forget });
+    await saveManagementKeys({ prod: PROD }, forget);
+    expect(await lockView(NOW)).toMatchObject({ storage, locked: false, retryAt: null });
+    expect(JSON.stringify(await fakeBrowser.storage[area].get('managementKeys'))).toContain(PROD);
     expect(await readManagementKey('prod')).toBe(PROD);
   });
 
