@@ -175,11 +175,13 @@ export default tseslint.config(
   },
   {
     // The request builder is the one place that reads the management key
-    // (and the key store's own tests, which check where a saved or migrated key ended up).
+    // (and the key store's own tests, which check where a saved or migrated key ended up, and the
+    // lock's, which check that a locked vault gives none out).
     files: [
       'utils/lookup/background/api/fetch-key.ts',
       'utils/accounts/background/management-key.test.ts',
       'utils/storage/background/*.test.ts',
+      'utils/lock/background/*.test.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: zodOnlyThroughOurModule }],

@@ -5,6 +5,10 @@ import { defineConfig } from 'wxt';
  * notice uses, and not the popup's first paint. */
 const CARD_VIEW = /\/(components|utils)\/card\//;
 
+/** The lock's views and page hooks: the popup loads them only when it finds the keys locked
+ * (components/lock/LazyUnlockForm.tsx), so they stay out of the chunk every page shares. */
+const LOCK_VIEW = /\/(components\/lock|utils\/lock\/page)\//;
+
 /** The production API; the only origin the extension may reach without an extra grant. */
 const DEFAULT_API_ORIGIN = 'https://modelgates.ai/*';
 
@@ -30,8 +34,14 @@ export default defineConfig({
               // The CSV writer, for the bulk page's export and the card page's history: a chunk of
               // its own, so that two pages sharing it do not put it in the popup's "shared" one.
               { name: 'csv', test: /node_modules[\\/]papaparse[\\/]/, priority: 3 },
-              { name: 'shared', test: (id) => !CARD_VIEW.test(id), minShareCount: 2, priority: 2 },
+              {
+                name: 'shared',
+                test: (id) => !CARD_VIEW.test(id) && !LOCK_VIEW.test(id),
+                minShareCount: 2,
+                priority: 2,
+              },
               { name: 'card-view', test: CARD_VIEW, minShareCount: 2, priority: 1 },
+              { name: 'lock-view', test: LOCK_VIEW, minShareCount: 2, priority: 1 },
             ],
           },
         },
@@ -42,9 +52,9 @@ export default defineConfig({
     name: 'ModelGates Key Lookup',
     description: 'Look up a ModelGates API key by its hash: owner, status, spend and limits in one click.',
     // activeTab + scripting: "Find key hashes on this page" reads the current tab's text once, on the
-    // user's click, and no other page ever. alarms: the watched keys' periodic check. None of them
-    // adds an install-time warning.
-    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
+    // user's click, and no other page ever. alarms: the watched keys' periodic check and the lock's
+    // auto-lock. idle: "Lock when the computer locks". None of them adds an install-time warning.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'idle'],
     // Asked for only when "Show desktop notifications" is turned on in the options' Alerts.
     optional_permissions: ['notifications'],
     host_permissions: [DEFAULT_API_ORIGIN],

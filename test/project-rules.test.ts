@@ -37,10 +37,18 @@ describe('project rules', () => {
     expect(holders).toEqual(['utils/accounts/background/management-key.ts']);
   });
 
+  it('keeps the lock’s vault and derived key in one module, whose keys only the key store reads', () => {
+    const holders = shipped.filter((file) => /['"`](local:keyVault|session:vaultKey)['"`]/.test(read(file)));
+    expect(holders).toEqual(['utils/lock/background/vault.ts']);
+    const readers = shipped.filter((file) => /\bvaultKeys\b/.test(read(file)) && !file.startsWith('utils/lock/'));
+    expect(readers).toEqual(['utils/accounts/background/management-key.ts', 'utils/lookup/background/popup-start.ts']);
+  });
+
   it('defines every other storage item in utils/storage/background/items.ts, each with a doc comment', () => {
     const definers = shipped.filter((file) => read(file).includes('storage.defineItem'));
     expect(definers.sort()).toEqual([
       'utils/accounts/background/management-key.ts',
+      'utils/lock/background/vault.ts',
       'utils/storage/background/items.ts',
     ]);
     const source = read('utils/storage/background/items.ts');

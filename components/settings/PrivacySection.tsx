@@ -1,5 +1,4 @@
 export interface PrivacyChoices {
-  forgetKeyOnClose: boolean;
   historyEnabled: boolean;
 }
 
@@ -8,26 +7,13 @@ export interface PrivacySectionProps extends PrivacyChoices {
 }
 
 /**
- * The two check boxes for what the extension keeps (the key across restarts, and recent lookups),
- * and the link to the privacy policy.
+ * What the extension keeps of recent lookups, and the link to the privacy policy. (Where the keys
+ * are kept: components/lock/KeyStorageSection.tsx.)
  */
-export function PrivacySection({ forgetKeyOnClose, historyEnabled, onChange }: PrivacySectionProps) {
+export function PrivacySection({ historyEnabled, onChange }: PrivacySectionProps) {
   return (
     <fieldset class="field">
       <legend class="field-label">Privacy</legend>
-      <label class="check">
-        <input
-          type="checkbox"
-          name="forgetKeyOnClose"
-          checked={forgetKeyOnClose}
-          aria-describedby="forget-hint"
-          onChange={(event) => onChange({ forgetKeyOnClose: event.currentTarget.checked })}
-        />
-        Forget the key when the browser closes
-      </label>
-      <p class="field-hint" id="forget-hint">
-        The key is then kept in memory only, never on disk, and you enter it again after restarting the browser.
-      </p>
       <label class="check">
         <input
           type="checkbox"

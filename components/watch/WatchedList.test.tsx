@@ -14,7 +14,7 @@ const stateAfter = (check: CheckResult) =>
   applyCheck(startWatching(makeKey(), ago(2)), check, ago(1), DEFAULT_ALERT_RULES).state;
 
 function shown(state = stateAfter(found()), account?: string) {
-  const view = watchedView({ hash: HASH, accountId: 'a', state }, NOW, DEFAULT_ALERT_RULES, account);
+  const view = watchedView({ hash: HASH, accountId: 'a', state }, NOW, DEFAULT_ALERT_RULES, { account });
   const onPick = vi.fn();
   const onCheckNow = vi.fn();
   render(<WatchedList entries={[view]} checking={false} onPick={onPick} onCheckNow={onCheckNow} />);
@@ -61,7 +61,7 @@ describe('WatchedList', () => {
   it('warns in words when the last check is on pace to run out before the reset, with a sparkline', () => {
     // Checked an hour ago (18:00) with $85 of a daily $100 spent: $15 left at $4.72 an hour.
     const state = stateAfter(found({ limit_reset: 'daily', usage_daily: 85, limit_remaining: 15 }));
-    const view = watchedView({ hash: HASH, accountId: 'a', state }, NOW, DEFAULT_ALERT_RULES, undefined, [5, 40, 85]);
+    const view = watchedView({ hash: HASH, accountId: 'a', state }, NOW, DEFAULT_ALERT_RULES, { spark: [5, 40, 85] });
     render(<WatchedList entries={[view]} checking={false} onPick={vi.fn()} onCheckNow={vi.fn()} />);
     const row = screen
       .getByRole('button', { name: /Production backend/ })

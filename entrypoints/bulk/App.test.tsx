@@ -12,10 +12,14 @@ vi.mock('@/utils/messaging/page/worker-client', () => ({ askWorker: vi.fn() }));
 /** How the worker answers `watch`: yes, unless a test says otherwise. */
 const watch = vi.fn<(request: unknown) => Promise<WorkerReply<'watch'>>>();
 let accounts: AccountRef[] = [];
+/** Whether the worker says the keys are locked. */
+let locked = false;
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'watch') return watch(data);
   if (type === 'lookupInAccount') return lookupInAccount(data as { hash: KeyHash; accountId: string });
   if (type === 'cancelBulkRun') return { ok: true };
+  if (type === 'lockStatus')
+    return { ok: true, lock: { storage: locked ? 'encrypted' : 'plain', locked } } as WorkerReply<'lockStatus'>;
   // The page reads only the accounts and the concurrency.
   if (type === 'getSettings')
     return { ok: true, settings: { accounts, bulkConcurrency: 4 } } as WorkerReply<'getSettings'>;
@@ -69,9 +73,23 @@ const status = () => watchButton().parentElement?.querySelector('[role="status"]
 
 beforeEach(() => {
   watch.mockReset().mockResolvedValue({ ok: true, watching: true, samples: 0 });
+  locked = false;
   savedRun();
 });
 afterEach(() => sessionStorage.clear());
+
+describe('the bulk page while the keys are locked', () => {
+  it('says "Unlock to look up", offers the passphrase field, and looks nothing up', async () => {
+    locked = true;
+    accounts = [MAIN];
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Locked' })).toBeTruthy();
+    expect(screen.getByText('Unlock to look up.')).toBeTruthy();
+    expect(screen.getByLabelText('Passphrase')).toBeTruthy();
+    fireEvent.input(screen.getByRole('textbox', { name: /hash/i }), { target: { value: HASH } });
+    expect((screen.getByRole('button', { name: /^Look up/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
 
 describe('the bulk page’s rows', () => {
   it('link a found key’s name to its card, in a new tab; other rows have no link', async () => {

@@ -7,12 +7,15 @@ import { WatchSelected } from '@/components/bulk/WatchSelected';
 import { summaryLine } from '@/utils/bulk/filter';
 import { useBulkPage } from '@/utils/bulk/page/use-bulk-page';
 import { useFileDrop } from '@/utils/bulk/page/use-file-drop';
+import { UnlockForm } from '@/components/lock/UnlockForm';
+import { useLockStatus } from '@/utils/lock/page/use-lock-status';
 
 const count = new Intl.NumberFormat('en-US');
 
 /** "Look up many keys": paste or drop text, look every hash up politely, sort, filter, export. */
 export function App() {
   const page = useBulkPage();
+  const lock = useLockStatus();
   const dragging = useFileDrop((file) => void page.openFile(file));
   const { meta, rows, running, extracted, summary } = page;
   const several = (meta?.accounts.length ?? 0) > 1;
@@ -27,12 +30,14 @@ export function App() {
         onText={page.setText}
         onFile={page.openFile}
       />
+      {lock.locked && <UnlockForm intro="Unlock to look up." autoFocus={false} onUnlocked={lock.setLock} />}
       <div class="button-row">
         <button
           type="button"
           class="primary"
-          disabled={running || extracted.hashes.length === 0 || page.accounts.length === 0}
-          onClick={() => void page.lookUpAll()}
+          disabled={running || lock.locked || extracted.hashes.length === 0 || page.accounts.length === 0}
+          // A run that met the lock (it locked itself meanwhile) brings the unlock form back.
+          onClick={() => void page.lookUpAll().then(lock.refresh)}
         >
           {extracted.capped ? `Look up the first ${count.format(extracted.hashes.length)}` : 'Look up all'}
         </button>
@@ -42,7 +47,7 @@ export function App() {
           </button>
         )}
         {!running && meta && page.unanswered > 0 && (
-          <button type="button" onClick={() => void page.again()}>
+          <button type="button" disabled={lock.locked} onClick={() => void page.again()?.then(lock.refresh)}>
             {summary.counts.errors > 0 ? 'Retry failed' : 'Look up the rest'}
           </button>
         )}

@@ -9,6 +9,8 @@ import { DEFAULT_ALERT_SETTINGS } from '@/utils/watch/alert-settings-check';
 import { hasHostAccess } from '@/utils/accounts/page/host-access';
 import { panelShortcut, popupShortcut } from '@/utils/settings/page/shortcut';
 import { DEFAULT_PANEL_SETTINGS } from '@/utils/panel/settings';
+import { DEFAULT_LOCK_SETTINGS } from '@/utils/lock/lock-settings';
+import type { LockView } from '@/utils/lock/views';
 import { OptionsApp } from './App';
 
 vi.mock('@/utils/messaging/page/worker-client', () => ({ askWorker: vi.fn() }));
@@ -29,6 +31,7 @@ const MINE = { id: 'my-account', name: 'My account', baseUrl: LOCAL, keyLast4: '
 const STAGING = { id: 'stage', name: 'Staging', baseUrl: 'http://127.0.0.1:8788/api/v1', keyLast4: '9b1d' };
 const saved: SettingsView = { ...DEFAULT_SETTINGS, accounts: [MINE] };
 const both: SettingsView = { ...DEFAULT_SETTINGS, accounts: [MINE, STAGING] };
+const LOCK_OFF: LockView = { storage: 'plain', locked: false, retryAt: null, settings: DEFAULT_LOCK_SETTINGS };
 
 beforeEach(() => {
   vi.resetAllMocks();
@@ -38,6 +41,7 @@ beforeEach(() => {
   vi.setSystemTime(NOW);
   getSettings.mockResolvedValue({ ok: true, settings: saved });
   worker.getAlertSettings.mockResolvedValue({ ok: true, settings: DEFAULT_ALERT_SETTINGS });
+  worker.lockStatus.mockResolvedValue({ ok: true, lock: LOCK_OFF });
   vi.mocked(hasHostAccess).mockResolvedValue(true);
   vi.mocked(popupShortcut).mockResolvedValue('Alt+Shift+K');
   vi.mocked(panelShortcut).mockResolvedValue(null);

@@ -7,10 +7,22 @@ import { PrivacySection } from '@/components/settings/PrivacySection';
 import { PanelOptionsSection } from '@/components/panel/PanelOptionsSection';
 import { ShortcutSection } from '@/components/settings/ShortcutSection';
 import { useSettingsForm } from '@/utils/settings/page/use-settings-form';
+import { KeyStorageSection } from '@/components/lock/KeyStorageSection';
+import { LockedOptions } from '@/components/lock/LockedOptions';
+import { useLockStatus } from '@/utils/lock/page/use-lock-status';
+import type { LockView } from '@/utils/lock/views';
 
 /** The options page: the accounts, the lookup settings, the alerts, the side panel and the keyboard shortcuts. */
 export function OptionsApp() {
   const form = useSettingsForm();
+  const lockStatus = useLockStatus();
+  /** The lock changed: the keys may have moved (their last 4, the memory-only choice). */
+  function adoptLock(lock: LockView) {
+    lockStatus.setLock(lock);
+    if (form.phase === 'ready') void form.refresh();
+  }
+
+  if (lockStatus.lock?.locked) return <LockedOptions onLock={adoptLock} />;
 
   if (form.phase === 'failed') {
     return (
@@ -20,7 +32,7 @@ export function OptionsApp() {
       </main>
     );
   }
-  if (form.phase === 'loading') return <main class="options" aria-busy="true" />;
+  if (form.phase === 'loading' || lockStatus.lock === null) return <main class="options" aria-busy="true" />;
 
   const { draft, status, save } = form;
   function submit(event: Event) {
@@ -39,11 +51,15 @@ export function OptionsApp() {
           onChange={form.edit}
         />
         <BulkConcurrencyField value={draft.bulkConcurrency} error={form.errors.bulkConcurrency} onChange={form.edit} />
-        <PrivacySection
+        <KeyStorageSection
+          key={lockStatus.lock.storage}
+          lock={lockStatus.lock}
           forgetKeyOnClose={draft.forgetKeyOnClose}
-          historyEnabled={draft.historyEnabled}
-          onChange={form.edit}
+          onForgetKeyOnClose={(forgetKeyOnClose) => form.edit({ forgetKeyOnClose })}
+          onLock={adoptLock}
+          accountNames={form.saved.accounts.map((account) => account.name)}
         />
+        <PrivacySection historyEnabled={draft.historyEnabled} onChange={form.edit} />
         <div class="button-row">
           <button type="submit" class="primary" disabled={form.saving}>
             {form.saving ? 'Saving…' : 'Save'}

@@ -6,6 +6,8 @@ import type { HistoryEntry } from '@/utils/storage/background/items';
 import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { App } from './App';
 
+/** The lock is off. */
+const OPEN = { on: false, locked: false };
 const lookup = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 const complete = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 const findOnPage = vi.fn<() => Promise<WorkerReply<'findOnPage'>>>();
@@ -15,7 +17,8 @@ vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => 
   if (type === 'lookup') return lookup(data);
   if (type === 'completeLookup') return complete(data);
   if (type === 'findOnPage') return findOnPage();
-  if (type === 'popupStart') return { ok: true, last: null, history, watched: [], recent, cacheSeconds: 60 };
+  if (type === 'popupStart')
+    return { ok: true, lock: OPEN, last: null, history, watched: [], recent, cacheSeconds: 60 };
   return { ok: true, entries: type === 'history' ? history : [] };
 });
 let history: HistoryEntry[] = [];
@@ -237,6 +240,7 @@ describe('popup App', () => {
     const last = { hash: HASH, result: fresh, startedAt: NOW.toISOString(), source: 'context_menu', seen: true };
     const started = Promise.resolve({
       ok: true as const,
+      lock: OPEN,
       last: last as never,
       history: [],
       watched: [],
@@ -266,5 +270,58 @@ describe('popup App', () => {
     expect(document.activeElement).toBe(first);
     fireEvent.keyDown(first, { key: 'ArrowUp' });
     expect(document.activeElement).toBe(input());
+  });
+});
+
+describe('popup with the lock on', () => {
+  const LOCKED = { on: true, locked: true };
+  const UNLOCKED = { on: true, locked: false };
+  const startedWith = (lock: typeof LOCKED) =>
+    Promise.resolve({ ok: true as const, lock, last: null, history: [], watched: [], recent: [], cacheSeconds: 60 });
+  // The worker of the other tests again after each of these, which answer for themselves.
+  const usual = vi.mocked(askWorker).getMockImplementation();
+  afterEach(() => void (usual && vi.mocked(askWorker).mockImplementation(usual)));
+
+  it('while locked shows only "Locked", a "Passphrase" field and "Unlock"; a wrong passphrase says so', async () => {
+    const unlock = vi.fn().mockResolvedValue({ ok: false, reason: 'wrong_passphrase', message: 'Wrong passphrase.' });
+    vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) =>
+      type === 'unlock'
+        ? unlock(data)
+        : { ok: true, lock: UNLOCKED, last: null, history: [], watched: [], recent: [], cacheSeconds: 60 },
+    );
+    render(<App started={startedWith(LOCKED)} />);
+    expect(await screen.findByRole('heading', { name: 'Locked' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Key hash' })).toBeNull();
+    const field = screen.getByLabelText('Passphrase') as HTMLInputElement;
+    expect(field.type).toBe('password');
+    fireEvent.input(field, { target: { value: 'not the passphrase' } });
+    fireEvent.submit(field.form as HTMLFormElement);
+    expect((await screen.findByRole('alert')).textContent).toBe('Wrong passphrase.');
+    expect(unlock).toHaveBeenCalledWith({ passphrase: 'not the passphrase' });
+    expect(field.value).toBe('');
+  });
+
+  it('unlocks with Enter, then shows the lookup field and "Lock now", which locks again', async () => {
+    const calls: string[] = [];
+    vi.mocked(askWorker).mockImplementation(async (type: string, _data?: unknown) => {
+      calls.push(type);
+      if (type === 'unlock') return { ok: true, lock: { storage: 'encrypted', locked: false } };
+      if (type === 'lockNow') return { ok: true, lock: { storage: 'encrypted', locked: true } };
+      return { ok: true, lock: UNLOCKED, last: null, history: [], watched: [], recent: [], cacheSeconds: 60 };
+    });
+    render(<App started={startedWith(LOCKED)} />);
+    fireEvent.input(await screen.findByLabelText('Passphrase'), { target: { value: 'plum kettle harbour violin' } });
+    fireEvent.submit(screen.getByLabelText('Passphrase').closest('form') as HTMLFormElement);
+    expect(await screen.findByRole('textbox', { name: 'Key hash' })).toBeTruthy();
+    // Its code is loaded once the popup knows the lock is on.
+    fireEvent.click(await screen.findByRole('button', { name: 'Lock now' }));
+    expect(await screen.findByRole('heading', { name: 'Locked' })).toBeTruthy();
+    expect(calls).toEqual(['unlock', 'popupStart', 'lockNow']);
+  });
+
+  it('shows no "Lock now" while the lock is off', async () => {
+    render(<App />);
+    await screen.findByRole('textbox', { name: 'Key hash' });
+    expect(screen.queryByRole('button', { name: 'Lock now' })).toBeNull();
   });
 });

@@ -6,12 +6,14 @@ import { LookupForm } from '@/components/lookup/LookupForm';
 import { LookupView } from '@/components/lookup/LookupView';
 import { OpenPanelButton } from '@/components/panel/OpenPanelButton';
 import { WatchedList } from '@/components/watch/WatchedList';
+import { LazyLockNowButton, LazyUnlockForm } from '@/components/lock/LazyUnlockForm';
 import { cardPath } from '@/utils/lookup/card-address';
 import { openOwnPage } from '@/utils/lookup/page/open-page';
 import { useLookupEntry } from '@/utils/lookup/page/use-lookup-entry';
 import type { HistoryItem } from '@/utils/lookup/views';
 import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { useWatched } from '@/utils/watch/page/use-watched';
+import { usePopupLock } from '@/utils/lock/page/use-popup-lock';
 
 /** `started`: the worker's reply to `popupStart`, asked for before the first render (main.tsx). */
 export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> }) {
@@ -21,17 +23,19 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
   const input = useRef<HTMLInputElement>(null);
   const firstHistoryEntry = useRef<HTMLButtonElement>(null);
   const { view, text } = entry;
+  const popupLock = usePopupLock(entry, () => entry.start(askWorker('popupStart'), onStart, entry.setText));
 
-  useEffect(() => {
-    const onStart = (reply: WorkerReply<'popupStart'>) => {
-      setHistory(reply.ok ? reply.history : []);
-      if (reply.ok) watched.show(reply.watched);
-      // The card's code, once the popup is idle after drawing what the start reply brought: well
-      // before an answer needs it, and never in the way of the field or the history.
-      loadAnswerWhenIdle();
-    };
-    void entry.start(started ?? askWorker('popupStart'), onStart, entry.setText);
-  }, []);
+  const onStart = (reply: WorkerReply<'popupStart'>) => {
+    setHistory(reply.ok ? reply.history : []);
+    if (reply.ok) {
+      watched.show(reply.watched);
+      popupLock.setLock(reply.lock);
+    }
+    // The card's code, once the popup is idle after drawing what the start reply brought: well
+    // before an answer needs it, and never in the way of the field or the history.
+    loadAnswerWhenIdle();
+  };
+  useEffect(() => void entry.start(started ?? askWorker('popupStart'), onStart, entry.setText), []);
 
   async function loadHistory() {
     const reply = await askWorker('history');
@@ -62,6 +66,14 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
     input.current?.focus();
   }
 
+  if (popupLock.lock.locked) {
+    return (
+      <main class="popup">
+        <h1 class="visually-hidden">ModelGates Key Lookup</h1>
+        <LazyUnlockForm onUnlocked={() => void popupLock.unlocked()} />
+      </main>
+    );
+  }
   const showLists = text === '' && (view.kind === 'idle' || view.kind === 'input_error') && history !== null;
   return (
     <main class="popup">
@@ -112,6 +124,7 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
           />
         )}
       </section>
+      {popupLock.lock.on && <LazyLockNowButton onLocked={popupLock.locked} />}
     </main>
   );
 }

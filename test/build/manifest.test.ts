@@ -58,11 +58,19 @@ describe.each([
 const PANEL_COMMAND = { description: 'Open the side panel' };
 
 describe('Chrome MV3 manifest', () => {
-  it('asks only for storage, contextMenus, alarms and sidePanel, notifications only as optional, and host access to modelgates.ai only', async () => {
+  it('asks only for storage, contextMenus, alarms, idle and sidePanel, notifications only as optional, and host access to modelgates.ai only', async () => {
     const manifest = await readManifest(CHROME_BUILD_DIR, 'npm run build');
     expect(manifest.manifest_version).toBe(3);
-    // sidePanel adds no install-time warning.
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'sidePanel']);
+    // idle (the lock's "when the computer locks") and sidePanel add no install-time warning.
+    expect(manifest.permissions).toEqual([
+      'storage',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      'alarms',
+      'idle',
+      'sidePanel',
+    ]);
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
@@ -126,7 +134,7 @@ describe('Firefox MV3 manifest', () => {
   it('asks for the same API permissions and hosts as Chrome, but sidePanel (its sidebar needs none)', async () => {
     const manifest = await readManifest(FIREFOX_BUILD_DIR, 'npm run build:firefox');
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'idle']);
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual(['https://modelgates.ai/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);

@@ -8,6 +8,11 @@ import type { ExtensionBrowser, ExtensionPage } from './driver/types.ts';
 /** Every outcome a lookup can end in: the key card, or any alert (input refusal or API error). */
 export const OUTCOME_SELECTOR = 'article[aria-label="Key details"], [role="alert"]';
 
+/** The choices of "Where the keys are kept". */
+export const KEPT_ON_COMPUTER = 'On this computer';
+export const KEPT_ENCRYPTED = 'On this computer, encrypted with a passphrase';
+export const KEPT_IN_MEMORY = 'In memory only: enter them again after the browser restarts';
+
 export interface Configuration {
   baseUrl: string;
   key: string;
@@ -18,7 +23,7 @@ export interface Configuration {
 export interface OptionChanges extends Partial<Configuration> {
   /** "Show a repeated lookup from memory for (seconds)"; 0 turns the cache off. */
   cacheSeconds?: number;
-  /** "Forget the key when the browser closes". */
+  /** "Where the keys are kept": "In memory only…" (true) or "On this computer" (false). */
   forgetKeyOnClose?: boolean;
   /** "Remember recent lookups". */
   historyEnabled?: boolean;
@@ -41,7 +46,7 @@ export async function saveOptions(ext: ExtensionBrowser, changes: OptionChanges)
       await page.fill('Show a repeated lookup from memory for (seconds)', String(changes.cacheSeconds));
     }
     if (changes.forgetKeyOnClose !== undefined) {
-      await page.setChecked('Forget the key when the browser closes', changes.forgetKeyOnClose);
+      await page.click('radio', changes.forgetKeyOnClose ? KEPT_IN_MEMORY : KEPT_ON_COMPUTER);
     }
     if (changes.historyEnabled !== undefined) await page.setChecked('Remember recent lookups', changes.historyEnabled);
     await page.click('button', 'Save');

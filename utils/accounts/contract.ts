@@ -13,7 +13,7 @@ export type TestConnectionReply = { ok: true } | { ok: false; error: LookupError
 /** One saved account at a time, from the options page. Every id must name a saved account. */
 export const accountsContract = {
   /** Forgets the account's management key; the account stays. */
-  removeKey: ask<SettingsReply>()(accountRequestSchema),
+  removeKey: ask<SettingsReply | Refusal>()(accountRequestSchema),
   /** Forgets the account, its key, its cached results and its history entries. */
   removeAccount: ask<SettingsReply | Refusal>()(accountRequestSchema),
   /** One request with the saved key: a 404 for a hash no key has proves the key is accepted. */

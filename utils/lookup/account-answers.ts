@@ -57,6 +57,8 @@ export function mergeAnswers(
   });
   const [only] = errors;
   if (!several && only) return { ok: false, error: only.error };
+  // The lock locks every account's key at once: it alone is said.
+  if (errors.some(({ error }) => error.kind === 'locked')) return { ok: false, error: { kind: 'locked' } };
   if (errors.some(({ error }) => error.kind === 'cancelled')) return { ok: false, error: { kind: 'cancelled' } };
   if (errors.every(({ error }) => error.kind === 'not_configured')) {
     return { ok: false, error: { kind: 'not_configured' } };

@@ -15,6 +15,9 @@ export const lookupRequestSchema = z.strictObject({
 /** Everything the empty popup shows, in one reply. */
 export interface PopupStartReply {
   ok: true;
+  /** The lock: `on` with the keys encrypted, `locked` until the passphrase is given (the popup
+   * then shows only the unlock form, and the lists below are empty). */
+  lock: { on: boolean; locked: boolean };
   /** The right-click lookup not shown yet, or null. */
   last: UnseenLookup | null;
   history: HistoryItem[];

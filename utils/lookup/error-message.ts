@@ -22,6 +22,11 @@ export function describeLookupError(error: LookupError, now: Date): ErrorMessage
         body: 'Add your ModelGates management key in the options to look up keys.',
         action: 'open_options',
       };
+    case 'locked':
+      return {
+        title: 'Locked',
+        body: 'The saved management keys are encrypted. Enter your passphrase to unlock them; nothing was sent.',
+      };
     case 'unauthorized':
       return withDetail(error.detail, {
         title: 'Management key rejected',

@@ -17,6 +17,8 @@ export interface AccountFailure {
 export type LookupError =
   /** No management key saved yet. */
   | { kind: 'not_configured' }
+  /** The keys are encrypted and locked: nothing was sent; the passphrase unlocks them. */
+  | { kind: 'locked' }
   /** 401: the management key was rejected. */
   | { kind: 'unauthorized'; detail?: string }
   /** 404: no key with this hash in this account. */

@@ -1,5 +1,6 @@
 import { accountsContract } from '../accounts/contract';
 import { bulkContract } from '../bulk/contract';
+import { lockContract } from '../lock/contract';
 import { lookupContract } from '../lookup/contract';
 import { panelContract } from '../panel/contract';
 import { settingsContract } from '../settings/contract';
@@ -20,6 +21,7 @@ export const contract = {
   ...watchContract,
   ...panelContract,
   ...spendHistoryContract,
+  ...lockContract,
 };
 export type AppContract = typeof contract;
 

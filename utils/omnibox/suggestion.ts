@@ -78,8 +78,13 @@ export function lookupDescription(hash: string, result: MergedLookup, now: Date,
     const also = more.length > 0 ? `${SEPARATOR}also in ${more.length} more account${more.length > 1 ? 's' : ''}` : '';
     return escapeDescription(foundLine(first, now) + also, flavor);
   }
+  // Enter opens the card page, which offers the unlock form and then looks the key up.
+  if (result.error.kind === 'locked') return escapeDescription(LOCKED_SUGGESTION, flavor);
   return escapeDescription(`${shortenHash(hash)}${SEPARATOR}${describeLookupError(result.error, now).title}`, flavor);
 }
+
+/** The first row while the keys are locked: nothing was sent. */
+export const LOCKED_SUGGESTION = 'Locked: press Enter to unlock';
 
 /** The first row while the lookup runs. */
 export function lookingDescription(hash: string, flavor: DescriptionFlavor): string {

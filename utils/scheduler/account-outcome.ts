@@ -19,6 +19,8 @@ export function outcomeOf(result: LookupResult, now: number): AccountOutcome {
       return { kind: 'rate_limited', retryAfterMs: Number.isFinite(at) ? Math.max(0, at - now) : undefined };
     }
     case 'unauthorized':
+    // Locked: no key until the passphrase is given, so the account's other items stop as for a 401.
+    case 'locked':
       return { kind: 'key_rejected', error };
     default:
       return { kind: 'failed', error };

@@ -3,7 +3,7 @@ import { projectPace } from '../card/pace';
 import { paceWords, type PaceWords } from '../card/pace-words';
 import { displayName } from '../key-name';
 import type { AlertRules, WatchState } from './alerts';
-import { describeWatch } from './words';
+import { describeWatch, lockedCheckText } from './words';
 
 /** A watched key in the words the popup's list shows; made by the worker, so the popup's bundle
  * carries no alert rules. */
@@ -44,8 +44,18 @@ export function watchedView(
   entry: WatchedKeyState,
   now: Date,
   rules: AlertRules,
-  account?: string,
-  spark: number[] = [],
+  {
+    account,
+    spark = [],
+    skippedLocked = false,
+  }: {
+    /** The account's name, when there are several. */
+    account?: string;
+    /** The spend history's points for the sparkline, oldest first. */
+    spark?: number[];
+    /** A check was due while the keys were locked, and none has run since. */
+    skippedLocked?: boolean;
+  } = {},
 ): WatchedView {
   const { hash, accountId, state } = entry;
   const words = describeWatch(state, now, rules);
@@ -63,7 +73,7 @@ export function watchedView(
     status: status ? { text: status.text, tone: status.tone } : null,
     facts: [spend, expiry?.text].filter((part) => part != null).join(' · '),
     attention: words.attention,
-    checked: words.checked,
+    checked: skippedLocked ? lockedCheckText(state.checkedAt) : words.checked,
     pace: watchedPace(state, now),
     spark,
   };

@@ -1,6 +1,6 @@
 import { deriveBadges } from '../card/badges';
 import { projectPace } from '../card/pace';
-import { formatRelative } from '../format';
+import { formatRelative, formatUtc } from '../format';
 import {
   DEFAULT_ALERT_RULES,
   normalizeThresholds,
@@ -58,6 +58,13 @@ function checkedText(state: WatchState, now: Date): string {
   if (state.failedAt === null) return last === null ? 'Not checked yet' : `Checked ${last}`;
   const failed = `the check ${formatRelative(new Date(state.failedAt), now)} failed`;
   return last === null ? `Not checked yet; ${failed}` : `Last checked ${last}; ${failed}`;
+}
+
+/** A check was skipped because the keys were locked: since when the key has not been checked. */
+export function lockedCheckText(checkedAt: string | null): string {
+  return checkedAt === null
+    ? 'Not checked yet (locked)'
+    : `Not checked since ${formatUtc(new Date(checkedAt))} (locked)`;
 }
 
 /** One line naming the key and, with several accounts, its account: "Backend (Production): Disabled". */

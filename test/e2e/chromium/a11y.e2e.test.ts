@@ -164,3 +164,56 @@ describe('popup size at 380 × 600', () => {
     }
   });
 });
+
+describe('with the lock', () => {
+  const ENCRYPTED = { name: 'On this computer, encrypted with a passphrase', exact: true };
+
+  async function optionsTurningOn(): Promise<Page> {
+    const page = await options();
+    await page.getByRole('radio', ENCRYPTED).check();
+    await page.getByLabel('Passphrase', { exact: true }).fill('password1234');
+    await page.getByLabel('Repeat passphrase', { exact: true }).fill('password1234');
+    await page.getByRole('button', { name: 'Turn on lock', exact: true }).click();
+    await page.getByText(/^Too easy to guess/).waitFor();
+    return page;
+  }
+
+  /** Turns the lock on (a strong passphrase), and stays on the options page with its panels. */
+  async function optionsLockOn(): Promise<Page> {
+    const page = await options();
+    await page.getByRole('radio', ENCRYPTED).check();
+    await page.getByLabel('Passphrase', { exact: true }).fill('plum kettle harbour violin 42');
+    await page.getByLabel('Repeat passphrase', { exact: true }).fill('plum kettle harbour violin 42');
+    await page.getByRole('button', { name: 'Turn on lock', exact: true }).click();
+    await page.getByRole('heading', { name: 'Change passphrase' }).waitFor();
+    return page;
+  }
+
+  /** Locks with the options' "Lock now", then a popup after a wrong passphrase. */
+  async function lockedPopup(): Promise<Page> {
+    const options = await session.h.openPage('options.html');
+    await options.getByRole('button', { name: 'Lock now', exact: true }).click();
+    await options.getByRole('heading', { name: 'Locked' }).waitFor();
+    await options.close();
+    const page = await session.h.openPage('popup.html');
+    await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+    await page.keyboard.press('Enter');
+    await page.getByText('Wrong passphrase.').waitFor();
+    return page;
+  }
+
+  async function lockedOptions(): Promise<Page> {
+    const page = await session.h.openPage('options.html');
+    await page.getByRole('button', { name: 'Forgot passphrase?' }).click();
+    await page.getByRole('button', { name: 'Remove all saved keys' }).waitFor();
+    return page;
+  }
+
+  // In this order: each starts where the one before left the lock.
+  it.each<[string, () => Promise<Page>]>([
+    ['options, turning the lock on, with a refusal', optionsTurningOn],
+    ['options, lock on and unlocked', optionsLockOn],
+    ['popup, locked, after a wrong passphrase', lockedPopup],
+    ['options, locked, "Forgot passphrase?" open', lockedOptions],
+  ])('%s: no serious or critical axe violations', expectNoBlockingViolations);
+});

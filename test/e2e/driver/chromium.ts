@@ -40,7 +40,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     throw new Error(`No Chromium at ${executablePath}: install Debian's chromium or set CHROMIUM_PATH.`);
   });
   // Our own profile folder (not Playwright's), so that close() can be sure to remove it.
-  const profileDir = await mkdtemp(join(tmpdir(), 'modelgates-e2e-'));
+  const profileDir = options.profile?.dir ?? (await mkdtemp(join(tmpdir(), 'modelgates-e2e-')));
+  const removeProfile = () => (options.profile ? Promise.resolve() : rm(profileDir, { recursive: true, force: true }));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profileDir, {
@@ -59,7 +60,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       ],
     });
   } catch (error) {
-    await rm(profileDir, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 
@@ -99,7 +100,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async close() {
       await context.close();
-      await rm(profileDir, { recursive: true, force: true });
+      await removeProfile();
     },
   };
   return { ...harness, browser: chromiumBrowser(harness) };

@@ -41,10 +41,11 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   });
 
   // A fixed moz-extension:// host for this run, so that page addresses are known in advance.
-  const uuid = randomUUID();
+  const uuid = options.profile?.firefoxUuid ?? randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
+    ...(options.profile ? { userDataDir: options.profile.dir } : {}),
     headless: options.headless ?? true,
     defaultViewport: options.viewport ?? { width: 380, height: 600 },
     // Lets BiDi open extension pages and evaluate in the browser's own (chrome) scope.
@@ -55,6 +56,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       'extensions.webextOptionalPermissionPrompts': false,
       // Console lines of extension pages and the background go to stdout, read below.
       'devtools.console.stdout.content': true,
+      // A temporary add-on is uninstalled when the browser closes; its storage stays for the
+      // next start on the same profile, as an installed add-on's does across a restart.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
       ...options.firefoxPrefs,
     },
   });

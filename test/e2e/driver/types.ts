@@ -103,6 +103,12 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Default 380 × 600, the popup's size. */
   viewport?: { width: number; height: number };
+  /**
+   * A profile that outlives the browser, to start it again on it (a browser restart): its folder,
+   * which the caller creates and removes, and for Firefox the add-on's moz-extension UUID, which
+   * must stay the same for its storage to be found again. Default: a fresh profile, removed on close.
+   */
+  profile?: { dir: string; firefoxUuid: string };
   /** Firefox only: preferences for the profile, e.g. `extensions.background.idle.timeout`. */
   firefoxPrefs?: Record<string, string | number | boolean>;
 }

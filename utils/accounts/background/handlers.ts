@@ -9,7 +9,10 @@ const ofSavedAccount = ({ accountId }: AccountRequest) => areSavedAccounts([acco
 export const accountsHandlers = {
   removeKey: {
     accepts: ofSavedAccount,
-    answer: async ({ accountId }) => ({ ok: true, settings: await forgetManagementKey(accountId) }),
+    answer: async ({ accountId }) => {
+      const settings = await forgetManagementKey(accountId);
+      return 'ok' in settings ? settings : { ok: true, settings };
+    },
   },
   removeAccount: { accepts: ofSavedAccount, answer: ({ accountId }) => removeAccount(accountId) },
   testConnection: { accepts: ofSavedAccount, answer: ({ accountId }) => testConnection(accountId) },

@@ -1,14 +1,16 @@
 import { storage } from 'wxt/utils/storage';
 import { change, changeKept, forgetKept, type Kept, readKept } from '../../storage/background/memory';
+import { LOCKED, rewriteVault, vaultKeys } from '../../lock/background/vault';
 
 /**
  * The management keys, one per account, filed under the account's id: each can read every key in
  * its account. Only this module touches the items that hold them; only `readManagementKey`
  * returns one, and only the request builder calls that (test/project-rules.test.ts checks both).
  *
- * They live in `local` storage, or, with "Forget the key when the browser closes", in `session`
- * storage only. Each key's last 4 characters are kept beside it so that the pages can say which
- * key is saved without anything reading the key.
+ * They live in `local` storage, or, kept in memory only, in `session` storage only. Each key's
+ * last 4 characters are kept beside it so that the pages can say which key is saved without
+ * anything reading the key. With the lock on, they are in neither: the sealed vault holds them
+ * (utils/lock/background/vault.ts), and only the unlocked vault gives them out.
  */
 type ByAccount = Record<string, string>;
 
@@ -43,31 +45,73 @@ function exclusive<T>(write: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** One account's key, for the one place that puts it in an Authorization header. */
-export async function readManagementKey(accountId: string): Promise<string | null> {
-  // Both areas at once: this read is on the path of every lookup.
-  const [session, persistent] = await Promise.all([readKept(areas.session.keys), readKept(areas.persistent.keys)]);
+/** One account's key, for the one place that puts it in an Authorization header; LOCKED while the
+ * lock is on and not unlocked. */
+export async function readManagementKey(accountId: string): Promise<string | null | typeof LOCKED> {
+  // Every area at once: this read is on the path of every lookup.
+  const [vault, session, persistent] = await Promise.all([
+    vaultKeys(),
+    readKept(areas.session.keys),
+    readKept(areas.persistent.keys),
+  ]);
+  if (vault !== 'off') return vault === LOCKED ? LOCKED : own(vault, accountId);
   return own(session, accountId) ?? own(persistent, accountId);
 }
 
 /** Starts reading every key into the worker's memory, so that the first lookup finds them there.
  * Settles with nothing, once read: no key leaves this module but through `readManagementKey`. */
 export async function preloadManagementKeys(): Promise<void> {
-  // A read that fails here is only a lost head start: the lookup that needs the key reads it again.
-  await Promise.all(Object.values(areas).map((area) => readKept(area.keys).catch(() => {})));
+  await Promise.all([vaultKeys(), ...Object.values(areas).map((area) => readKept(area.keys))].map(ignoreFailure));
 }
 
-/** Stores already validated keys (account id → key) in the one area the setting asks for. */
+const ignoreFailure = (read: Promise<unknown>) =>
+  // A read that fails here is only a lost head start: the lookup that needs the key reads it again.
+  read.catch(() => {});
+
+/** Stores already validated keys (account id → key) in the one area the setting asks for, or, with
+ * the lock on, sealed in the vault at once (refused while it is locked). */
 export function saveManagementKeys(keys: ByAccount, forgetOnClose = false): Promise<void> {
   return exclusive(async () => {
-    const [keep, clear] = forgetOnClose ? [areas.session, areas.persistent] : [areas.persistent, areas.session];
-    const ids = Object.keys(keys);
-    const hints = Object.fromEntries(Object.entries(keys).map(([id, key]) => [id, key.slice(-4)]));
-    await changeKept(update(clear.keys, without(ids)), update(clear.hints, without(ids)));
+    if ((await vaultKeys()) !== 'off') return rewriteVault((sealed) => ({ ...sealed, ...keys }));
+    await savePlain(keys, forgetOnClose);
+  });
+}
+
+async function savePlain(keys: ByAccount, forgetOnClose: boolean): Promise<void> {
+  const [keep, clear] = forgetOnClose ? [areas.session, areas.persistent] : [areas.persistent, areas.session];
+  const ids = Object.keys(keys);
+  const hints = Object.fromEntries(Object.entries(keys).map(([id, key]) => [id, key.slice(-4)]));
+  await changeKept(update(clear.keys, without(ids)), update(clear.hints, without(ids)));
+  await changeKept(
+    update(keep.keys, (map) => ({ ...map, ...keys })),
+    update(keep.hints, (map) => ({ ...map, ...hints })),
+  );
+}
+
+/**
+ * Turning the lock on: every saved key, from either area, is handed to `seal` (which stores the
+ * vault), and only then are the plain copies removed, so that no moment has the keys nowhere.
+ */
+export function sealManagementKeys(seal: (keys: ByAccount) => Promise<void>): Promise<void> {
+  return exclusive(async () => {
+    const [persistent, session] = await Promise.all([readKept(areas.persistent.keys), readKept(areas.session.keys)]);
+    await seal({ ...persistent, ...session });
     await changeKept(
-      update(keep.keys, (map) => ({ ...map, ...keys })),
-      update(keep.hints, (map) => ({ ...map, ...hints })),
+      ...Object.values(areas).flatMap((area) => [update(area.keys, () => ({})), update(area.hints, () => ({}))]),
     );
+  });
+}
+
+/** Turning the lock off: the opened vault's keys go to the area asked for, and only then does
+ * `drop` remove the vault. */
+export function unsealManagementKeys(
+  keys: ByAccount,
+  forgetOnClose: boolean,
+  drop: () => Promise<void>,
+): Promise<void> {
+  return exclusive(async () => {
+    await savePlain(keys, forgetOnClose);
+    await drop();
   });
 }
 
@@ -87,9 +131,10 @@ export function moveManagementKeys(forgetOnClose: boolean): Promise<void> {
   });
 }
 
-/** Forgets the keys of these accounts in every area. */
+/** Forgets the keys of these accounts in every area (and in the vault, which must be unlocked). */
 export function removeManagementKeys(accountIds: string[]): Promise<void> {
   return exclusive(async () => {
+    if ((await vaultKeys()) !== 'off') await rewriteVault(without(accountIds));
     await changeKept(
       ...Object.values(areas).flatMap((area) => [
         update(area.keys, without(accountIds)),
@@ -101,7 +146,14 @@ export function removeManagementKeys(accountIds: string[]): Promise<void> {
 
 /** Each saved key's last 4 characters by account id: all the pages may learn of the keys. */
 export async function managementKeyHints(): Promise<ByAccount> {
-  const [session, persistent] = await Promise.all([readKept(areas.session.hints), readKept(areas.persistent.hints)]);
+  const [vault, session, persistent] = await Promise.all([
+    vaultKeys(),
+    readKept(areas.session.hints),
+    readKept(areas.persistent.hints),
+  ]);
+  // Nothing of a sealed key is kept in plain: while locked, not even its last 4.
+  if (vault === LOCKED) return {};
+  if (vault !== 'off') return Object.fromEntries(Object.entries(vault).map(([id, key]) => [id, key.slice(-4)]));
   return { ...persistent, ...session };
 }
 

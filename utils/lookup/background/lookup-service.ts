@@ -9,6 +9,7 @@ import type { HistoryItem, UnseenLookup } from '../views';
 import { updateLastLookup } from './last-lookup';
 import { isFresh, readCachedEntries } from './result-cache';
 import type { Settings } from '../../settings/settings';
+import { isVaultLocked } from '../../lock/background/vault';
 
 export type LookupSource = LastLookup['source'];
 
@@ -72,8 +73,11 @@ export async function completeLookup(hash: KeyHash): Promise<MergedLookup> {
   return latest.complete;
 }
 
-function fromCache(hash: KeyHash, settingsRead: Promise<Settings>): Promise<MergedLookup | null> {
-  return settingsRead.then((settings) => cachedAnswer(hash, settings));
+async function fromCache(hash: KeyHash, settingsRead: Promise<Settings>): Promise<MergedLookup | null> {
+  // Locked: not even what was fetched before is shown (the lock also empties the cache); the fresh
+  // lookup then answers "locked" without sending anything.
+  const [settings, locked] = await Promise.all([settingsRead, isVaultLocked()]);
+  return locked ? null : cachedAnswer(hash, settings);
 }
 
 /** The answer the cache holds for `hash` while it is fresh, as a cached lookup answers it; or null. */

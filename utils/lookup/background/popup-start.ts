@@ -4,14 +4,19 @@ import { listWatched } from '../../watch/background/service';
 import type { PopupStartReply } from '../contract';
 import type { RecentAnswer } from '../recent-answers';
 import { cachedAnswer, readHistoryAfterLookups, takeUnseenLookup } from './lookup-service';
+import { LOCKED, vaultKeys } from '../../lock/background/vault';
 
 /**
- * Everything the empty popup shows, in one reply, so that it asks the worker once: the
- * context-menu lookup it has not shown yet (null when there is none), the history, the watched
- * keys, and the fresh cached answers for the history's keys, so that looking one of them up again
- * shows its card at once, without waiting for the worker.
+ * Everything the empty popup shows, in one reply, so that it asks the worker once: whether the
+ * lock is on and locked; the context-menu lookup it has not shown yet (null when there is none),
+ * the history, the watched keys, and the fresh cached answers for the history's keys, so that
+ * looking one of them up again shows its card at once, without waiting for the worker.
  */
 export async function popupStart(): Promise<PopupStartReply> {
+  const keys = await vaultKeys();
+  const lock = { on: keys !== 'off', locked: keys === LOCKED };
+  // Locked: a right-click lookup stays unseen, for the popup that opens after the unlock.
+  if (lock.locked) return { ok: true, lock, last: null, history: [], watched: [], recent: [], cacheSeconds: 0 };
   const [last, history, watched, settings] = await Promise.all([
     takeUnseenLookup(),
     readHistoryAfterLookups(),
@@ -24,5 +29,5 @@ export async function popupStart(): Promise<PopupStartReply> {
     const hash = hashes[i];
     return result && hash ? [{ hash, result }] : [];
   });
-  return { ok: true, last, history, watched: watched.entries, recent, cacheSeconds: settings.cacheSeconds };
+  return { ok: true, lock, last, history, watched: watched.entries, recent, cacheSeconds: settings.cacheSeconds };
 }

@@ -170,6 +170,7 @@ describe('useLookup', () => {
   describe('start', () => {
     const reply = (last: Extract<StartReply, { ok: true }>['last']): StartReply => ({
       ok: true,
+      lock: { on: false, locked: false },
       last,
       history: [],
       watched: [],

@@ -74,6 +74,14 @@ const wellFormed: { [Type in MessageType]: Parameters<Protocol[Type]>[0] } = {
   clearStack: undefined,
   getPanelSettings: undefined,
   savePanelSettings: { rightClickIn: 'panel' },
+  lockStatus: undefined,
+  unlock: { passphrase: 'correct horse battery staple' },
+  lockNow: undefined,
+  turnOnLock: { passphrase: 'correct horse battery staple' },
+  turnOffLock: { passphrase: 'correct horse battery staple', to: 'plain' },
+  changePassphrase: { current: 'correct horse battery staple', next: 'another long passphrase here' },
+  removeSavedKeys: undefined,
+  saveLockSettings: { autoLockMinutes: 60, lockWithComputer: false },
 };
 
 const refused = { ok: false, error: { kind: 'invalid_request', message: expect.stringContaining('Refused') } };
@@ -133,6 +141,7 @@ describe('message router', () => {
     const watched = [expect.objectContaining({ hash: 'd'.repeat(64), name: 'Watched one', attention: ['Disabled'] })];
     expect(await send('popupStart', undefined, popup)).toEqual({
       ok: true,
+      lock: { on: false, locked: false },
       // What the popup shows of it: not when or how it was stored.
       last: { hash: null, result: null, choices: ['a'.repeat(64), 'c'.repeat(64)] },
       history: [entry],
@@ -143,6 +152,7 @@ describe('message router', () => {
     // Shown once: the next popup starts empty but for the history and the watched keys.
     expect(await send('popupStart', undefined, popup)).toMatchObject({
       ok: true,
+      lock: { on: false, locked: false },
       last: null,
       history: [entry],
       watched,

@@ -4,6 +4,8 @@ import { accountsHandlers } from '../../accounts/background/handlers';
 import { bulkHandlers } from '../../bulk/background/handlers';
 import { lookupHandlers } from '../../lookup/background/handlers';
 import { panelHandlers } from '../../panel/background/handlers';
+import { lockHandlers } from '../../lock/background/handlers';
+import { noteUse } from '../../lock/background/lock-state';
 import { settingsHandlers } from '../../settings/background/handlers';
 import { spendHistoryHandlers } from '../../spend-history/background/handlers';
 import { watchHandlers } from '../../watch/background/handlers';
@@ -23,6 +25,7 @@ const handlers = {
   ...watchHandlers,
   ...panelHandlers,
   ...spendHistoryHandlers,
+  ...lockHandlers,
 } satisfies HandlersOf<AppContract>;
 
 /** Answers the pages' messages, each through `answer` below. */
@@ -51,6 +54,8 @@ async function answer(message: Message, handler: Handler<Message>, data: unknown
   const self = { id: browser.runtime.id, rootUrl: browser.runtime.getURL('/popup.html') };
   if (!isOwnPageSender(sender, self))
     return refusalOf('Refused: the message did not come from this extension’s own pages.');
+  // A page asking is a use: the lock's time without use counts from it (or has run out, and it locks).
+  await noteUse(new Date());
   const payload = message.schema.safeParse(data);
   if (!payload.success || (handler.accepts && !(await handler.accepts(payload.data))))
     return refusalOf('Refused: the message was not of the expected shape.');

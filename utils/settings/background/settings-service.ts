@@ -18,6 +18,13 @@ import { change, changeKept } from '../../storage/background/memory';
 import { forgetWatchedOf } from '../../watch/background/watchlist';
 import { forgetPanelCardsOf } from '../../panel/background/stack-store';
 import { forgetSpendHistory } from '../../spend-history/background/spend-store';
+import { isVaultLocked } from '../../lock/background/vault';
+
+/** While locked, the vault cannot take or give up a key: the options page asks to unlock first. */
+const LOCKED_REFUSAL: Refusal = {
+  ok: false,
+  error: { kind: 'invalid_request', message: 'The saved keys are locked. Unlock them first; nothing was changed.' },
+};
 
 /** What the pages may see: the settings, and of each account's key only its last 4 characters. */
 export async function getSettingsView(): Promise<SettingsView> {
@@ -81,6 +88,7 @@ export async function saveSettings(request: SaveSettingsRequest): Promise<SaveSe
       return input.managementKey === undefined || id === undefined ? [] : [[id, input.managementKey]];
     }),
   );
+  if (Object.keys(newKeys).length > 0 && (await isVaultLocked())) return LOCKED_REFUSAL;
   await changeKept(change(kept.settings, () => settings));
   if (settings.forgetKeyOnClose !== current.forgetKeyOnClose) await moveManagementKeys(settings.forgetKeyOnClose);
   if (Object.keys(newKeys).length > 0) await saveManagementKeys(newKeys, settings.forgetKeyOnClose);
@@ -93,7 +101,8 @@ export async function saveSettings(request: SaveSettingsRequest): Promise<SaveSe
 }
 
 /** Forgets one account's key in every area, and what was cached with it; the account stays. */
-export async function forgetManagementKey(accountId: string): Promise<SettingsView> {
+export async function forgetManagementKey(accountId: string): Promise<SettingsView | Refusal> {
+  if (await isVaultLocked()) return LOCKED_REFUSAL;
   await Promise.all([removeManagementKeys([accountId]), forgetCachedKeys({ accountId })]);
   return getSettingsView();
 }
@@ -105,6 +114,7 @@ export async function forgetManagementKey(accountId: string): Promise<SettingsVi
  * The last account stays.
  */
 export async function removeAccount(accountId: string): Promise<{ ok: true; settings: SettingsView } | Refusal> {
+  if (await isVaultLocked()) return LOCKED_REFUSAL;
   const current = await readSettings();
   const accounts = current.accounts.filter((account) => account.id !== accountId);
   if (accounts.length === 0) {

@@ -45,6 +45,8 @@ export interface ReadyForm {
   edit: (patch: Partial<Omit<SettingsDraft, 'accounts'>>) => void;
   save: () => Promise<void>;
   removeKey: (accountId: string) => Promise<void>;
+  /** Reads the saved settings again (the lock moved the keys): the form starts again from them. */
+  refresh: () => Promise<void>;
 }
 
 type Loaded = { saved: SettingsView; draft: SettingsDraft; generation: number };
@@ -65,9 +67,9 @@ export function useSettingsForm(): SettingsForm {
     setLoaded((before) => ({ saved, draft: draftFrom(saved), generation: (before?.generation ?? 0) + 1 }));
   }
 
-  useEffect(() => {
-    void askWorker('getSettings').then((reply) => (reply.ok ? adopt(reply.settings) : setLoadError(reply.error)));
-  }, []);
+  const load = () =>
+    askWorker('getSettings').then((reply) => (reply.ok ? adopt(reply.settings) : setLoadError(reply.error)));
+  useEffect(() => void load(), []);
 
   if (loadError) return { phase: 'failed', error: loadError };
   if (!loaded) return { phase: 'loading' };
@@ -158,5 +160,6 @@ export function useSettingsForm(): SettingsForm {
     edit: (patch) => setDraft((d) => ({ ...d, ...patch })),
     save,
     removeKey,
+    refresh: load,
   };
 }

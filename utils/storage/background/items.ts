@@ -15,6 +15,8 @@ import {
 } from '../../settings/settings';
 import { adoptLegacyKey } from '../../accounts/background/management-key';
 import type { StoredSeries } from '../../spend-history/stored';
+import { DEFAULT_LOCK_SETTINGS, type LockSettings } from '../../lock/lock-settings';
+import { NO_FAILURES, type UnlockFailures } from '../../lock/backoff';
 import { type Kept, readKept } from './memory';
 import type { CachedKey, HistoryEntry, LastLookup, WatchEntry } from './records';
 
@@ -34,6 +36,10 @@ const VERSION = {
   panelStack: 1,
   panelSettings: 1,
   spendHistory: 1,
+  lockSettings: 1,
+  unlockFailures: 1,
+  lastUsed: 1,
+  checkSkippedLocked: 1,
 } as const;
 
 /**
@@ -137,25 +143,47 @@ export const spendHistoryItem = storage.defineItem<StoredSeries[]>('local:spendH
   version: VERSION.spendHistory,
 });
 
+/** The options' "Lock" section: when the vault locks by itself (utils/lock/lock-settings.ts). */
+export const lockSettingsItem = storage.defineItem<LockSettings>('local:lockSettings', {
+  fallback: DEFAULT_LOCK_SETTINGS,
+  version: VERSION.lockSettings,
+});
+
+/** Wrong passphrases in a row, and when: the unlock back-off (utils/lock/backoff.ts), kept across restarts. */
+export const unlockFailuresItem = storage.defineItem<UnlockFailures>('local:unlockFailures', {
+  fallback: NO_FAILURES,
+  version: VERSION.unlockFailures,
+});
+
+/** ISO time of the last use while unlocked: the auto-lock counts from it (a new session starts locked). */
+export const lastUsedItem = storage.defineItem<string | null>('session:lastUsed', {
+  fallback: null,
+  version: VERSION.lastUsed,
+});
+
+/** ISO time of the first watch check skipped while locked since the last one that ran, or null:
+ * the watched list says "Not checked since … (locked)". */
+export const checkSkippedLockedItem = storage.defineItem<string | null>('local:checkSkippedLocked', {
+  fallback: null,
+  version: VERSION.checkSkippedLocked,
+});
+
+/** An item as the worker keeps it in memory once read (./memory.ts), with the version it writes. */
+const keep = <T>(item: Kept<T>['item'], version: number): Kept<T> => ({ item, version });
+
 /** The items above (but the bulk inbox) as the worker keeps them in memory once read (./memory.ts). */
-export const kept: {
-  settings: Kept<Settings>;
-  lastLookup: Kept<LastLookup | null>;
-  resultCache: Kept<Record<string, CachedKey>>;
-  history: Kept<HistoryEntry[]>;
-  watchlist: Kept<WatchEntry[]>;
-  alertSettings: Kept<AlertSettings>;
-  panelStack: Kept<StackCard[]>;
-  panelSettings: Kept<PanelSettings>;
-  spendHistory: Kept<StoredSeries[]>;
-} = {
-  settings: { item: settingsItem, version: VERSION.settings },
-  lastLookup: { item: lastLookupItem, version: VERSION.lastLookup },
-  resultCache: { item: resultCacheItem, version: VERSION.resultCache },
-  history: { item: historyItem, version: VERSION.history },
-  watchlist: { item: watchlistItem, version: VERSION.watchlist },
-  alertSettings: { item: alertSettingsItem, version: VERSION.alertSettings },
-  panelStack: { item: panelStackItem, version: VERSION.panelStack },
-  panelSettings: { item: panelSettingsItem, version: VERSION.panelSettings },
-  spendHistory: { item: spendHistoryItem, version: VERSION.spendHistory },
+export const kept = {
+  settings: keep(settingsItem, VERSION.settings),
+  lastLookup: keep(lastLookupItem, VERSION.lastLookup),
+  resultCache: keep(resultCacheItem, VERSION.resultCache),
+  history: keep(historyItem, VERSION.history),
+  watchlist: keep(watchlistItem, VERSION.watchlist),
+  alertSettings: keep(alertSettingsItem, VERSION.alertSettings),
+  panelStack: keep(panelStackItem, VERSION.panelStack),
+  panelSettings: keep(panelSettingsItem, VERSION.panelSettings),
+  spendHistory: keep(spendHistoryItem, VERSION.spendHistory),
+  lockSettings: keep(lockSettingsItem, VERSION.lockSettings),
+  unlockFailures: keep(unlockFailuresItem, VERSION.unlockFailures),
+  lastUsed: keep(lastUsedItem, VERSION.lastUsed),
+  checkSkippedLocked: keep(checkSkippedLockedItem, VERSION.checkSkippedLocked),
 };

@@ -6,7 +6,9 @@ import type { Outcome } from '../../scheduler/outcome';
 import { outcomeOf } from '../../scheduler/account-outcome';
 import { runLookups } from '../../scheduler/scheduler';
 import { isFresh, readCachedEntries } from '../../lookup/background/result-cache';
-import { readSettings } from '../../storage/background/items';
+import { kept, readSettings } from '../../storage/background/items';
+import { change, changeKept, readKept } from '../../storage/background/memory';
+import { isVaultLocked } from '../../lock/background/vault';
 import { readAlertSettings, readWatchlist, sameKey, updateWatchlist, type WatchEntry } from './watchlist';
 import { applyCheck, type CheckResult, type WatchAlert } from '../alerts';
 import type { Settings } from '../../settings/settings';
@@ -44,6 +46,12 @@ export function checkWatched(only?: readonly WatchEntry[], clock = () => new Dat
 }
 
 async function runCheck(only: readonly WatchEntry[] | undefined, clock: () => Date): Promise<RaisedNow[]> {
+  // Locked: no key to ask with, so the check is skipped (nothing is sent) and the list says since when.
+  if (await isVaultLocked()) {
+    await changeKept(change(kept.checkSkippedLocked, (since) => since ?? clock().toISOString()));
+    await effects.onChecked();
+    return [];
+  }
   const [list, settings, alertSettings] = await Promise.all([readWatchlist(), readSettings(), readAlertSettings()]);
   const accounts = new Set(settings.accounts.map((a) => a.id));
   const wanted = list.filter((e) => accounts.has(e.accountId) && (!only || only.some((o) => sameKey(o, e))));
@@ -72,9 +80,15 @@ async function runCheck(only: readonly WatchEntry[] | undefined, clock: () => Da
     });
     return { list: next, result: fresh };
   });
+  if (!only) await changeKept(change(kept.checkSkippedLocked, () => undefined));
   await effects.onChecked();
   if (raised.length > 0) await effects.onAlerts(raised);
   return raised;
+}
+
+/** After an unlock: a check skipped while the keys were locked runs now. */
+export async function checkIfSkippedLocked(): Promise<void> {
+  if ((await readKept(kept.checkSkippedLocked)) !== null) await checkWatched();
 }
 
 /**

@@ -3,7 +3,7 @@ import { checkAlertSettings } from '../alert-settings-check';
 import { lookupRecorded } from '../../lookup/background/lookup-service';
 import { readCachedEntries } from '../../lookup/background/result-cache';
 import { kept, readSettings } from '../../storage/background/items';
-import { change, changeKept } from '../../storage/background/memory';
+import { change, changeKept, readKept } from '../../storage/background/memory';
 import { MAX_WATCHED, readAlertSettings, sameKey, updateWatchlist, type WatchEntry } from './watchlist';
 import { ensureWatchAlarm } from './alarm';
 import { checkWatched, watchedOfSavedAccounts } from './check';
@@ -88,16 +88,18 @@ export async function unwatchKey(request: UnwatchRequest) {
 /** The watched keys, oldest first, in the list's words, naming their account when there are several. */
 export async function listWatched(): Promise<{ ok: true; entries: WatchedView[] }> {
   const now = new Date();
-  const [{ list, settings }, { thresholds, paceAlert }, sparks] = await Promise.all([
+  const [{ list, settings }, { thresholds, paceAlert }, sparks, skipped] = await Promise.all([
     watchedOfSavedAccounts(),
     readAlertSettings(),
     readSparklines(now),
+    readKept(kept.checkSkippedLocked),
   ]);
   const several = settings.accounts.length > 1;
   const rules = { thresholds, warningDays: EXPIRY_WARNING_DAYS, pace: paceAlert };
   const entries = list.map((entry) => {
     const account = several ? settings.accounts.find((a) => a.id === entry.accountId)?.name : undefined;
-    return watchedView(entry, now, rules, account, sparks.get(`${entry.accountId}/${entry.hash}`));
+    const spark = sparks.get(`${entry.accountId}/${entry.hash}`);
+    return watchedView(entry, now, rules, { account, spark, skippedLocked: skipped !== null });
   });
   return { ok: true as const, entries };
 }

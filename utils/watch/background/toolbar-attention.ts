@@ -10,6 +10,10 @@ import { describeWatch } from '../words';
 import type { WatchEntry } from './watchlist';
 import type { AlertSettings } from '../alert-settings';
 import { EXPIRY_WARNING_DAYS } from '../../card/badges';
+import { isVaultLocked } from '../../lock/background/vault';
+
+/** The toolbar's tooltip while the keys are locked. */
+export const LOCKED_TITLE = 'ModelGates Key Lookup is locked: open it and enter your passphrase to look up keys';
 
 /** A watched key that needs attention, in the words of the watched list. */
 export interface Attention {
@@ -41,20 +45,27 @@ export function toolbarBadge(lookup: ActionBadge | null, attention: readonly Att
   return { text: `!${Math.min(attention.length, 999)}`, color: ATTENTION_COLOR, title };
 }
 
-/** Paints the toolbar from the last lookup (or the badge just made for it) and the watchlist. */
+/** Paints the toolbar from the last lookup (or the badge just made for it) and the watchlist; while
+ * locked, the tooltip says so first, and the last lookup's badge is not shown. */
 export async function paintToolbar(now: Date, lookup?: ActionBadge): Promise<void> {
-  const [last, { list }, settings] = await Promise.all([
+  const [last, { list }, settings, locked] = await Promise.all([
     lookup ? null : readKept(kept.lastLookup),
     watchedOfSavedAccounts(),
     readAlertSettings(),
+    isVaultLocked(),
   ]);
-  const fromLookup = lookup ?? (last?.result ? badgeForResult(last.result, now) : null);
-  const badge = toolbarBadge(fromLookup, watchAttention(list, now, settings));
+  const fromLookup = locked ? null : (lookup ?? (last?.result ? badgeForResult(last.result, now) : null));
+  const painted = toolbarBadge(fromLookup, watchAttention(list, now, settings));
+  const badge = locked ? { text: painted?.text ?? '', color: ATTENTION_COLOR, title: lockedTitle(painted) } : painted;
   await Promise.all([
     browser.action.setBadgeText({ text: badge?.text ?? '' }),
     browser.action.setBadgeBackgroundColor({ color: badge?.color ?? ATTENTION_COLOR }),
     browser.action.setTitle({ title: badge?.title ?? 'Look up a ModelGates key hash' }),
   ]);
+}
+
+function lockedTitle(badge: ActionBadge | null): string {
+  return badge ? `${LOCKED_TITLE}. ${badge.title}` : LOCKED_TITLE;
 }
 
 /** Shows a lookup's badge, unless watched keys need attention (see `toolbarBadge`). */
