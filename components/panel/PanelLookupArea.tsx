@@ -14,10 +14,16 @@ import { PanelStack } from './PanelStack';
  * keys. The page renders it alone, so that whatever must come first (an unlock form) can take its
  * place there. Its pages stay in the panel: nothing here closes the window it is in.
  */
-export function PanelLookupArea() {
+export function PanelLookupArea({ onLocked }: { onLocked?: () => void }) {
   const panel = usePanel();
   const { entry } = panel;
   const input = useRef<HTMLInputElement>(null);
+  const { view } = entry;
+
+  // A lookup that met the lock (it locked itself since the panel opened): the page shows the form.
+  useEffect(() => {
+    if (view.kind === 'result' && !view.result.ok && view.result.error.kind === 'locked') onLocked?.();
+  }, [view]);
 
   useEffect(() => {
     // The field has the focus as the panel opens, whatever the browser did with autofocus.
