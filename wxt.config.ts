@@ -2,12 +2,42 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 /** The card view (components/card/ and its model, utils/card/): what only a key's card or error
- * notice uses, and not the popup's first paint. */
+ * notice uses. The popup loads it after its first paint (components/lookup/LazyAnswer.tsx). */
 const CARD_VIEW = /\/(components|utils)\/card\//;
 
-/** The lock's views and page hooks: the popup loads them only when it finds the keys locked
- * (components/lock/LazyUnlockForm.tsx), so they stay out of the chunk every page shares. */
+/** The lock's views and page hooks: the popup loads them only when it finds the keys locked. */
 const LOCK_VIEW = /\/(components\/lock|utils\/lock\/page)\//;
+
+/** A module of the popup's own entry. */
+const POPUP_ENTRY = /\/entrypoints\/popup\//;
+
+interface ModuleGraph {
+  getModuleInfo(id: string): { importers: readonly string[] } | null;
+}
+
+/**
+ * Whether the popup imports `id` before its first paint: some chain of static imports leads to it
+ * from the popup's entry. Walked up the importers, each module once per build.
+ */
+function loadedByPopup(id: string, graph: ModuleGraph, known = new Map<string, boolean>()): boolean {
+  const seen = known.get(id);
+  if (seen !== undefined) return seen;
+  known.set(id, false); // a cycle in a dependency leads nowhere new
+  const found =
+    POPUP_ENTRY.test(id) || (graph.getModuleInfo(id)?.importers ?? []).some((by) => loadedByPopup(by, graph, known));
+  known.set(id, found);
+  return found;
+}
+
+/**
+ * What the popup loads before its first paint, of what two pages or more share: one chunk,
+ * "shared", and nothing else in it, so the popup loads exactly its own code in two files (each
+ * file is gzipped alone: one file per set of pages would cost more). null: not this group's.
+ */
+function popupChunk(): (id: string, graph: ModuleGraph) => string | null {
+  const known = new Map<string, boolean>();
+  return (id, graph) => (loadedByPopup(id, graph, known) ? 'shared' : null);
+}
 
 /** The production API; the only origin the extension may reach without an extra grant. */
 const DEFAULT_API_ORIGIN = 'https://modelgates.ai/*';
@@ -22,26 +52,21 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
-    // Whatever two pages share goes in one chunk: the popup then loads its own entry and that one
-    // file, not one more chunk per set of pages that share something (each file is gzipped alone).
-    // The card's own components are a chunk of their own: the popup loads it after its first paint
-    // (entrypoints/popup/LazyAnswer.tsx), so they are not parsed before its field takes keys.
+    // What pages share is split by who loads it, the popup's first paint first (`popupChunk`).
     build: {
       rolldownOptions: {
         output: {
           codeSplitting: {
             groups: [
-              // The CSV writer, for the bulk page's export and the card page's history: a chunk of
-              // its own, so that two pages sharing it do not put it in the popup's "shared" one.
-              { name: 'csv', test: /node_modules[\\/]papaparse[\\/]/, priority: 3 },
-              {
-                name: 'shared',
-                test: (id) => !CARD_VIEW.test(id) && !LOCK_VIEW.test(id),
-                minShareCount: 2,
-                priority: 2,
-              },
-              { name: 'card-view', test: CARD_VIEW, minShareCount: 2, priority: 1 },
-              { name: 'lock-view', test: LOCK_VIEW, minShareCount: 2, priority: 1 },
+              // The CSV writer, for the bulk page's export and the card page's history.
+              { name: 'csv', test: /node_modules[\\/]papaparse[\\/]/, priority: 4 },
+              { name: popupChunk(), minShareCount: 2, priority: 3 },
+              // The card's and the lock's views: loaded when needed (components/lookup/LazyAnswer.tsx,
+              // components/lock/LazyUnlockForm.tsx), not before the popup's field takes keys.
+              { name: 'card-view', test: CARD_VIEW, minShareCount: 2, priority: 2 },
+              { name: 'lock-view', test: LOCK_VIEW, minShareCount: 2, priority: 2 },
+              // The rest that pages share, which the popup never loads.
+              { name: 'pages', minShareCount: 2, priority: 1 },
             ],
           },
         },

@@ -56,7 +56,7 @@ describe('CardToolbar', () => {
         now={NOW}
         refreshing={false}
         onRefresh={() => {}}
-        refreshError="Could not reach the API."
+        refreshError={{ kind: 'network', origin: 'https://modelgates.ai' }}
       />,
     );
     expect(screen.getByRole('alert').textContent).toBe(

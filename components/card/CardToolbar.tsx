@@ -1,6 +1,8 @@
 import type { ApiKey } from '@/utils/api-key';
 import { formatUpdated } from '@/utils/format';
 import { isKeyHash } from '@/utils/hash-input';
+import { describeLookupError } from '@/utils/lookup/error-message';
+import type { LookupError } from '@/utils/lookup/lookup-error';
 import { CopyButton } from './CopyButton';
 import { WatchToggle } from './WatchToggle';
 
@@ -12,7 +14,7 @@ export interface CardToolbarProps {
   refreshing: boolean;
   onRefresh: () => void;
   /** Why the last refresh failed, in words; the card shown is then the older one. */
-  refreshError?: string;
+  refreshError?: LookupError;
   /** Given in the popup: opens this card in a tab of its own (the card page has no such button). */
   onOpenInTab?: () => void;
   /** The card's account, for "Watch"; left out when there is one account. */
@@ -42,7 +44,7 @@ export function CardToolbar(props: CardToolbarProps) {
       </div>
       {refreshError && (
         <p class="field-error card-toolbar__error" role="alert">
-          Could not refresh: {refreshError} Showing the earlier answer.
+          Could not refresh: {describeLookupError(refreshError, now).title}. Showing the earlier answer.
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import type { LookupError } from '@/utils/lookup/lookup-error';
 import { Fragment } from 'preact';
 import type { MergedLookup } from '@/utils/lookup/account-answers';
 import { CardToolbar } from './CardToolbar';
@@ -9,7 +10,7 @@ export interface LookupAnswerProps {
   now: Date;
   refreshing: boolean;
   /** Why the last refresh failed, in words; the cards shown are then the earlier ones. */
-  refreshError?: string;
+  refreshError?: LookupError;
   onRefresh: () => void;
   onOpenOptions: () => void;
   /** The popup's "Open in a tab" on each card. */

@@ -1,3 +1,4 @@
+import type { LookupError } from '@/utils/lookup/lookup-error';
 import type { FoundKey } from '@/utils/lookup/account-answers';
 import type { KeyHash } from '@/utils/hash-input';
 import type { StackCard } from '@/utils/panel/stack';
@@ -11,7 +12,7 @@ export interface PanelStackProps {
   connections: number;
   now: Date;
   /** The key the field's lookup is refreshing (or could not), with what it says. */
-  current: { hash: KeyHash | null; refreshing?: boolean; refreshError?: string } | null;
+  current: { hash: KeyHash | null; refreshing?: boolean; refreshError?: LookupError } | null;
   onCollapse: (hash: KeyHash, collapsed: boolean) => void;
   onClear: () => void;
   onRefresh: (hash: KeyHash, found: [FoundKey, ...FoundKey[]]) => void;

@@ -1,3 +1,4 @@
+import type { LookupError } from '@/utils/lookup/lookup-error';
 import { LazyAnswer } from '@/components/lookup/LazyAnswer';
 import { summarize } from '@/utils/panel/summary';
 import type { StackCard } from '@/utils/panel/stack';
@@ -7,7 +8,7 @@ export interface StackItemProps {
   now: Date;
   /** The field's lookup is refreshing this key (its own Refresh), or could not. */
   refreshing: boolean;
-  refreshError?: string;
+  refreshError?: LookupError;
   onCollapse: (collapsed: boolean) => void;
   onRefresh: () => void;
   onOpenInTab: () => void;

@@ -104,7 +104,8 @@ describe('useLookup', () => {
     const { result } = renderHook(() => useLookup(() => {}));
     await act(() => result.current.lookUp(HASH as KeyHash));
     expect(nameShown(result.current.view)).toBe('Cached name');
-    expect(result.current.view).toMatchObject({ refreshError: 'Could not reach the API.' });
+    // The error itself: the card says it in words (CardToolbar).
+    expect(result.current.view).toMatchObject({ refreshError: unreachable.error });
   });
 
   it('shows a failure as the answer when there was no card to keep', async () => {

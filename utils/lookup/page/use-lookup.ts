@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MergedLookup } from '@/utils/lookup/account-answers';
-import { describeLookupError } from '@/utils/lookup/error-message';
+import type { LookupError } from '@/utils/lookup/lookup-error';
 import type { KeyHash } from '@/utils/hash-input';
 import { RecentAnswers, type RecentAnswer } from '@/utils/lookup/recent-answers';
 import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
@@ -32,7 +32,7 @@ export type View =
   | { kind: 'input_error'; message: string }
   | { kind: 'choice'; hashes: KeyHash[] }
   | { kind: 'loading' }
-  | { kind: 'result'; hash: KeyHash | null; result: MergedLookup; refreshing?: boolean; refreshError?: string };
+  | { kind: 'result'; hash: KeyHash | null; result: MergedLookup; refreshing?: boolean; refreshError?: LookupError };
 
 /**
  * The popup's lookups: what is shown, and the clock the card counts from. Only the newest lookup
@@ -120,8 +120,8 @@ export function useLookup(onSettled: () => void, ask: AskLookup = askLookup) {
     recent.current.remember(hash, fresh);
     if (fresh.ok || !shown.ok) setView({ kind: 'result', hash, result: fresh });
     else {
-      const refreshError = describeLookupError(fresh.error, new Date()).title + '.';
-      setView({ kind: 'result', hash, result: shown, refreshError });
+      // Said in words by the card (its chunk holds the words of every error).
+      setView({ kind: 'result', hash, result: shown, refreshError: fresh.error });
     }
     onSettled();
     await completeIfPending(hash, fresh, id);
