@@ -26,13 +26,16 @@ export function CardToolbar(props: CardToolbarProps) {
   const { apiKey, fetchedAt, now, refreshing, onRefresh, refreshError, onOpenInTab, accountId } = props;
   return (
     <div class="card-toolbar">
-      <p class="card-toolbar__age muted" role="status">
-        {refreshing ? 'Refreshing…' : formatUpdated(new Date(fetchedAt), now)}
-      </p>
-      <div class="card-toolbar__actions">
+      {/* How fresh it is, and Refresh beside it: the other actions then fit one row of the popup. */}
+      <div class="card-toolbar__freshness">
+        <p class="card-toolbar__age muted" role="status">
+          {refreshing ? 'Refreshing…' : formatUpdated(new Date(fetchedAt), now)}
+        </p>
         <button type="button" class="button--small" onClick={onRefresh} disabled={refreshing}>
           Refresh
         </button>
+      </div>
+      <div class="card-toolbar__actions">
         {apiKey.name !== undefined && <CopyButton text={apiKey.name} label="Copy name" caption="Copy name" />}
         <CopyButton text={JSON.stringify(apiKey, null, 2)} label="Copy JSON of the card" caption="Copy JSON" />
         {isKeyHash(apiKey.hash) && <WatchToggle hash={apiKey.hash} accountId={accountId} />}
