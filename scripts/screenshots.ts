@@ -12,7 +12,14 @@ import type { Page } from 'playwright-core';
 import { clearKeyFields, paceFields, setKeyFields } from '../test/mock-api/control.ts';
 import { FAULT_HASHES, SAMPLE_HASHES, UNKNOWN_HASH, type SampleName } from '../test/mock-api/samples.ts';
 import type { MockApi } from '../test/mock-api/server.ts';
-import { lookUp, saveOptions, textOf, withExtension, type ExtensionHarness } from './lib/extension-session.ts';
+import {
+  lookUp,
+  saveOptions,
+  textOf,
+  withChrome,
+  withExtension,
+  type ExtensionHarness,
+} from './lib/extension-session.ts';
 import { seedSeries, storeHistoryScript } from './lib/seed-history.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
 import { shootSidePanel } from './screenshot-panel.ts';
@@ -122,11 +129,11 @@ async function shootChart(h: ExtensionHarness, api: MockApi): Promise<string[]> 
   const page = await h.openPage(`card.html#${hash}`);
   try {
     await page.setViewportSize({ width: 900, height: 800 });
-    const accountId = await page.evaluate(async () => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { storage: { local: { get(k: string): Promise<{ settings?: { accounts?: { id: string }[] } }> } } };
+    const accountId = await withChrome(page, async (chrome) => {
+      const { settings } = (await chrome.storage.local.get('settings')) as {
+        settings?: { accounts?: { id: string }[] };
       };
-      return (await chrome.storage.local.get('settings')).settings?.accounts?.[0]?.id ?? '';
+      return settings?.accounts?.[0]?.id ?? '';
     });
     const series = seedSeries({ hash, accountId, now: new Date() });
     // The key answers as the history's last point left it, so the card and the chart agree.

@@ -7,7 +7,7 @@
 // Runs under plain `node`: erasable TypeScript only.
 import type { Page } from 'playwright-core';
 import { SAMPLE_HASHES } from '../../test/mock-api/samples.ts';
-import { withExtension, type ExtensionHarness } from '../lib/extension-session.ts';
+import { withChrome, withExtension, type ExtensionHarness } from '../lib/extension-session.ts';
 import { runScript } from '../lib/run-script.ts';
 import { seedSeries, storeHistoryScript } from '../lib/seed-history.ts';
 import { median, pairedRatios, quantile } from './statistics.ts';
@@ -32,10 +32,7 @@ const WITHOUT_HISTORY = SAMPLE_HASHES.byok;
 async function seed(h: ExtensionHarness): Promise<number> {
   const page = await h.openPage('options.html');
   try {
-    const accountId = await page.evaluate(async () => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-      };
+    const accountId = await withChrome(page, async (chrome) => {
       const { settings } = (await chrome.storage.local.get('settings')) as {
         settings?: { accounts?: { id: string }[] };
       };

@@ -11,7 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SAMPLE_HASHES } from '../../test/mock-api/samples.ts';
-import { lookUp, saveOptions, withExtension } from '../lib/extension-session.ts';
+import { lookUp, saveOptions, withChrome, withExtension } from '../lib/extension-session.ts';
 import { PROJECT_ROOT } from '../lib/paths.ts';
 import { runScript } from '../lib/run-script.ts';
 import { benchCopy } from './bench-copy.ts';
@@ -28,12 +28,11 @@ const OUTPUT_DIR = join(PROJECT_ROOT, 'bench-output');
 
 /** Sends one message to the worker as our pages do, and returns how long the reply took (ms). */
 async function ask(page: Page, type: string, data: unknown = null): Promise<{ ms: number; reply: unknown }> {
-  return page.evaluate(
-    async ({ type, data }) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
-        .chrome.runtime;
+  return withChrome(
+    page,
+    async (chrome, { type, data }) => {
       const started = performance.now();
-      const reply = await runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() });
+      const reply: unknown = await chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() });
       return { ms: performance.now() - started, reply };
     },
     { type, data },

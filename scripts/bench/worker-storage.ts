@@ -2,7 +2,7 @@
 // untimed lookups (counting would slow the timed ones).
 // Runs under plain `node`: erasable TypeScript only.
 import type { Page, Worker } from 'playwright-core';
-import type { ExtensionHarness } from '../lib/extension-session.ts';
+import { withChrome, type ExtensionHarness } from '../lib/extension-session.ts';
 import type { MockApi } from '../../test/mock-api/server.ts';
 import { timedLookup } from './lookup-timing.ts';
 import { currentWorker } from './worker.ts';
@@ -38,15 +38,15 @@ export interface StorageCalls {
  * so it runs after the timed warm lookups and before the cold ones restart the worker.
  */
 async function countWorkerStorage(worker: Worker): Promise<void> {
-  await worker.evaluate(() => {
+  await withChrome(worker, (chrome) => {
     type Call = (...args: unknown[]) => unknown;
     const stats: StorageCalls = { calls: 0, ms: 0, byName: {} };
     Object.defineProperty(globalThis, '__benchStorage', { value: stats, configurable: true });
-    const storage = (globalThis as unknown as { chrome: { storage: Record<string, Record<string, Call>> } }).chrome
-      .storage;
-    for (const areaName of ['local', 'session', 'sync']) {
-      const area = storage[areaName];
-      if (!area) continue;
+    for (const areaName of ['local', 'session', 'sync'] as const) {
+      // The area's methods by name, each wrapped alike whatever its own signature.
+      const methods: unknown = chrome.storage[areaName];
+      if (!methods) continue;
+      const area = methods as Record<string, Call>;
       for (const method of ['get', 'set', 'remove']) {
         const original = area[method];
         if (typeof original !== 'function') continue;

@@ -1,5 +1,6 @@
 // What the side panel page shows, read in the page (driver-independent), for the panel tests.
 import { waitUntil } from './driver/wait.ts';
+import { withChrome, type ExtensionApi } from './driver/extension-api.ts';
 import type { ExtensionPage } from './driver/types.ts';
 
 export interface PanelState {
@@ -22,15 +23,12 @@ export interface PanelState {
 
 /** The panel as it is now (in a panel page, or in any document of the same markup). */
 export function readPanel(page: ExtensionPage): Promise<PanelState> {
-  return page.evaluate(readPanelDocument, null);
+  return withChrome(page, readPanelDocument, null);
 }
 
-/** Runs in the page: reads `document`, or the document of the sidebar view when asked to. */
-export function readPanelDocument(view: 'sidebar' | null): PanelState {
-  const scope = globalThis as unknown as {
-    browser?: { extension: { getViews(filter: { type: string }): Window[] } };
-  };
-  const doc = view === null ? document : scope.browser?.extension.getViews({ type: view })[0]?.document;
+/** Runs in the page (withChrome): reads `document`, or the document of the sidebar view when asked to. */
+export function readPanelDocument(chrome: ExtensionApi, view: 'sidebar' | null): PanelState {
+  const doc = view === null ? document : chrome.extension.getViews({ type: view })[0]?.document;
   if (!doc) throw new Error('no side panel view');
   const texts = (selector: string) =>
     Array.from(doc.querySelectorAll(selector), (e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());

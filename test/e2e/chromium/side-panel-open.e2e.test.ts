@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_HASHES } from '../../mock-api/samples.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { useChromium } from '../fixtures.ts';
 import { openPanelPage, waitForStack } from '../side-panel.ts';
@@ -13,25 +14,15 @@ import { asExtensionPage } from '../harness.ts';
 
 const session = useChromium({ configured: true });
 
-interface WorkerChrome {
-  runtime: { getContexts(filter: object): Promise<Array<{ documentUrl?: string }>> };
-  sidePanel: { open(options: { windowId: number }): Promise<void> };
-  tabs: { query(query: object): Promise<Array<{ windowId: number; url?: string }>> };
-  contextMenus: { onClicked: { dispatch(info: object, tab?: unknown): void } };
-  extension: { getViews(filter: object): unknown[] };
-}
-
 const sidePanels = () =>
-  session.h.worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
-    return (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl);
-  });
+  withChrome(session.h.worker, async (chrome) =>
+    (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl),
+  );
 
 async function windowOf(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: { windows: { getCurrent(): Promise<{ id: number }> } } };
-    return (await chrome.windows.getCurrent()).id;
-  });
+  const id = await withChrome(page, async (chrome) => (await chrome.windows.getCurrent()).id);
+  if (id === undefined) throw new Error(`${page.url()} has no window`);
+  return id;
 }
 
 describe('opening the side panel in Chromium', () => {
@@ -42,9 +33,9 @@ describe('opening the side panel in Chromium', () => {
     await options.getByText('Saved: right-click lookups open the side panel.').waitFor();
     const tabWindow = await windowOf(options);
 
-    const opened = await h.worker.evaluate(
-      async ({ menuItemId, selectionText }) => {
-        const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+    const opened = await withChrome(
+      h.worker,
+      async (chrome, { menuItemId, selectionText }) => {
         const calls: unknown[] = [];
         const real = chrome.sidePanel.open;
         chrome.sidePanel.open = async (options) => void calls.push(options);
@@ -64,9 +55,7 @@ describe('opening the side panel in Chromium', () => {
     const panel = await openPanelPage(async (path) => asExtensionPage(await h.openPage(path)));
     const state = await waitForStack(panel, ['Nightly eval runner']);
     expect(state.field).toBe(SAMPLE_HASHES.limitReached);
-    const popups = await options.evaluate(
-      () => (globalThis as unknown as { chrome: WorkerChrome }).chrome.extension.getViews({ type: 'popup' }).length,
-    );
+    const popups = await withChrome(options, (chrome) => chrome.extension.getViews({ type: 'popup' }).length);
     expect(popups).toBe(0);
     await panel.close();
     await options.close();
@@ -78,17 +67,16 @@ describe('opening the side panel in Chromium', () => {
     const popupWindow = await windowOf(popup);
     // The call as the page makes it, passed on to the browser; the popup's closing is noted, not
     // done, so that the page can still be asked what it did.
-    await popup.evaluate(() => {
-      type Spied = { chrome: WorkerChrome; sidePanelCalls: unknown[]; closeAsked: boolean };
-      const scope = globalThis as unknown as Spied;
-      const real = scope.chrome.sidePanel.open.bind(scope.chrome.sidePanel);
-      scope.sidePanelCalls = [];
-      scope.closeAsked = false;
-      scope.chrome.sidePanel.open = (options) => {
-        scope.sidePanelCalls.push(options);
+    await withChrome(popup, (chrome) => {
+      const marks = globalThis as unknown as { sidePanelCalls: unknown[]; closeAsked: boolean };
+      const real = chrome.sidePanel.open.bind(chrome.sidePanel);
+      marks.sidePanelCalls = [];
+      marks.closeAsked = false;
+      chrome.sidePanel.open = (options) => {
+        marks.sidePanelCalls.push(options);
         return real(options);
       };
-      window.close = () => (scope.closeAsked = true);
+      window.close = () => (marks.closeAsked = true);
     });
     expect(await sidePanels()).toEqual([]);
     await popup.getByRole('button', { name: 'Open side panel' }).click();

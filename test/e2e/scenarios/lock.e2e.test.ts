@@ -4,6 +4,7 @@
 // passphrase, then the right one; and the passphrase in no console line, reply or storage area.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES } from '../../mock-api/samples.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import type { ExtensionPage } from '../driver/types.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { useExtension } from '../fixtures.ts';
@@ -30,13 +31,7 @@ async function storageText(): Promise<Record<'local' | 'sync' | 'session', strin
   const [local, session_, sync] = await Promise.all([
     readStorage(observer, 'local'),
     readStorage(observer, 'session'),
-    observer.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { storage: { sync: { get(k: null): Promise<unknown> } } } }
-      ).chrome.storage.sync
-        .get(null)
-        .catch(() => ({})),
-    ),
+    withChrome(observer, (chrome) => chrome.storage.sync.get(null).catch(() => ({}))),
   ]);
   return { local: JSON.stringify(local), sync: JSON.stringify(sync), session: JSON.stringify(session_) };
 }
@@ -52,11 +47,10 @@ async function optionsPage(): Promise<ExtensionPage> {
 
 /** Sends a message as our pages do (@webext-core/messaging's envelope) and returns the reply. */
 function ask(page: ExtensionPage, type: string, data?: unknown): Promise<unknown> {
-  return page.evaluate(
-    ({ type, data }) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }),
+  return withChrome(
+    page,
+    (chrome, { type, data }): Promise<unknown> =>
+      chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }),
     { type, data: data ?? null },
   );
 }
@@ -113,10 +107,8 @@ describe('the lock', () => {
       return last?.hash === SAMPLE_HASHES.byok && last.result ? last.result : undefined;
     });
     expect(recorded).toEqual({ ok: false, error: { kind: 'locked' } });
-    await observer.evaluate(() =>
-      (globalThis as unknown as { chrome: { extension: { getViews(f: { type: string }): Window[] } } }).chrome.extension
-        .getViews({ type: 'popup' })
-        .forEach((view) => view.close()),
+    await withChrome(observer, (chrome) =>
+      chrome.extension.getViews({ type: 'popup' }).forEach((view) => view.close()),
     );
 
     await session.ext.omnibox.type(SAMPLE_HASHES.limitReached);
@@ -141,11 +133,7 @@ describe('the lock', () => {
     await waitForText(card, 'main', 'Unlock to look up this key.');
     await card.close();
 
-    const title = await observer.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { action: { getTitle(d: object): Promise<string> } } }
-      ).chrome.action.getTitle({}),
-    );
+    const title = await withChrome(observer, (chrome) => chrome.action.getTitle({}));
     expect(title).toMatch(/is locked/);
     expect(keyRequests()).toEqual([]);
   });

@@ -4,6 +4,7 @@
 // "Clear". The right-click is dispatched to the background's real listener as in the
 // context-menu tests; a right-click from the page's own tab is one in the panel's window.
 import { describe, expect, it } from 'vitest';
+import { withChrome } from '../driver/extension-api.ts';
 import type { ExtensionPage } from '../driver/types.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { SAMPLE_HASHES, UNKNOWN_HASH } from '../../mock-api/samples.ts';
@@ -17,12 +18,7 @@ const LIMIT = 'Nightly eval runner';
 const BYOK = 'BYOK gateway';
 
 function popupCount(page: ExtensionPage): Promise<number> {
-  return page.evaluate(() => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { extension: { getViews(filter: { type: string }): Window[] } };
-    };
-    return chrome.extension.getViews({ type: 'popup' }).length;
-  });
+  return withChrome(page, (chrome) => chrome.extension.getViews({ type: 'popup' }).length);
 }
 
 const rightClick = (selectionText: string) => session.ext.clickContextMenu({ selectionText, fromTab: true });
@@ -147,7 +143,7 @@ describe('the side panel', () => {
         fromTab: true,
       });
       const sidebar = await waitUntil('the sidebar to show the card', async () => {
-        const state = await options.evaluate(readPanelDocument, 'sidebar').catch(() => undefined);
+        const state = await withChrome(options, readPanelDocument, 'sidebar').catch(() => undefined);
         return state?.names.includes(BYOK) ? state : undefined;
       });
       expect(sidebar.names[0]).toBe(BYOK);
@@ -160,33 +156,26 @@ describe('the side panel', () => {
   it.runIf(BROWSER === 'firefox')('the popup’s "Open side panel" opens the sidebar, and the popup closes', async () => {
     const popup = await session.ext.openPage('popup.html');
     // The call as the page makes it, passed on to Firefox; the popup's closing is noted, not done.
-    await popup.evaluate(() => {
-      type Spied = {
-        browser: { sidebarAction: { open(): Promise<void>; isOpen(details: object): Promise<boolean> } };
-        sidebarCalls: number;
-        closeAsked: boolean;
-      };
-      const scope = globalThis as unknown as Spied;
-      const real = scope.browser.sidebarAction.open.bind(scope.browser.sidebarAction);
-      scope.sidebarCalls = 0;
-      scope.closeAsked = false;
-      scope.browser.sidebarAction.open = () => {
-        scope.sidebarCalls++;
+    await withChrome(popup, (chrome) => {
+      const marks = globalThis as unknown as { sidebarCalls: number; closeAsked: boolean };
+      const sidebar = chrome.sidebarAction;
+      const real = sidebar.open.bind(sidebar);
+      marks.sidebarCalls = 0;
+      marks.closeAsked = false;
+      sidebar.open = () => {
+        marks.sidebarCalls++;
         return real();
       };
-      window.close = () => (scope.closeAsked = true);
+      window.close = () => (marks.closeAsked = true);
     });
     await popup.click('button', 'Open side panel');
     await waitUntil('the popup to ask to close', () =>
       popup.evaluate(() => ((globalThis as unknown as { closeAsked: boolean }).closeAsked ? true : undefined)),
     );
-    const after = await popup.evaluate(async () => {
-      const scope = globalThis as unknown as {
-        browser: { sidebarAction: { isOpen(details: object): Promise<boolean> } };
-        sidebarCalls: number;
-      };
-      return { calls: scope.sidebarCalls, open: await scope.browser.sidebarAction.isOpen({}) };
-    });
+    const after = await withChrome(popup, async (chrome) => ({
+      calls: (globalThis as unknown as { sidebarCalls: number }).sidebarCalls,
+      open: await chrome.sidebarAction.isOpen({}),
+    }));
     expect(after).toEqual({ calls: 1, open: true });
     await popup.close();
   });
