@@ -35,7 +35,8 @@ export function encodeSeries(
   reset: string | null,
   samples: readonly SpendSample[],
 ): StoredSeries {
-  const seconds = samples.map((s) => Math.round(s.at / 1000));
+  // Down to the second, never up: a sample kept at 10.0 s then still comes before one taken at 10.6 s.
+  const seconds = samples.map((s) => Math.floor(s.at / 1000));
   return {
     hash: id.hash,
     accountId: id.accountId,

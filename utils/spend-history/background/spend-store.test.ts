@@ -61,6 +61,18 @@ describe('the spend history of a watched key', () => {
     ]);
   });
 
+  it('keeps the order of samples taken within one second, the newest last', async () => {
+    vi.setSystemTime(T0.getTime() + 600);
+    await watchFromCard();
+    vi.setSystemTime(T0.getTime() + 700);
+    api.overrides.set(ACTIVE, { limit_remaining: 60 });
+    await checkNow();
+    vi.setSystemTime(T0.getTime() + 900);
+    api.overrides.set(ACTIVE, { limit_remaining: 30 });
+    await checkNow();
+    expect((await points()).map((sample) => sample.remaining)).toEqual([57.25, 60, 30]);
+  });
+
   it('each lookup of a watched key adds one; lookups of keys not watched add none', async () => {
     await watchFromCard();
     later(2);
