@@ -1,0 +1,74 @@
+// The reference extension's page: the least a page can do around our card. Enter sends the hash
+// to the worker and renders the same card component, with the same CSS, from the reply. "Look up
+// all" sends every hash of the list through the worker, REFERENCE_CONCURRENCY at once, and adds
+// a row per answer.
+import { render } from 'preact';
+import { REFERENCE_CONCURRENCY, type ReferenceReply, type ReferenceRequest } from './messages';
+import { KeyCard } from './product';
+
+interface PageChrome {
+  runtime: { sendMessage(message: ReferenceRequest): Promise<ReferenceReply> };
+}
+
+const { chrome } = globalThis as unknown as { chrome: PageChrome };
+const ask = (hash: string) => chrome.runtime.sendMessage({ type: 'lookup', hash });
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const field = byId<HTMLInputElement>('hash');
+const result = byId<HTMLElement>('result');
+let answers = 0;
+
+byId<HTMLFormElement>('lookup').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void ask(field.value.trim()).then((reply) => {
+    // A new key each time: the card is drawn anew, as our popup draws each answer.
+    answers += 1;
+    render(
+      reply.ok ? (
+        <KeyCard key={answers} apiKey={reply.key} now={new Date()} />
+      ) : (
+        <p key={answers} role="alert">
+          {reply.error}
+        </p>
+      ),
+      result,
+    );
+  });
+});
+
+const rows = byId<HTMLTableSectionElement>('rows');
+const progress = byId<HTMLElement>('progress');
+
+byId<HTMLButtonElement>('run').addEventListener('click', () => {
+  const hashes = byId<HTMLTextAreaElement>('hashes').value.split(/\s+/).filter(Boolean);
+  void lookUpAll(hashes);
+});
+
+async function lookUpAll(hashes: string[]): Promise<void> {
+  rows.replaceChildren();
+  let next = 0;
+  let done = 0;
+  progress.textContent = `0 of ${hashes.length}`;
+  const lane = async () => {
+    for (let index = next++; index < hashes.length; index = next++) {
+      const hash = hashes[index] ?? '';
+      const reply = await ask(hash);
+      rows.append(rowOf(hash, reply));
+      done += 1;
+      progress.textContent = `${done} of ${hashes.length}`;
+    }
+  };
+  await Promise.all(Array.from({ length: REFERENCE_CONCURRENCY }, lane));
+}
+
+function rowOf(hash: string, reply: ReferenceReply): HTMLTableRowElement {
+  const row = document.createElement('tr');
+  const code = document.createElement('code');
+  code.title = hash;
+  code.textContent = `${hash.slice(0, 8)}…`;
+  const name = document.createElement('td');
+  name.textContent = reply.ok ? (reply.key.name ?? 'unknown') : reply.error;
+  row.append(document.createElement('td'), name);
+  row.firstElementChild?.append(code);
+  return row;
+}
