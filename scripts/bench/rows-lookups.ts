@@ -1,0 +1,194 @@
+// The lookups, row by row: ours against the reference extension (warm, slow API, cold), the cached
+// card in display frames, several accounts and the omnibox; the ↳ rows break each down.
+// Runs under plain `node`: erasable TypeScript only.
+import { OTHERS_MS, OWNER_MS, type AccountsSamples } from './accounts.ts';
+import type { LookupTiming } from './lookup-timing.ts';
+import { LATENCY_MS, type ColdSamples, type PairedLookups } from './lookups.ts';
+import { omniboxRows, type OmniboxSamples } from './omnibox.ts';
+import { countAtMost, defined, elapsed, median, pairedDifferences, pairedRatios } from './statistics.ts';
+import { atLeast, frames, ms, row, single, times, versus, type Row } from './table.ts';
+import type { StorageUse, WorkerSteps } from './worker-steps.ts';
+
+/** Issue 21's goals for the lookups: each a paired ratio against the reference, or a count of frames. */
+export const LOOKUP_GOALS = {
+  warmToReference: 1.1,
+  slowToReference: 1.03,
+  coldToReference: 1.15,
+  /** Painted in the first frame after Enter in 30 of every 40. */
+  cachedFirstFrameShare: 0.75,
+  accountsToOne: 1.1,
+};
+
+export interface LookupResults {
+  warm: PairedLookups;
+  slow: PairedLookups;
+  cold: ColdSamples;
+  cached: LookupTiming[];
+  accounts: AccountsSamples;
+  omnibox: OmniboxSamples;
+}
+
+type Pick = (timing: LookupTiming) => number | null;
+const totals = (timings: LookupTiming[]) => timings.map((timing) => timing.totalMs);
+const pick = (timings: LookupTiming[], step: Pick) => defined(timings.map(step));
+const inWorker =
+  (step: (steps: WorkerSteps) => number | null): Pick =>
+  (t) =>
+    t.worker ? step(t.worker) : null;
+/** The two message hops: the page's round trip less the worker's handling. */
+const hops: Pick = (t) => elapsed(t.worker?.handlingMs ?? null, t.workerMs);
+
+/** The ↳ rows every paired lookup row shares: where the time goes, ours against the reference's. */
+function stepRows(paired: PairedLookups): Row[] {
+  const both = (what: string, step: Pick) =>
+    versus(`↳ ${what}`, pick(paired.ours, step), pick(paired.reference, step), ms);
+  return [
+    versus('↳ Enter → card painted: ours vs reference', totals(paired.ours), totals(paired.reference), ms),
+    both('Enter → lookup message sent', (t) => t.toSendMs),
+    both('message sent → reply in the page (round trip)', (t) => t.workerMs),
+    both('the two message hops (round trip − the worker’s handling)', hops),
+    both(
+      'worker: message arrived → fetch sent',
+      inWorker((w) => w.toFetchMs),
+    ),
+    both(
+      'worker: fetch sent → response',
+      inWorker((w) => w.fetchMs),
+    ),
+    both(
+      'worker: response → reply handed to Chrome',
+      inWorker((w) => w.afterFetchMs),
+    ),
+    single('↳ worker: storage calls before the reply; after it (ours · reference)', storageText(paired)),
+    both('reply → card in the DOM (render)', (t) => t.renderMs),
+    both('card in the DOM → next frame begins', (t) => t.frameWaitMs),
+    both('frame begins → card painted (style, layout, paint)', (t) => t.paintMs),
+  ];
+}
+
+function storageText({ ours, reference }: PairedLookups): string {
+  const use = (timings: LookupTiming[], of: (w: WorkerSteps) => StorageUse) => {
+    const uses = timings.flatMap((t) => (t.worker ? [of(t.worker)] : []));
+    if (uses.length === 0) return '–';
+    const names = [...new Set(uses.flatMap((u) => u.names))].join(', ');
+    return `${median(uses.map((u) => u.calls))} (${median(uses.map((u) => u.ms)).toFixed(1)} ms${names ? `: ${names}` : ''})`;
+  };
+  const side = (timings: LookupTiming[]) =>
+    `${use(timings, (w) => w.beforeReply)}; ${use(timings, (w) => w.afterReply)}`;
+  return `${side(ours)} · ${side(reference)}`;
+}
+
+/** The worker's start, for cold lookups: each span in one clock but the first (epoch clocks, about 1 ms). */
+function coldRows({ cold, warm }: ColdSamples): Row[] {
+  const both = (what: string, step: Pick) => versus(`↳ ${what}`, pick(cold.ours, step), pick(cold.reference, step), ms);
+  return [
+    row(
+      'Cold worker lookup (every worker stopped first): ours ÷ the reference’s cold lookup (paired)',
+      pairedRatios(totals(cold.ours), totals(cold.reference)),
+      times,
+      LOOKUP_GOALS.coldToReference,
+    ),
+    versus('↳ cold: Enter → card painted: ours vs reference', totals(cold.ours), totals(cold.reference), ms),
+    versus(
+      '↳ time added over the same side’s warm lookup just before (paired)',
+      pairedDifferences(totals(cold.ours), totals(warm.ours)),
+      pairedDifferences(totals(cold.reference), totals(warm.reference)),
+      ms,
+    ),
+    both('message sent → the worker’s global scope created (epoch clocks)', (t) =>
+      t.probe && t.sentEpoch !== null ? t.probe.timeOrigin - t.sentEpoch : null,
+    ),
+    both('global scope → the script’s first line (load, compile)', (t) => t.probe?.startedAt ?? null),
+    both('first line → last line (the script’s top level)', (t) =>
+      elapsed(t.probe?.startedAt ?? null, t.probe?.evaluatedAt ?? null),
+    ),
+    both('script evaluated → the message reached the listener', (t) =>
+      elapsed(t.probe?.evaluatedAt ?? null, t.receivedAt),
+    ),
+    ...stepRows(cold).slice(4),
+  ];
+}
+
+export function lookupRows({ warm, slow, cold, cached, accounts, omnibox }: LookupResults): Row[] {
+  const firstFrame = (timings: LookupTiming[]) =>
+    countAtMost(
+      timings.map((t) => t.frames),
+      1,
+    );
+  const [one, three] = [totals(accounts.one), totals(accounts.three)];
+  return [
+    row(
+      'Lookup, warm worker, mock answers at once: ours ÷ reference (paired)',
+      pairedRatios(totals(warm.ours), totals(warm.reference)),
+      times,
+      LOOKUP_GOALS.warmToReference,
+    ),
+    ...stepRows(warm),
+    single(
+      '↳ painted in the first frame after Enter: ours · reference',
+      `${firstFrame(warm.ours)} of ${warm.ours.length} · ${firstFrame(warm.reference)} of ${warm.reference.length}`,
+    ),
+    row(
+      `Lookup, mock answers after ${LATENCY_MS} ms: ours ÷ reference (paired)`,
+      pairedRatios(totals(slow.ours), totals(slow.reference)),
+      times,
+      LOOKUP_GOALS.slowToReference,
+    ),
+    row('↳ ours − reference (paired)', pairedDifferences(totals(slow.ours), totals(slow.reference)), ms),
+    ...stepRows(slow),
+    ...coldRows(cold),
+    atLeast(
+      'Repeated lookup, cached card (cache 60 s): painted in the first frame after Enter',
+      firstFrame(cached),
+      cached.length,
+      Math.ceil(cached.length * LOOKUP_GOALS.cachedFirstFrameShare),
+    ),
+    row(
+      '↳ display frame after Enter’s own in which the card was painted',
+      cached.map((t) => t.frames),
+      frames,
+    ),
+    row('↳ Enter → card painted', totals(cached), ms),
+    row(
+      '↳ Enter → lookup message sent',
+      pick(cached, (t) => t.toSendMs),
+      ms,
+    ),
+    row(
+      '↳ message sent → cached reply in the popup',
+      pick(cached, (t) => t.workerMs),
+      ms,
+    ),
+    row(
+      '↳ worker: message arrived → reply handed to Chrome',
+      pick(
+        cached,
+        inWorker((w) => w.handlingMs),
+      ),
+      ms,
+    ),
+    row(
+      '↳ reply → card in the DOM (render)',
+      pick(cached, (t) => t.renderMs),
+      ms,
+    ),
+    row(
+      '↳ card in the DOM → next frame begins',
+      pick(cached, (t) => t.frameWaitMs),
+      ms,
+    ),
+    row(
+      '↳ frame begins → card painted (style, layout, paint)',
+      pick(cached, (t) => t.paintMs),
+      ms,
+    ),
+    row(
+      `Lookup, 3 accounts, the owner answers after ${OWNER_MS} ms, the others after ${OTHERS_MS} ms: Enter → card painted`,
+      three,
+      ms,
+    ),
+    row('↳ the same lookup with the owner as the only account', one, ms),
+    row('3 accounts ÷ 1 account (paired)', pairedRatios(three, one), times, LOOKUP_GOALS.accountsToOne),
+    ...omniboxRows(omnibox),
+  ];
+}
