@@ -28,6 +28,8 @@ export interface Stamps {
   frameAt: number | null;
   /** A task after that frame: style, layout and paint of the new element are done. */
   outcomeAt: number | null;
+  /** The type of every message the page sent from Enter until the card was painted. */
+  sentTypes: string[];
   /** "card", or the alert's words. */
   outcome: string | null;
   /** The card said "Refreshing…" when it appeared: it came from the cache. */
@@ -53,6 +55,7 @@ export function instrument(): void {
     insertedAt: null,
     frameAt: null,
     outcomeAt: null,
+    sentTypes: [],
     outcome: null,
     cached: false,
     pending: false,
@@ -99,6 +102,7 @@ export function instrument(): void {
         insertedAt: null,
         frameAt: null,
         outcomeAt: null,
+        sentTypes: [],
         outcome: null,
         cached: false,
         pending: false,
@@ -142,6 +146,10 @@ export function instrument(): void {
   if (runtime && send) {
     runtime.sendMessage = function (this: unknown, ...args: unknown[]) {
       const enterAt = state.enterAt;
+      if (enterAt !== null && state.outcomeAt === null) {
+        const message = args.find((arg) => typeof arg === 'object' && arg !== null) as { type?: unknown } | undefined;
+        state.sentTypes.push(String(message?.type ?? '?'));
+      }
       const first = state.firstSentAt === null;
       if (first) state.firstSentAt = performance.now();
       const afterEnter = enterAt !== null && state.sentAt === null;

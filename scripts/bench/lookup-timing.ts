@@ -42,6 +42,8 @@ export interface LookupTiming {
   /** Frame begins → painted: style, layout and paint of the card. */
   paintMs: number | null;
   cached: boolean;
+  /** Every message the page sent from Enter until the card was painted, by type. */
+  sentTypes: string[];
   /** The lookup message inside the worker; null when the worker could not be asked. */
   worker: WorkerSteps | null;
   /** Wall-clock ms (epoch) when the lookup message was sent. */
@@ -105,6 +107,7 @@ export async function timedLookup(side: Side, sample = 0): Promise<LookupTiming>
     frameWaitMs: elapsed(s.insertedAt, s.frameAt),
     paintMs: elapsed(s.frameAt, s.outcomeAt),
     cached: s.cached,
+    sentTypes: s.sentTypes,
     worker: firstSteps(probe, side.lookupType),
     sentEpoch: s.sentAt === null ? null : timeOrigin + s.sentAt,
     probe: probe && { timeOrigin: probe.timeOrigin, startedAt: probe.startedAt, evaluatedAt: probe.evaluatedAt },

@@ -38,15 +38,22 @@ const inWorker =
 /** The two message hops: the page's round trip less the worker's handling. */
 const hops: Pick = (t) => elapsed(t.worker?.handlingMs ?? null, t.workerMs);
 
-/** The ↳ rows every paired lookup row shares: where the time goes, ours against the reference's. */
-function stepRows(paired: PairedLookups): Row[] {
+/**
+ * The ↳ rows every paired lookup row shares: where the time goes, ours against the reference's.
+ * `fromWorker`: only from the message's arrival in the worker on (a cold lookup shows its own
+ * rows before that).
+ */
+function stepRows(paired: PairedLookups, fromWorker = false): Row[] {
   const both = (what: string, step: Pick) =>
     versus(`↳ ${what}`, pick(paired.ours, step), pick(paired.reference, step), ms);
-  return [
+  const page = [
     versus('↳ Enter → card painted: ours vs reference', totals(paired.ours), totals(paired.reference), ms),
     both('Enter → lookup message sent', (t) => t.toSendMs),
     both('message sent → reply in the page (round trip)', (t) => t.workerMs),
     both('the two message hops (round trip − the worker’s handling)', hops),
+  ];
+  return [
+    ...(fromWorker ? [] : page),
     both(
       'worker: message arrived → fetch sent',
       inWorker((w) => w.toFetchMs),
@@ -60,6 +67,7 @@ function stepRows(paired: PairedLookups): Row[] {
       inWorker((w) => w.afterFetchMs),
     ),
     single('↳ worker: storage calls before the reply; after it (ours · reference)', storageText(paired)),
+    single('↳ messages the page sent from Enter to the card painted (ours · reference)', sentText(paired)),
     both('reply → card in the DOM (render)', (t) => t.renderMs),
     both('card in the DOM → next frame begins', (t) => t.frameWaitMs),
     both('frame begins → card painted (style, layout, paint)', (t) => t.paintMs),
@@ -76,6 +84,17 @@ function storageText({ ours, reference }: PairedLookups): string {
   const side = (timings: LookupTiming[]) =>
     `${use(timings, (w) => w.beforeReply)}; ${use(timings, (w) => w.afterReply)}`;
   return `${side(ours)} · ${side(reference)}`;
+}
+
+/** The most common list of messages sent before the paint, on each side, with how often it came. */
+function sentText({ ours, reference }: PairedLookups): string {
+  const usual = (timings: LookupTiming[]) => {
+    const counts = new Map<string, number>();
+    for (const t of timings) counts.set(t.sentTypes.join(', '), (counts.get(t.sentTypes.join(', ')) ?? 0) + 1);
+    const [list, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    return `${list || 'none'} (${count} of ${timings.length})`;
+  };
+  return `${usual(ours)} · ${usual(reference)}`;
 }
 
 /** The worker's start, for cold lookups: each span in one clock but the first (epoch clocks, about 1 ms). */
@@ -105,7 +124,7 @@ function coldRows({ cold, warm }: ColdSamples): Row[] {
     both('script evaluated → the message reached the listener', (t) =>
       elapsed(t.probe?.evaluatedAt ?? null, t.receivedAt),
     ),
-    ...stepRows(cold).slice(4),
+    ...stepRows(cold, true),
   ];
 }
 
