@@ -35,6 +35,8 @@ export interface LookupTiming {
   toSendMs: number | null;
   /** Message sent → reply back in the page. */
   workerMs: number | null;
+  /** Enter → card in the DOM. */
+  toDomMs: number | null;
   /** Reply → card in the DOM: the page's render. */
   renderMs: number | null;
   /** Card in the DOM → the next frame begins: waiting for the display's beat. */
@@ -103,6 +105,7 @@ export async function timedLookup(side: Side, sample = 0): Promise<LookupTiming>
     frames: framesAfter({ gridAt, eventAt: s.enterAt ?? NaN, paintedAt: s.outcomeAt ?? NaN, interval: side.frameMs }),
     toSendMs: elapsed(s.enterAt, s.sentAt),
     workerMs: elapsed(s.sentAt, s.repliedAt),
+    toDomMs: elapsed(s.enterAt, s.insertedAt),
     renderMs: elapsed(s.repliedAt, s.insertedAt),
     frameWaitMs: elapsed(s.insertedAt, s.frameAt),
     paintMs: elapsed(s.frameAt, s.outcomeAt),

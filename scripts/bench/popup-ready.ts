@@ -6,6 +6,9 @@ import type { Page } from 'playwright-core';
 import { lookUp, type ExtensionHarness } from '../lib/extension-session.ts';
 import { stamps, type Stamps } from './instrument.ts';
 import { pairedRatios } from './statistics.ts';
+import { takeProbe } from './worker-probe.ts';
+import { firstSteps, type WorkerSteps } from './worker-steps.ts';
+import { workerOf } from './worker.ts';
 
 /** A pause between page samples, so that one page's teardown does not land in the next one's figures. */
 const SETTLE_MS = 50;
@@ -36,6 +39,8 @@ export interface ReadySamples {
   ratios: number[];
   heap: number[];
   blankHeap: number[];
+  /** The popup's start message inside the worker, per popup; null when the worker could not be asked. */
+  start: (WorkerSteps | null)[];
 }
 
 /**
@@ -43,13 +48,16 @@ export interface ReadySamples {
  * popup looks `hash` up before its heap is read.
  */
 export async function measurePopupReady(h: ExtensionHarness, samples: number, hash: string): Promise<ReadySamples> {
-  const ready: Omit<ReadySamples, 'ratios'> = { popup: [], blank: [], heap: [], blankHeap: [] };
+  const ready: Omit<ReadySamples, 'ratios'> = { popup: [], blank: [], heap: [], blankHeap: [], start: [] };
+  const worker = () => workerOf(h.context, h.extensionId);
   for (let i = 0; i < samples; i++) {
     const blank = await openTimed(h, 'blank.html');
     ready.blankHeap.push(await heapUsed(blank.page));
     await blank.page.close();
     await settle();
+    await takeProbe(worker());
     const opened = await openTimed(h, 'popup.html');
+    ready.start.push(firstSteps(await takeProbe(worker()), 'popupStart'));
     ready.blank.push(blank.steps);
     ready.popup.push(opened.steps);
     await lookUp(opened.page, hash);

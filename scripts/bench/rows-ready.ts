@@ -1,15 +1,16 @@
 // The popup's start, row by row: ready and history against the blank page, and the steps between.
 // Runs under plain `node`: erasable TypeScript only.
 import type { PageSteps, ReadySamples } from './popup-ready.ts';
-import { defined, elapsed, measuredPairs, pairedRatios } from './statistics.ts';
-import { mb, ms, row, times, versus, type Row } from './table.ts';
+import { defined, elapsed, measuredPairs, median, pairedRatios } from './statistics.ts';
+import { mb, ms, row, single, times, versus, type Row } from './table.ts';
 
 /** Issue 21's goals for the popup's start. */
 export const READY_GOALS = { readyToBlank: 1.05, historyToBlank: 1.3 };
 
 const at = (steps: PageSteps[], step: (s: PageSteps) => number | null) => defined(steps.map(step));
 
-export function readyRows({ popup, blank, ratios, heap, blankHeap }: ReadySamples): Row[] {
+export function readyRows({ popup, blank, ratios, heap, blankHeap, start }: ReadySamples): Row[] {
+  const steps = start.flatMap((s) => (s ? [s] : []));
   const [history, blankForHistory] = measuredPairs(
     popup.map((s) => s.historyAt),
     blank.map((s) => s.readyAt),
@@ -49,6 +50,13 @@ export function readyRows({ popup, blank, ratios, heap, blankHeap }: ReadySample
       '↳ popup: start message sent → its reply (the worker: history, watched keys, last lookup)',
       defined(popup.map((s) => elapsed(s.firstSentAt, s.firstRepliedAt))),
       ms,
+    ),
+    row('↳ worker: start message arrived → reply handed to Chrome', defined(steps.map((s) => s.handlingMs)), ms),
+    single(
+      '↳ worker: storage calls before that reply (calls, summed ms)',
+      steps.length === 0
+        ? '–'
+        : `${median(steps.map((s) => s.beforeReply.calls))} (${median(steps.map((s) => s.beforeReply.ms)).toFixed(1)} ms: ${[...new Set(steps.flatMap((s) => s.beforeReply.names))].join(', ') || 'none'})`,
     ),
     row(
       '↳ popup: start reply → history list shown (render, frame)',
