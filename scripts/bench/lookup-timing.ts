@@ -97,7 +97,8 @@ export async function timedLookup(side: Side, sample = 0): Promise<LookupTiming>
   const [s, timeOrigin] = await Promise.all([stamps(page), page.evaluate(() => performance.timeOrigin)]);
   if (s.outcome !== 'card')
     throw new Error(`The ${side.name} lookup showed "${s.outcome ?? ''}" instead of a key card`);
-  workerAnswered(side.extensionId);
+  // A page that answered from its own memory sent no message: a stopped worker stays stopped.
+  if (s.repliedAt !== null) workerAnswered(side.extensionId);
   const probe = await takeProbe(side.worker());
   const received = probe?.messages.find((message) => message.type === side.lookupType);
   return {
