@@ -1,9 +1,22 @@
 // @ts-check
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import noUnsanitized from 'eslint-plugin-no-unsanitized';
 import tseslint from 'typescript-eslint';
 
-/** Worker-only code: the message router, the services, the API client and every storage item. */
-const BACKGROUND = ['@/utils/background/*', '**/utils/background/*', './background/*'];
+// The layout's rules (README "Where things live"): a feature is one folder, and inside it the
+// folder says where code runs.
+// - utils/<feature>/*.ts       its pure model: plain values in, plain values out;
+// - utils/<feature>/background/ worker-only code: storage, the API, the browser's worker APIs;
+// - utils/<feature>/page/       page-side hooks and helpers;
+// - components/<feature>/       its views.
+// Pages and components never import worker code; the worker never touches the DOM.
+
+/** Worker-only code, however it is imported. */
+const BACKGROUND = ['**/background/**', '**/background/*', './background/*', '!**/entrypoints/background'];
+
+/** Page-side code: hooks and helpers that only a page runs. */
+const PAGE = ['**/page/**', '**/page/*', './page/*'];
 
 /** Browser APIs, storage and the network: what a pure module must never touch. */
 const BROWSER_MODULES = ['wxt/browser', 'wxt/utils/*', '@wxt-dev/*', 'webextension-polyfill', '@webext-core/*'];
@@ -17,10 +30,30 @@ const zodOnlyThroughOurModule = [
 ];
 
 const keyReaderOnlyInTheRequest = {
-  group: ['**/store/management-key', './management-key'],
+  group: ['**/management-key', './management-key'],
   importNames: ['readManagementKey'],
-  message: 'Only the module that builds the request (utils/background/api/) reads the management key.',
+  message:
+    'Only the module that builds the request (utils/lookup/background/api/fetch-key.ts) reads the management key.',
 };
+
+const workerOnly = {
+  group: BACKGROUND,
+  allowTypeImports: true,
+  message: 'Pages and components reach worker code only through messages (utils/messaging/).',
+};
+
+const noEntryPoint = {
+  group: ['@/entrypoints/**', '**/entrypoints/**'],
+  message: 'Entry points are wiring: nothing imports one.',
+};
+
+const notAnotherEntryPoint = {
+  group: ['@/entrypoints/**', '**/entrypoints/**', '../*', '../**'],
+  message: 'An entry point imports features (@/components, @/utils), never another entry point.',
+};
+
+/** Tests are not zoned: they set up whatever they check. */
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'docs/**', 'bench-output/**'] },
@@ -35,6 +68,17 @@ export default tseslint.config(
       // A promise nobody awaits hides its failure; `void` says it is meant.
       '@typescript-eslint/no-floating-promises': 'error',
     },
+  },
+  {
+    // No import cycles among the shipped sources: a cycle makes the order modules run in depend on
+    // who imported first, and hides which feature owns what. Type-only imports count too.
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     rules: {
@@ -57,42 +101,52 @@ export default tseslint.config(
     },
   },
   {
-    // Pages and components run beside web content; they reach the worker only through messages.
-    files: [
-      'components/**',
-      'entrypoints/popup/**',
-      'entrypoints/options/**',
-      'entrypoints/card/**',
-      'entrypoints/bulk/**',
-    ],
+    // Pages, their hooks and components run beside web content; they reach the worker only
+    // through messages (a declared contract's types may be imported).
+    files: ['components/**', 'entrypoints/**', 'utils/**/page/**'],
+    ignores: ['entrypoints/background.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        {
-          paths: zodOnlyThroughOurModule,
-          patterns: [
-            {
-              group: BACKGROUND,
-              allowTypeImports: true,
-              message: 'Pages and components reach worker code only through messages (utils/messaging/).',
-            },
-          ],
-        },
+        { paths: zodOnlyThroughOurModule, patterns: [workerOnly, noEntryPoint] },
       ],
     },
   },
   {
-    // Pure modules: decisions only, testable with plain values. No browser API, storage or fetch.
-    files: ['utils/*.ts'],
-    ignores: ['utils/*.test.ts'],
+    // An entry point is wiring: it imports features (@/components, @/utils), never another entry
+    // point, whose files are reached only by a relative path out of its own folder.
+    files: ['entrypoints/**'],
+    ignores: ['entrypoints/background.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: zodOnlyThroughOurModule, patterns: [workerOnly, notAnotherEntryPoint] },
+      ],
+    },
+  },
+  {
+    files: ['entrypoints/background.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: zodOnlyThroughOurModule, patterns: [keyReaderOnlyInTheRequest, notAnotherEntryPoint] },
+      ],
+    },
+  },
+  {
+    // Pure feature code: decisions only, testable with plain values. No browser API, storage,
+    // network, worker or page code.
+    files: ['utils/**/*.ts'],
+    ignores: [...TESTS, 'utils/**/background/**', 'utils/**/page/**', 'utils/messaging/messenger.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: zodOnlyThroughOurModule,
           patterns: [
-            { group: BACKGROUND, message: 'Pure modules import nothing from the worker (utils/background/).' },
-            { group: ['./messaging/*'], message: 'Pure modules do not send messages.' },
+            { group: BACKGROUND, message: 'Pure modules import nothing from the worker (a background/ folder).' },
+            { group: PAGE, message: 'Pure modules import nothing that only a page runs (a page/ folder).' },
+            { group: ['**/messaging/messenger', './messenger'], message: 'Pure modules do not send messages.' },
             { group: BROWSER_MODULES, message: 'Pure modules use no browser API or storage.' },
           ],
         },
@@ -101,15 +155,16 @@ export default tseslint.config(
         'error',
         { name: 'browser', message: 'Pure modules use no browser API.' },
         { name: 'chrome', message: 'Pure modules use no browser API.' },
-        { name: 'fetch', message: 'Pure modules do no I/O; the request lives in utils/background/api/.' },
+        { name: 'fetch', message: 'Pure modules do no I/O; the request lives in utils/lookup/background/api/.' },
         { name: 'localStorage', message: 'Pure modules do no I/O.' },
+        { name: 'sessionStorage', message: 'Pure modules do no I/O.' },
       ],
     },
   },
   {
     // The worker has no DOM.
-    files: ['utils/background/**', 'entrypoints/background.ts'],
-    ignores: ['**/*.test.ts'],
+    files: ['utils/**/background/**', 'entrypoints/background.ts'],
+    ignores: TESTS,
     rules: {
       'no-restricted-globals': [
         'error',
@@ -119,9 +174,15 @@ export default tseslint.config(
     },
   },
   {
-    // The request builder is the one place that reads the management key.
-    // (and the store's own tests, which check where a saved or migrated key ended up).
-    files: ['utils/background/api/fetch-key.ts', 'utils/background/store/*.test.ts'],
+    // The request builder is the one place that reads the management key
+    // (and the key store's own tests, which check where a saved or migrated key ended up, and the
+    // lock's, which check that a locked vault gives none out).
+    files: [
+      'utils/lookup/background/api/fetch-key.ts',
+      'utils/accounts/background/management-key.test.ts',
+      'utils/storage/background/*.test.ts',
+      'utils/lock/background/*.test.ts',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: zodOnlyThroughOurModule }],
     },

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // an API string can only ever reach the page as text.
 const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
 
-async function rulesHit(code: string, filePath = 'components/KeyCard.tsx'): Promise<string[]> {
+async function rulesHit(code: string, filePath = 'components/card/KeyCard.tsx'): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? m.message);
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCountdown,
+  formatDurationRounded,
+  formatUsdRounded,
+  formatUsdShort,
   formatRelative,
   formatUpdated,
   formatUsd,
@@ -206,5 +209,43 @@ describe('shortenHash', () => {
     ['', ''],
   ])('shortenHash(%s) is %s', (hash, expected) => {
     expect(shortenHash(hash)).toBe(expected);
+  });
+});
+
+describe('formatUsdRounded / formatUsdShort', () => {
+  it.each([
+    [48.3, '$48'],
+    [1249.6, '$1,250'],
+    [9.994, '$9.99'],
+    [2.4, '$2.40'],
+    [0, '$0.00'],
+    [Number.NaN, 'unknown'],
+  ])('about %d is %s', (amount, text) => {
+    expect(formatUsdRounded(amount)).toBe(text);
+  });
+
+  it.each([
+    [100, '$100'],
+    [12.5, '$12.50'],
+    [2500, '$2,500'],
+  ])('a limit of %d reads %s', (amount, text) => {
+    expect(formatUsdShort(amount)).toBe(text);
+  });
+});
+
+describe('formatDurationRounded', () => {
+  const MIN = 60_000;
+  it.each([
+    [10_000, '1 min'],
+    [44.6 * MIN, '45 min'],
+    [59.4 * MIN, '59 min'],
+    [59.6 * MIN, '1 h'],
+    [3 * 60 * MIN + 20 * MIN, '3 h'],
+    [47 * 60 * MIN, '47 h'],
+    [47.6 * 60 * MIN, '2 d'],
+    [5.4 * 24 * 60 * MIN, '5 d'],
+    [Number.POSITIVE_INFINITY, 'unknown'],
+  ])('%d ms is about %s', (ms, text) => {
+    expect(formatDurationRounded(ms)).toBe(text);
   });
 });

@@ -25,6 +25,9 @@ const usdFormat = memoized(
       maximumFractionDigits: 2,
     }),
 );
+const wholeUsd = { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 0 } as const;
+const wholeUsdFormat = memoized((locale) => new Intl.NumberFormat(locale, wholeUsd));
+const countFormat = memoized((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
 const relativeFormat = memoized((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 const utcFormat = memoized(
   (locale) =>
@@ -54,6 +57,19 @@ export function formatUsd(amount: number, locale = 'en-US'): string {
   if (amount !== 0 && Math.abs(amount) < 0.01) return `< ${usd.format(0.01)}`;
   // -0 must not read "-$0.00".
   return usd.format(amount === 0 ? 0 : amount);
+}
+
+/** An amount to say "about": whole dollars from $10 up ("$48"), cents below ("$2.40"). */
+export function formatUsdRounded(amount: number, locale = 'en-US'): string {
+  if (!Number.isFinite(amount)) return UNKNOWN_TEXT;
+  if (Math.abs(amount) < 10) return formatUsd(amount, locale);
+  return wholeUsdFormat(locale).format(Math.round(amount));
+}
+
+/** A limit as people say it: "$100" for a whole amount, "$12.50" otherwise. */
+export function formatUsdShort(amount: number, locale = 'en-US'): string {
+  if (!Number.isFinite(amount)) return UNKNOWN_TEXT;
+  return Number.isInteger(amount) ? wholeUsdFormat(locale).format(amount) : formatUsd(amount, locale);
 }
 
 const ISO_8601 =
@@ -159,6 +175,15 @@ export function formatCountdown(target: Date, now: Date): string {
   if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
   if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
   return `${minutes} min`;
+}
+
+/** A length of time in one rounded unit, for "about": "45 min" (at least 1), "3 h" below 2 days, "5 d". */
+export function formatDurationRounded(ms: number, locale = 'en-US'): string {
+  if (!Number.isFinite(ms)) return UNKNOWN_TEXT;
+  const count = countFormat(locale);
+  if (ms < HOUR_MS - MINUTE_MS / 2) return `${count.format(Math.max(1, Math.round(ms / MINUTE_MS)))} min`;
+  if (ms < 2 * DAY_MS - HOUR_MS / 2) return `${count.format(Math.round(ms / HOUR_MS))} h`;
+  return `${count.format(Math.round(ms / DAY_MS))} d`;
 }
 
 /** "f01d5260…d92ce9": the first 8 and last 6 characters, enough to tell hashes apart. */

@@ -1,25 +1,34 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HASH, makeKey, NOW, OTHER_HASH } from '@/test/fixtures/key';
-import type { AccountAnswer } from '@/utils/bulk-answers';
+import type { AccountAnswer } from '@/utils/bulk/answers';
 import type { KeyHash } from '@/utils/hash-input';
-import type { AccountRef } from '@/utils/lookup-error';
-import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+import type { AccountRef } from '@/utils/lookup/lookup-error';
+import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { App } from './App';
-import { RunSaver } from './saved-run';
+import { RunSaver } from '@/utils/bulk/page/saved-run';
 
-vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
+vi.mock('@/utils/messaging/page/worker-client', () => ({ askWorker: vi.fn() }));
 /** How the worker answers `watch`: yes, unless a test says otherwise. */
 const watch = vi.fn<(request: unknown) => Promise<WorkerReply<'watch'>>>();
 let accounts: AccountRef[] = [];
+/** Whether the worker says the keys are locked. */
+let locked = false;
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'watch') return watch(data);
+  if (type === 'lookupInAccount') return lookupInAccount(data as { hash: KeyHash; accountId: string });
+  if (type === 'cancelBulkRun') return { ok: true };
+  if (type === 'lockStatus')
+    return { ok: true, lock: { storage: locked ? 'encrypted' : 'plain', locked } } as WorkerReply<'lockStatus'>;
   // The page reads only the accounts and the concurrency.
   if (type === 'getSettings')
     return { ok: true, settings: { accounts, bulkConcurrency: 4 } } as WorkerReply<'getSettings'>;
   throw new Error(`unexpected message ${type}`);
 });
 const watched = () => watch.mock.calls.map(([request]) => request);
+/** How the worker answers the page's per-account lookups during a live run. */
+const lookupInAccount =
+  vi.fn<(request: { hash: KeyHash; accountId: string }) => Promise<WorkerReply<'lookupInAccount'>>>();
 
 const DISABLED = 'd15ab1ed'.repeat(8) as KeyHash;
 const UNKNOWN = 'b08aac59'.repeat(8) as KeyHash;
@@ -63,10 +72,24 @@ const watchButton = () => screen.getByRole('button', { name: /^Watch selected/ }
 const status = () => watchButton().parentElement?.querySelector('[role="status"]')?.textContent;
 
 beforeEach(() => {
-  watch.mockReset().mockResolvedValue({ ok: true, watching: true });
+  watch.mockReset().mockResolvedValue({ ok: true, watching: true, samples: 0 });
+  locked = false;
   savedRun();
 });
 afterEach(() => sessionStorage.clear());
+
+describe('the bulk page while the keys are locked', () => {
+  it('says "Unlock to look up", offers the passphrase field, and looks nothing up', async () => {
+    locked = true;
+    accounts = [MAIN];
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Locked' })).toBeTruthy();
+    expect(screen.getByText('Unlock to look up.')).toBeTruthy();
+    expect(screen.getByLabelText('Passphrase')).toBeTruthy();
+    fireEvent.input(screen.getByRole('textbox', { name: /hash/i }), { target: { value: HASH } });
+    expect((screen.getByRole('button', { name: /^Look up/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
 
 describe('the bulk page’s rows', () => {
   it('link a found key’s name to its card, in a new tab; other rows have no link', async () => {
@@ -146,11 +169,28 @@ describe('the bulk page’s rows', () => {
 
   it('stops at the worker’s refusal, and says how many were not watched and why', async () => {
     const limit = 'You are watching 200 keys, the most there can be. Stop watching one first.';
-    watch.mockResolvedValueOnce({ ok: true, watching: true }).mockResolvedValue({ ok: false, message: limit });
+    watch
+      .mockResolvedValueOnce({ ok: true, watching: true, samples: 0 })
+      .mockResolvedValue({ ok: false, message: limit });
     render(<App />);
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Select all shown' }));
     fireEvent.click(watchButton());
     await waitFor(() => expect(status()).toBe(`Watching 1 key. 2 keys not watched: ${limit}`));
     expect(watch).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts a live run by hash, not by hash and account, and says how many accounts were asked', async () => {
+    sessionStorage.clear();
+    accounts = [MAIN, SECOND];
+    // Every hash is in no account: each is done once both accounts have said so.
+    lookupInAccount.mockResolvedValue({ ok: true, result: { ok: false, error: { kind: 'not_found' } } });
+    render(<App />);
+    fireEvent.input(screen.getByRole('textbox'), { target: { value: `${HASH}\n${OTHER_HASH}\n${DISABLED}` } });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Look up all' })).toHaveProperty('disabled', false));
+    fireEvent.click(screen.getByRole('button', { name: 'Look up all' }));
+    await waitFor(() => expect(screen.getByText(/^3 hashes in 2 accounts/)).toBeTruthy());
+    expect(lookupInAccount).toHaveBeenCalledTimes(6);
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuemax')).toBe('3');
+    await waitFor(() => expect(screen.getByRole('progressbar').parentElement?.textContent).toBe('3 of 3'));
   });
 });

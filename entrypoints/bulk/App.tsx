@@ -1,115 +1,75 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { summarize, summaryLine, filterRows } from '@/utils/bulk-filter';
-import { viewRow, type BulkRow, type RowFilter, type RowView } from '@/utils/bulk-row';
-import { sortRows, type RowSort } from '@/utils/bulk-sort';
-import { extractHashes } from '@/utils/extract-hashes';
-import type { AccountRef } from '@/utils/lookup-error';
-import { DEFAULT_CONCURRENCY } from '@/utils/lookup-pacing';
-import { askWorker } from '@/utils/messaging/worker-client';
-import { ExportButtons } from './ExportButtons';
-import { FilterBar } from './FilterBar';
-import { HashInput } from './HashInput';
-import { readHashFile } from './read-file';
-import { ResultsTable } from './ResultsTable';
-import { RunStatus } from './RunStatus';
-import { useBulkRun } from './use-bulk-run';
-import { useFileDrop } from './use-file-drop';
-import { useRowSelection } from './use-row-selection';
-import { WatchSelected } from './WatchSelected';
+import { ExportButtons } from '@/components/bulk/ExportButtons';
+import { FilterBar } from '@/components/bulk/FilterBar';
+import { HashInput } from '@/components/bulk/HashInput';
+import { ResultsTable } from '@/components/bulk/ResultsTable';
+import { RunStatus } from '@/components/bulk/RunStatus';
+import { WatchSelected } from '@/components/bulk/WatchSelected';
+import { summaryLine } from '@/utils/bulk/filter';
+import { useBulkPage } from '@/utils/bulk/page/use-bulk-page';
+import { useFileDrop } from '@/utils/bulk/page/use-file-drop';
+import { UnlockForm } from '@/components/lock/UnlockForm';
+import { useLockStatus } from '@/utils/lock/page/use-lock-status';
 
 const count = new Intl.NumberFormat('en-US');
 
-// Rows do not change once answered: each is viewed once, not on every paint.
-const views = new WeakMap<BulkRow, RowView>();
-const viewOf = (row: BulkRow, now: Date) => {
-  let view = views.get(row);
-  if (!view) views.set(row, (view = viewRow(row, now)));
-  return view;
-};
-
 /** "Look up many keys": paste or drop text, look every hash up politely, sort, filter, export. */
 export function App() {
-  const [text, setText] = useState('');
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [accounts, setAccounts] = useState<AccountRef[]>([]);
-  const [concurrency, setConcurrency] = useState(DEFAULT_CONCURRENCY);
-  const [filter, setFilter] = useState<RowFilter>('all');
-  const [sort, setSort] = useState<RowSort | null>(null);
-  const { meta, rows, progress, running, start, cancel } = useBulkRun(concurrency);
-  const { selected, onSelect } = useRowSelection(meta?.ranAt);
-  const extracted = useMemo(() => extractHashes(text), [text]);
-  const now = useMemo(() => new Date(), [rows]);
-
-  useEffect(() => {
-    void askWorker('getSettings').then((reply) => {
-      if (!reply.ok) return;
-      setAccounts(reply.settings.accounts.map(({ id, name }) => ({ id, name })));
-      setConcurrency(reply.settings.bulkConcurrency);
-    });
-    if (location.hash !== '#inbox') return;
-    history.replaceState(null, '', location.pathname);
-    void askWorker('takeBulkInbox').then((reply) => {
-      if (reply.ok && reply.hashes.length > 0) setText(reply.hashes.join('\n'));
-    });
-  }, []);
-
-  const openFile = async (file: File) => {
-    const read = await readHashFile(file);
-    setFileError('error' in read ? read.error : null);
-    if ('text' in read) setText(read.text);
-  };
-  const dragging = useFileDrop((file) => void openFile(file));
-
-  const all = useMemo(() => rows.map((row) => viewOf(row, now)), [rows, now]);
-  const summary = useMemo(() => summarize(all), [all]);
-  const shown = useMemo(() => {
-    const picked = filterRows(all, filter);
-    return sort ? sortRows(picked, sort, now) : picked;
-  }, [all, filter, sort, now]);
-
-  const unanswered = summary.counts.errors + rows.filter((row) => row.result.kind === 'pending').length;
-  const lookUpAll = () =>
-    void start({ ranAt: new Date().toISOString(), accounts, hashes: extracted.hashes }).catch(() => undefined);
-  const again = () => meta && void start(meta, true).catch(() => undefined);
+  const page = useBulkPage();
+  const lock = useLockStatus();
+  const dragging = useFileDrop((file) => void page.openFile(file));
+  const { meta, rows, running, extracted, summary } = page;
   const several = (meta?.accounts.length ?? 0) > 1;
 
   return (
     <main class={dragging ? 'bulk bulk--dragging' : 'bulk'}>
       <h1>Look up many keys</h1>
-      <HashInput text={text} extracted={extracted} fileError={fileError} onText={setText} onFile={openFile} />
+      <HashInput
+        text={page.text}
+        extracted={extracted}
+        fileError={page.fileError}
+        onText={page.setText}
+        onFile={page.openFile}
+      />
+      {lock.locked && <UnlockForm intro="Unlock to look up." autoFocus={false} onUnlocked={lock.setLock} />}
       <div class="button-row">
         <button
           type="button"
           class="primary"
-          disabled={running || extracted.hashes.length === 0 || accounts.length === 0}
-          onClick={lookUpAll}
+          disabled={running || lock.locked || extracted.hashes.length === 0 || page.accounts.length === 0}
+          // A run that met the lock (it locked itself meanwhile) brings the unlock form back.
+          onClick={() => void page.lookUpAll().then(lock.refresh)}
         >
           {extracted.capped ? `Look up the first ${count.format(extracted.hashes.length)}` : 'Look up all'}
         </button>
         {running && (
-          <button type="button" onClick={cancel}>
+          <button type="button" onClick={page.cancel}>
             Cancel
           </button>
         )}
-        {!running && meta && unanswered > 0 && (
-          <button type="button" onClick={again}>
+        {!running && meta && page.unanswered > 0 && (
+          <button type="button" disabled={lock.locked} onClick={() => void page.again()?.then(lock.refresh)}>
             {summary.counts.errors > 0 ? 'Retry failed' : 'Look up the rest'}
           </button>
         )}
       </div>
-      {progress && <RunStatus progress={progress} running={running} />}
+      {page.progress && <RunStatus progress={page.progress} running={running} />}
+      {page.stopped && (
+        <p class="field-error" role="alert">
+          {page.stopped}
+        </p>
+      )}
       {meta && rows.length > 0 && (
         <section class="bulk-results" aria-label="Results">
-          <p class="bulk-summary">{summaryLine(summary)}</p>
-          <FilterBar counts={summary.counts} current={filter} onPick={setFilter} />
-          <WatchSelected rows={rows} accounts={meta.accounts} selected={selected} />
+          <p class="bulk-summary">{summaryLine(summary, meta.accounts.length)}</p>
+          <FilterBar counts={summary.counts} current={page.filter} onPick={page.setFilter} />
+          <WatchSelected rows={rows} accounts={meta.accounts} selected={page.selected} />
           <ResultsTable
-            views={shown}
+            views={page.shown}
             several={several}
-            sort={sort}
-            onSort={setSort}
-            selected={selected}
-            onSelect={onSelect}
+            sort={page.sort}
+            onSort={page.setSort}
+            selected={page.selected}
+            onSelect={page.onSelect}
           />
           <ExportButtons rows={rows} meta={{ ranAt: meta.ranAt, accounts: meta.accounts.map((a) => a.name) }} />
         </section>

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Loading } from '@/components/Loading';
-import { LookupAnswer } from '@/components/LookupAnswer';
-import { type CardAddress, readCardAddress } from '@/utils/card-address';
+import { Loading } from '@/components/lookup/Loading';
+import { LookupAnswer } from '@/components/card/LookupAnswer';
+import { SpendHistorySection } from '@/components/spend-history/SpendHistorySection';
+import { type CardAddress, readCardAddress } from '@/utils/lookup/card-address';
 import { shortenHash } from '@/utils/format';
 import { displayName } from '@/utils/key-name';
-import { openOwnPage } from '../popup/open-page';
-import { useLookup } from '../popup/use-lookup';
+import { openOwnPage } from '@/utils/lookup/page/open-page';
+import { useLookup } from '@/utils/lookup/page/use-lookup';
+import { UnlockForm } from '@/components/lock/UnlockForm';
 
 const TITLE = 'ModelGates Key Lookup';
 
@@ -37,6 +39,9 @@ export function App() {
   }, [address]);
 
   const found = view.kind === 'result' && view.result.ok ? view.result.found[0] : undefined;
+  // Locked (opened from the address bar's "Locked: press Enter to unlock", say): the unlock form,
+  // then the lookup.
+  const locked = view.kind === 'result' && !view.result.ok && view.result.error.kind === 'locked';
   useEffect(() => {
     document.title = found ? `${displayName(found.key.name)}: ${TITLE}` : `Key card: ${TITLE}`;
   }, [found]);
@@ -53,7 +58,10 @@ export function App() {
       )}
       <section class="card-page__result" aria-live="polite">
         {view.kind === 'loading' && <Loading label="Looking up key…" />}
-        {view.kind === 'result' && address.kind === 'hash' && (
+        {locked && address.kind === 'hash' && (
+          <UnlockForm intro="Unlock to look up this key." onUnlocked={() => void lookUp(address.hash)} />
+        )}
+        {view.kind === 'result' && !locked && address.kind === 'hash' && (
           <LookupAnswer
             result={view.result}
             now={now}
@@ -64,6 +72,9 @@ export function App() {
           />
         )}
       </section>
+      {found && address.kind === 'hash' && (
+        <SpendHistorySection hash={address.hash} accountId={found.account?.id} fetchedAt={found.fetchedAt} />
+      )}
     </main>
   );
 }

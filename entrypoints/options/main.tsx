@@ -1,5 +1,5 @@
 import { render } from 'preact';
 import '@/assets/theme.css';
-import { OptionsApp } from './OptionsApp';
+import { OptionsApp } from './App';
 
 render(<OptionsApp />, document.getElementById('app') as HTMLElement);

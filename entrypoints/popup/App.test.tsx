@@ -1,29 +1,35 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HASH, NOW, OTHER_HASH, makeKey } from '@/test/fixtures/key';
-import type { MergedLookup } from '@/utils/account-answers';
-import type { HistoryEntry } from '@/utils/background/store/items';
-import { askWorker, type WorkerReply } from '@/utils/messaging/worker-client';
+import type { MergedLookup } from '@/utils/lookup/account-answers';
+import type { HistoryEntry } from '@/utils/storage/background/items';
+import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { App } from './App';
 
+/** The lock is off. */
+const OPEN = { on: false, locked: false };
 const lookup = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 const complete = vi.fn<(request: unknown) => Promise<MergedLookup>>();
 const findOnPage = vi.fn<() => Promise<WorkerReply<'findOnPage'>>>();
-vi.mock('@/utils/messaging/worker-client', () => ({ askWorker: vi.fn() }));
+vi.mock('@/utils/messaging/page/worker-client', () => ({ askWorker: vi.fn() }));
 /** A worker with no context-menu lookup and an empty history, whose lookups `lookup` answers. */
 vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) => {
   if (type === 'lookup') return lookup(data);
   if (type === 'completeLookup') return complete(data);
   if (type === 'findOnPage') return findOnPage();
-  if (type === 'popupStart') return { ok: true, last: null, history, watched: [] };
+  if (type === 'popupStart')
+    return { ok: true, lock: OPEN, last: null, history, watched: [], recent, cacheSeconds: 60 };
   return { ok: true, entries: type === 'history' ? history : [] };
 });
 let history: HistoryEntry[] = [];
+/** The start reply's fresh cached answers. */
+let recent: { hash: string; result: Extract<MergedLookup, { ok: true }> }[] = [];
 
 beforeEach(() => {
   lookup.mockReset();
   complete.mockReset();
   history = [];
+  recent = [];
   // A fixed clock for the card's age and badges; timers stay real for Testing Library's waits.
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
 });
@@ -79,6 +85,46 @@ describe('popup App', () => {
     answer(fresh);
     await waitFor(() => expect(cardName()).toBe('Production backend'));
     expect(statuses()).toContain('Updated just now');
+  });
+
+  it('shows a key the start reply brought in the same task as Enter, without asking the worker first', async () => {
+    recent = [{ hash: HASH, result: { ok: true, found: [found('Cached name', undefined, cachedAt)] } }];
+    let answer: (r: MergedLookup) => void = () => {};
+    lookup.mockReturnValueOnce(new Promise((r) => (answer = r)));
+    render(<App />);
+    await waitFor(() => expect(vi.mocked(askWorker)).toHaveBeenCalledWith('popupStart'));
+    fireEvent.input(input(), { target: { value: HASH } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await waitFor(() => expect(cardName()).toBe('Cached name'));
+    expect(statuses()).toContain('Refreshing…');
+    // The one question to the worker is the refresh: no round trip before the card.
+    expect(lookup.mock.calls).toEqual([[{ hash: HASH, allowCached: false }]]);
+    answer(fresh);
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+  });
+
+  it('asks the worker when the start reply’s answer is older than the cache time', async () => {
+    const old = new Date(NOW.getTime() - 61_000).toISOString();
+    recent = [{ hash: HASH, result: { ok: true, found: [found('Old name', undefined, old)] } }];
+    lookup.mockResolvedValue(fresh);
+    render(<App />);
+    await waitFor(() => expect(vi.mocked(askWorker)).toHaveBeenCalledWith('popupStart'));
+    fireEvent.input(input(), { target: { value: HASH } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+    expect(lookup.mock.calls[0]).toEqual([{ hash: HASH, allowCached: true }]);
+  });
+
+  it('shows a key looked up a moment ago in this popup at once when it is looked up again', async () => {
+    lookup.mockResolvedValueOnce(fresh).mockReturnValueOnce(new Promise(() => {}));
+    render(<App />);
+    fireEvent.input(input(), { target: { value: HASH } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await waitFor(() => expect(statuses()).toContain('Refreshing…'));
+    expect(cardName()).toBe('Production backend');
+    expect(lookup.mock.calls).toEqual([[{ hash: HASH, allowCached: true }], [{ hash: HASH, allowCached: false }]]);
   });
 
   it('keeps the cached card when the refresh fails, and says why', async () => {
@@ -192,7 +238,15 @@ describe('popup App', () => {
 
   it('shows the context-menu lookup of the start reply, its hash in the field', async () => {
     const last = { hash: HASH, result: fresh, startedAt: NOW.toISOString(), source: 'context_menu', seen: true };
-    const started = Promise.resolve({ ok: true as const, last: last as never, history: [], watched: [] });
+    const started = Promise.resolve({
+      ok: true as const,
+      lock: OPEN,
+      last: last as never,
+      history: [],
+      watched: [],
+      recent: [],
+      cacheSeconds: 60,
+    });
     render(<App started={started} />);
     expect(await screen.findByRole('heading', { name: 'Production backend' })).toBeTruthy();
     expect(input().value).toBe(HASH);
@@ -216,5 +270,58 @@ describe('popup App', () => {
     expect(document.activeElement).toBe(first);
     fireEvent.keyDown(first, { key: 'ArrowUp' });
     expect(document.activeElement).toBe(input());
+  });
+});
+
+describe('popup with the lock on', () => {
+  const LOCKED = { on: true, locked: true };
+  const UNLOCKED = { on: true, locked: false };
+  const startedWith = (lock: typeof LOCKED) =>
+    Promise.resolve({ ok: true as const, lock, last: null, history: [], watched: [], recent: [], cacheSeconds: 60 });
+  // The worker of the other tests again after each of these, which answer for themselves.
+  const usual = vi.mocked(askWorker).getMockImplementation();
+  afterEach(() => void (usual && vi.mocked(askWorker).mockImplementation(usual)));
+
+  it('while locked shows only "Locked", a "Passphrase" field and "Unlock"; a wrong passphrase says so', async () => {
+    const unlock = vi.fn().mockResolvedValue({ ok: false, reason: 'wrong_passphrase', message: 'Wrong passphrase.' });
+    vi.mocked(askWorker).mockImplementation(async (type: string, data?: unknown) =>
+      type === 'unlock'
+        ? unlock(data)
+        : { ok: true, lock: UNLOCKED, last: null, history: [], watched: [], recent: [], cacheSeconds: 60 },
+    );
+    render(<App started={startedWith(LOCKED)} />);
+    expect(await screen.findByRole('heading', { name: 'Locked' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Key hash' })).toBeNull();
+    const field = screen.getByLabelText('Passphrase') as HTMLInputElement;
+    expect(field.type).toBe('password');
+    fireEvent.input(field, { target: { value: 'not the passphrase' } });
+    fireEvent.submit(field.form as HTMLFormElement);
+    expect((await screen.findByRole('alert')).textContent).toBe('Wrong passphrase.');
+    expect(unlock).toHaveBeenCalledWith({ passphrase: 'not the passphrase' });
+    expect(field.value).toBe('');
+  });
+
+  it('unlocks with Enter, then shows the lookup field and "Lock now", which locks again', async () => {
+    const calls: string[] = [];
+    vi.mocked(askWorker).mockImplementation(async (type: string, _data?: unknown) => {
+      calls.push(type);
+      if (type === 'unlock') return { ok: true, lock: { storage: 'encrypted', locked: false } };
+      if (type === 'lockNow') return { ok: true, lock: { storage: 'encrypted', locked: true } };
+      return { ok: true, lock: UNLOCKED, last: null, history: [], watched: [], recent: [], cacheSeconds: 60 };
+    });
+    render(<App started={startedWith(LOCKED)} />);
+    fireEvent.input(await screen.findByLabelText('Passphrase'), { target: { value: 'plum kettle harbour violin' } });
+    fireEvent.submit(screen.getByLabelText('Passphrase').closest('form') as HTMLFormElement);
+    expect(await screen.findByRole('textbox', { name: 'Key hash' })).toBeTruthy();
+    // Its code is loaded once the popup knows the lock is on.
+    fireEvent.click(await screen.findByRole('button', { name: 'Lock now' }));
+    expect(await screen.findByRole('heading', { name: 'Locked' })).toBeTruthy();
+    expect(calls).toEqual(['unlock', 'popupStart', 'lockNow']);
+  });
+
+  it('shows no "Lock now" while the lock is off', async () => {
+    render(<App />);
+    await screen.findByRole('textbox', { name: 'Key hash' });
+    expect(screen.queryByRole('button', { name: 'Lock now' })).toBeNull();
   });
 });

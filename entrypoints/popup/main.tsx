@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '@/assets/theme.css';
-import { askWorker } from '@/utils/messaging/worker-client';
+import { askWorker } from '@/utils/messaging/page/worker-client';
 import { App } from './App';
 
 // Asked before the first render, so that the worker works on it while the popup paints.

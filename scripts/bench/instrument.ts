@@ -3,6 +3,7 @@
 // text, and each step from Enter to the new card painted.
 // Runs under plain `node`: erasable TypeScript only.
 import type { Page } from 'playwright-core';
+import { chromeInitScript, type ExtensionApi } from '../lib/extension-session.ts';
 
 /** What the init script records in every page, in performance.now() ms (since navigation start). */
 export interface Stamps {
@@ -38,10 +39,12 @@ export interface Stamps {
 }
 
 /**
- * Installed before any page script. Serialised by Playwright, so it must not refer to anything
- * outside itself.
+ * The init script, installed before any page script (addInitScript). Sent as text, so `stampPage`
+ * must not refer to anything outside itself.
  */
-export function instrument(): void {
+export const instrument = chromeInitScript(stampPage);
+
+function stampPage(chrome: Partial<ExtensionApi> | undefined): void {
   const state: Stamps = {
     focusedAt: null,
     readyAt: null,
@@ -141,7 +144,7 @@ export function instrument(): void {
   // The popup talks to the worker through chrome.runtime.sendMessage with a callback (the
   // messaging library's Chrome path); wrapping it shows how long the worker took to answer.
   type Send = (...args: unknown[]) => unknown;
-  const runtime = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: Send } } }).chrome?.runtime;
+  const runtime = chrome?.runtime as { sendMessage?: Send } | undefined;
   const send = runtime?.sendMessage;
   if (runtime && send) {
     runtime.sendMessage = function (this: unknown, ...args: unknown[]) {

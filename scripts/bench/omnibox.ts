@@ -4,6 +4,7 @@
 // on (run after measureCached, which sets 60 s).
 // Runs under plain `node`: erasable TypeScript only.
 import type { Worker } from 'playwright-core';
+import { withChrome } from '../lib/extension-session.ts';
 import type { LookupBench } from './lookups.ts';
 import { ms, row, type Row } from './table.ts';
 
@@ -14,15 +15,10 @@ export interface OmniboxSamples {
 
 /** Dispatches one input and resolves with the milliseconds until the key's suggestion arrives. */
 function timeSuggestion(worker: Worker, hash: string, forget: boolean): Promise<number> {
-  return worker.evaluate(
-    async ({ hash, forget }) => {
-      const { chrome } = globalThis as unknown as {
-        chrome: {
-          storage: { session: { remove(key: string): Promise<void> } };
-          omnibox: { onInputChanged: { dispatch(text: string, suggest: (rows: unknown[]) => void): void } };
-        };
-      };
-      if (forget) await chrome.storage.session.remove('resultCache');
+  return withChrome(
+    worker,
+    async (chrome, { hash, forget }) => {
+      if (forget) await chrome.storage.session?.remove('resultCache');
       return new Promise<number>((resolve) => {
         const started = performance.now();
         chrome.omnibox.onInputChanged.dispatch(hash, (rows) => {

@@ -19,6 +19,8 @@ export {
   type AccountSettings,
   type ExtensionHarness,
 } from '../../test/e2e/harness.ts';
+/** The extension's `chrome` global, typed, in one of its pages or its worker. */
+export { chromeInitScript, withChrome, type ExtensionApi } from '../../test/e2e/driver/extension-api.ts';
 /** The page actions both browsers share (the Playwright-shaped ones above are Chromium's). */
 export * as pages from '../../test/e2e/pages.ts';
 export type { BrowserName, ExtensionBrowser, ExtensionPage } from '../../test/e2e/driver/types.ts';

@@ -4,6 +4,7 @@
 // erasable TypeScript only, local imports with `.ts`.
 import type { Locator, Page, Worker } from 'playwright-core';
 import { asExtensionPage, type ExtensionHarness } from './driver/chromium.ts';
+import { withChrome } from './driver/extension-api.ts';
 import * as pages from './pages.ts';
 
 export { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR, PROJECT_ROOT } from './driver/build.ts';
@@ -74,10 +75,5 @@ export async function descriptionOf(locator: Locator): Promise<string> {
  */
 export async function readStorage(from: Page | Worker, area: 'local' | 'session'): Promise<Record<string, unknown>> {
   if ('goto' in from) return pages.readStorage(asExtensionPage(from), area);
-  return from.evaluate(async (name) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: Record<string, { get(keys: null): Promise<Record<string, unknown>> }> };
-    };
-    return chrome.storage[name]?.get(null) ?? {};
-  }, area);
+  return withChrome(from, async (chrome, name) => chrome.storage[name]?.get(null) ?? {}, area);
 }

@@ -2,10 +2,16 @@
 // driver understands (driver/types.ts). Reads run in the page and return plain text, with runs
 // of whitespace collapsed, so that assertions compare what is on screen.
 import { waitUntil } from './driver/wait.ts';
+import { withChrome } from './driver/extension-api.ts';
 import type { ExtensionBrowser, ExtensionPage } from './driver/types.ts';
 
 /** Every outcome a lookup can end in: the key card, or any alert (input refusal or API error). */
 export const OUTCOME_SELECTOR = 'article[aria-label="Key details"], [role="alert"]';
+
+/** The choices of "Where the keys are kept". */
+export const KEPT_ON_COMPUTER = 'On this computer';
+export const KEPT_ENCRYPTED = 'On this computer, encrypted with a passphrase';
+export const KEPT_IN_MEMORY = 'In memory only: enter them again after the browser restarts';
 
 export interface Configuration {
   baseUrl: string;
@@ -17,7 +23,7 @@ export interface Configuration {
 export interface OptionChanges extends Partial<Configuration> {
   /** "Show a repeated lookup from memory for (seconds)"; 0 turns the cache off. */
   cacheSeconds?: number;
-  /** "Forget the key when the browser closes". */
+  /** "Where the keys are kept": "In memory only…" (true) or "On this computer" (false). */
   forgetKeyOnClose?: boolean;
   /** "Remember recent lookups". */
   historyEnabled?: boolean;
@@ -40,7 +46,7 @@ export async function saveOptions(ext: ExtensionBrowser, changes: OptionChanges)
       await page.fill('Show a repeated lookup from memory for (seconds)', String(changes.cacheSeconds));
     }
     if (changes.forgetKeyOnClose !== undefined) {
-      await page.setChecked('Forget the key when the browser closes', changes.forgetKeyOnClose);
+      await page.click('radio', changes.forgetKeyOnClose ? KEPT_IN_MEMORY : KEPT_ON_COMPUTER);
     }
     if (changes.historyEnabled !== undefined) await page.setChecked('Remember recent lookups', changes.historyEnabled);
     await page.click('button', 'Save');
@@ -224,14 +230,15 @@ export function outcomeHeading(page: ExtensionPage): Promise<string | null> {
  * still works after the background was stopped).
  */
 export function readStorage(page: ExtensionPage, area: 'local' | 'session'): Promise<Record<string, unknown>> {
-  return page.evaluate(async (name) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: Record<string, { get(keys: null): Promise<Record<string, unknown>> } | undefined> };
-    };
-    const storageArea = chrome.storage[name];
-    if (!storageArea) throw new Error(`no chrome.storage.${name} here`);
-    return storageArea.get(null);
-  }, area);
+  return withChrome(
+    page,
+    async (chrome, name) => {
+      const storageArea = chrome.storage[name];
+      if (!storageArea) throw new Error(`no chrome.storage.${name} here`);
+      return storageArea.get(null);
+    },
+    area,
+  );
 }
 
 /** One account as the options page asks for it. */

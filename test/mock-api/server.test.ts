@@ -333,6 +333,27 @@ describe('latency', () => {
   });
 });
 
+describe('held answers', () => {
+  it('answers nothing while held, then every held request at once when let go', async () => {
+    const release = api.holdAnswers();
+    let answered = 0;
+    const pending = [SAMPLE_HASHES.active, UNKNOWN_HASH].map((hash) =>
+      getKey(hash).then((res) => {
+        answered += 1;
+        return res.status;
+      }),
+    );
+    await expect.poll(() => api.requests.length).toBe(2);
+    // The other listener is not held: its answer to a request sent after the two arrived comes
+    // back while they still wait.
+    expect((await fetch(`${api.elsewhereOrigin}/api/v1/keys/${SAMPLE_HASHES.active}`)).status).toBe(200);
+    expect(answered).toBe(0);
+    release();
+    expect(await Promise.all(pending)).toEqual([200, 404]);
+    expect((await getKey(SAMPLE_HASHES.active)).status).toBe(200);
+  });
+});
+
 describe('CORS', () => {
   it('answers a preflight without credentials with 204 and the allowed method and headers', async () => {
     const res = await fetch(`${api.baseUrl}/keys/${SAMPLE_HASHES.active}`, {
@@ -432,9 +453,8 @@ describe('close', () => {
     const pending = fetch(`${own.baseUrl}/keys/${FAULT_HASHES.slow}`, { headers: AUTH });
     await expect.poll(() => own.requests.length).toBe(1);
 
-    const started = performance.now();
+    // The slow answer is 15 s away, three times the test's timeout: close() does not wait for it.
     await own.close();
-    expect(performance.now() - started).toBeLessThan(1_000);
     await expect(pending).rejects.toThrow(TypeError);
     await expect(fetch(`${own.baseUrl}/keys/${SAMPLE_HASHES.active}`, { headers: AUTH })).rejects.toThrow(TypeError);
     await expect(fetch(own.elsewhereOrigin)).rejects.toThrow(TypeError);
@@ -449,7 +469,8 @@ describe('close', () => {
 
 describe('mock API bulk modes', () => {
   it('answers 429 with Retry-After: 1 beyond its rate, and lets requests through again a second later', async () => {
-    const api = await startMockApi({ ratePerSecond: 3 });
+    let clock = NOW.getTime();
+    const api = await startMockApi({ ratePerSecond: 3, now: () => new Date(clock) });
     try {
       const get = () =>
         fetch(`${api.baseUrl}/keys/${SAMPLE_HASHES.active}`, {
@@ -458,7 +479,9 @@ describe('mock API bulk modes', () => {
       const first = await Promise.all([get(), get(), get(), get()]);
       expect(first.map((r) => r.status).sort()).toEqual([200, 200, 200, 429]);
       expect(first.find((r) => r.status === 429)?.headers.get('retry-after')).toBe('1');
-      await new Promise((resolve) => setTimeout(resolve, 1050));
+      clock += 999;
+      expect((await get()).status).toBe(429);
+      clock += 1;
       expect((await get()).status).toBe(200);
     } finally {
       await api.close();

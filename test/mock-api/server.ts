@@ -57,6 +57,11 @@ export interface MockApi {
    * move a key over time, e.g. `overrides.set(hash, { limit_remaining: 15 })`: 85 % of a 100 limit.
    */
   readonly overrides: Map<string, Record<string, unknown>>;
+  /**
+   * Holds every answer of the API listener (preflights too) until the function it returns is
+   * called: a test's way to keep requests in flight for as long as it needs, without a clock.
+   */
+  holdAnswers(): () => void;
   clearRequests(): void;
   close(): Promise<void>;
 }
@@ -76,7 +81,7 @@ export interface MockApiOptions {
   latencyMs?: number;
   /** Default true. */
   cors?: boolean;
-  /** Clock for sample times and the Retry-After date; default the real clock. */
+  /** Clock for sample times, the Retry-After date and the rate limit's window; default the real clock. */
   now?: () => Date;
   /** At most this many answers a second, then 429 with "Retry-After: 1"; default no limit. */
   ratePerSecond?: number;
@@ -91,6 +96,8 @@ export interface MockApiOptions {
 export const HUGE_BODY_BYTES = 1.5 * 1024 * 1024;
 
 const KEY_PATH = /^\/api\/v1\/keys\/([^/]+)$/;
+/** The test-only control endpoint: `PUT` (JSON fields) or `DELETE` on /__mock/keys/<hash>. */
+const CONTROL_PATH = /^\/__mock\/keys\/([0-9a-f]{64})$/;
 const HASH_FORMAT = /^[0-9a-f]{64}$/;
 
 const sampleByHash = new Map<string, SampleName>(
@@ -227,6 +234,8 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   let rate = options.ratePerSecond === undefined ? undefined : new RateWindow(options.ratePerSecond);
   let generatedKeys = options.generatedKeys ?? false;
   const pages = new Map(Object.entries(options.pages ?? {}));
+  /** Set while answers are held: resolved when they are let go. */
+  let held: Promise<void> | undefined;
 
   /** Records the request, its body as it arrives, and reads the body to its end. */
   const record = (target: RecordedRequest['target'], req: IncomingMessage): void => {
@@ -312,7 +321,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       send(res, 200, 'text/html; charset=utf-8', page);
       return;
     }
-    if (rate !== undefined && !rate.allow(Date.now())) {
+    if (rate !== undefined && !rate.allow(now().getTime())) {
       sendJson(res, 429, errorBody(429, 'Rate limit exceeded'), { 'Retry-After': '1' });
       return;
     }
@@ -347,14 +356,63 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     sendJson(res, 200, JSON.stringify({ data: { ...sampleKeyData(sample, now()), ...overrides.get(hash) } }));
   };
 
-  const apiServer = createServer((req, res) => {
-    record('api', req);
+  /**
+   * A test's way, over HTTP as any client would, to move a sample key between two checks:
+   * `PUT /__mock/keys/<hash>` with a JSON object sets the fields that replace the sample's own (as
+   * `overrides.set` does), `DELETE` clears them. Only with the management key, never recorded
+   * among the API's requests (it is not one), and answered 204.
+   */
+  const answerControl = (req: IncomingMessage, res: ServerResponse, hash: string): void => {
+    if (!isAuthorized(req.headers.authorization, managementKey)) {
+      sendJson(res, 401, errorBody(401, 'Invalid management key'));
+      return;
+    }
+    if (req.method === 'DELETE') {
+      overrides.delete(hash);
+      res.writeHead(204).end();
+      return;
+    }
+    if (req.method !== 'PUT') {
+      sendJson(res, 405, errorBody(405, 'PUT or DELETE'));
+      return;
+    }
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      let fields: unknown;
+      try {
+        fields = JSON.parse(body);
+      } catch {
+        fields = undefined;
+      }
+      if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
+        sendJson(res, 400, errorBody(400, 'Send a JSON object of key fields'));
+        return;
+      }
+      overrides.set(hash, fields as Record<string, unknown>);
+      res.writeHead(204).end();
+    });
+  };
+
+  const respondApi = (req: IncomingMessage, res: ServerResponse): void => {
     if (!cors) {
       after(latencyMs, res, () => (req.method === 'OPTIONS' ? send(res, 405, 'text/plain', '') : answerApi(req, res)));
       return;
     }
     setCors(req, res);
     after(latencyMs, res, () => (req.method === 'OPTIONS' ? answerPreflight(res) : answerApi(req, res)));
+  };
+
+  const apiServer = createServer((req, res) => {
+    const control = CONTROL_PATH.exec(new URL(req.url ?? '/', 'http://mock.invalid').pathname)?.[1];
+    if (control !== undefined) {
+      answerControl(req, res, control);
+      return;
+    }
+    record('api', req);
+    if (held) void held.then(() => !res.destroyed && respondApi(req, res));
+    else respondApi(req, res);
   });
 
   // Another origin that answers anything with a valid key, so that a client which follows the
@@ -420,6 +478,15 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     },
     set cors(allowed: boolean) {
       cors = allowed;
+    },
+    holdAnswers() {
+      let release = () => {};
+      const holding = new Promise<void>((resolve) => (release = resolve));
+      held = holding;
+      return () => {
+        if (held === holding) held = undefined;
+        release();
+      };
     },
     clearRequests() {
       // In place, so that a test holding `api.requests` sees the same array.

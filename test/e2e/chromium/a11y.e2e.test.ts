@@ -1,4 +1,4 @@
-// axe-core on every state of the popup and the options page, in light and dark colour schemes
+// axe-core on every state of the popup, the side panel and the options page, in light and dark colour schemes
 // (contrast differs), and the popup's size: 380 px wide at most, the card without scrolling.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -66,6 +66,18 @@ async function popupWith(text: string): Promise<Page> {
   return page;
 }
 
+/** The side panel's page after these lookups from its field; with `collapse`, that card collapsed. */
+async function panelWith(texts: string[], collapse?: string): Promise<Page> {
+  const page = await session.h.openPage('sidepanel.html');
+  await page.locator('.stack').waitFor();
+  for (const text of texts) await lookUp(page, text);
+  if (collapse) {
+    await page.locator('.stack-card__line', { hasText: collapse }).click();
+    await page.locator('.stack-card__line[aria-expanded="false"]').waitFor();
+  }
+  return page;
+}
+
 async function optionsWithFieldErrors(): Promise<Page> {
   const page = await options();
   await fillSettings(page, { baseUrl: 'ftp://example.com/api/v1', timeoutSeconds: 2 });
@@ -88,6 +100,8 @@ describe('before any key is saved', () => {
     ['popup, empty, no history', emptyPopup],
     ['popup, "No management key saved"', () => popupWith(SAMPLE_HASHES.active)],
     ['options, no key saved', options],
+    ['side panel, empty', () => panelWith([])],
+    ['side panel, "No management key saved" under its field', () => panelWith([SAMPLE_HASHES.active])],
   ])('%s: no serious or critical axe violations', expectNoBlockingViolations);
 });
 
@@ -105,6 +119,11 @@ describe('with a key saved', () => {
     ['popup, with a rate-limit error', () => popupWith(FAULT_HASHES.rateLimitedSeconds)],
     ['popup, with an input error', () => popupWith('not a hash')],
     ['popup, empty, with history', emptyPopup],
+    [
+      'side panel, three cards, one collapsed to its line',
+      () => panelWith([SAMPLE_HASHES.active, SAMPLE_HASHES.limitReached, SAMPLE_HASHES.byok], 'Nightly eval runner'),
+    ],
+    ['side panel, a hash no account holds', () => panelWith([UNKNOWN_HASH])],
   ])('%s: no serious or critical axe violations', expectNoBlockingViolations);
 });
 
@@ -144,4 +163,57 @@ describe('popup size at 380 × 600', () => {
       await page.close();
     }
   });
+});
+
+describe('with the lock', () => {
+  const ENCRYPTED = { name: 'On this computer, encrypted with a passphrase', exact: true };
+
+  async function optionsTurningOn(): Promise<Page> {
+    const page = await options();
+    await page.getByRole('radio', ENCRYPTED).check();
+    await page.getByLabel('Passphrase', { exact: true }).fill('password1234');
+    await page.getByLabel('Repeat passphrase', { exact: true }).fill('password1234');
+    await page.getByRole('button', { name: 'Turn on lock', exact: true }).click();
+    await page.getByText(/^Too easy to guess/).waitFor();
+    return page;
+  }
+
+  /** Turns the lock on (a strong passphrase), and stays on the options page with its panels. */
+  async function optionsLockOn(): Promise<Page> {
+    const page = await options();
+    await page.getByRole('radio', ENCRYPTED).check();
+    await page.getByLabel('Passphrase', { exact: true }).fill('plum kettle harbour violin 42');
+    await page.getByLabel('Repeat passphrase', { exact: true }).fill('plum kettle harbour violin 42');
+    await page.getByRole('button', { name: 'Turn on lock', exact: true }).click();
+    await page.getByRole('heading', { name: 'Change passphrase' }).waitFor();
+    return page;
+  }
+
+  /** Locks with the options' "Lock now", then a popup after a wrong passphrase. */
+  async function lockedPopup(): Promise<Page> {
+    const options = await session.h.openPage('options.html');
+    await options.getByRole('button', { name: 'Lock now', exact: true }).click();
+    await options.getByRole('heading', { name: 'Locked' }).waitFor();
+    await options.close();
+    const page = await session.h.openPage('popup.html');
+    await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+    await page.keyboard.press('Enter');
+    await page.getByText('Wrong passphrase.').waitFor();
+    return page;
+  }
+
+  async function lockedOptions(): Promise<Page> {
+    const page = await session.h.openPage('options.html');
+    await page.getByRole('button', { name: 'Forgot passphrase?' }).click();
+    await page.getByRole('button', { name: 'Remove all saved keys' }).waitFor();
+    return page;
+  }
+
+  // In this order: each starts where the one before left the lock.
+  it.each<[string, () => Promise<Page>]>([
+    ['options, turning the lock on, with a refusal', optionsTurningOn],
+    ['options, lock on and unlocked', optionsLockOn],
+    ['popup, locked, after a wrong passphrase', lockedPopup],
+    ['options, locked, "Forgot passphrase?" open', lockedOptions],
+  ])('%s: no serious or critical axe violations', expectNoBlockingViolations);
 });

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAMPLE_HASHES } from '../../mock-api/samples.ts';
 import { waitUntil } from '../driver/wait.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { useChromium } from '../fixtures.ts';
 
 const VISIBLE = [SAMPLE_HASHES.active, SAMPLE_HASHES.expired, SAMPLE_HASHES.disabled];
@@ -64,8 +65,7 @@ async function popupAlert(): Promise<string> {
   const observer = await session.h.openPage('options.html');
   opened.push(observer);
   return waitUntil('the popup to say why', () =>
-    observer.evaluate(() => {
-      const { chrome } = globalThis as unknown as { chrome: { extension: { getViews(): Window[] } } };
+    withChrome(observer, (chrome) => {
       const popup = chrome.extension.getViews().find((view) => view.location.pathname === '/popup.html');
       return popup?.document.querySelector('[role="alert"]')?.textContent?.trim() || undefined;
     }),
@@ -80,11 +80,7 @@ describe('ways into Look up many keys', () => {
     expect(await bulkPageText()).toBe(VISIBLE.join('\n'));
     // Reading the page asks the API nothing; only the user's "Look up all" will.
     expect(session.api.requests.filter((r) => r.url.startsWith('/api/'))).toEqual([]);
-    const stored = await session.h.worker.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { storage: { session: { get(): Promise<object> } } } }
-      ).chrome.storage.session.get(),
-    );
+    const stored = await withChrome(session.h.worker, (chrome) => chrome.storage.session?.get());
     expect(JSON.stringify(stored)).not.toContain(SECRET);
     expect(JSON.stringify(stored)).not.toContain('Incident 4711');
   });

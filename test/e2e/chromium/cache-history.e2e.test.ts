@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES } from '../../mock-api/samples.ts';
 import type { RecordedRequest } from '../../mock-api/server.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { useChromium } from '../fixtures.ts';
 import { lookUp, readStorage, saveOptions, textOf, waitUntil } from '../harness.ts';
 
@@ -37,12 +38,7 @@ async function lookUpOnce(hash: string): Promise<void> {
 }
 
 async function clearStoredHistory(): Promise<void> {
-  await session.h.worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { remove(key: string): Promise<void> } } };
-    };
-    await chrome.storage.local.remove('history');
-  });
+  await withChrome(session.h.worker, (chrome) => chrome.storage.local.remove('history'));
 }
 
 describe('a repeated lookup within the cache time', () => {

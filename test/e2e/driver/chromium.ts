@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_BUILD_DIR } from './build.ts';
+import { withChrome } from './extension-api.ts';
 import { chromiumOmnibox } from './omnibox.ts';
 import type { ExtensionBrowser, ExtensionPage, LaunchOptions, MenuClick } from './types.ts';
 import { waitUntil } from './wait.ts';
@@ -43,7 +44,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     throw new Error(`No Chromium at ${executablePath}: install Debian's chromium or set CHROMIUM_PATH.`);
   });
   // Our own profile folder (not Playwright's), so that close() can be sure to remove it.
-  const profileDir = await mkdtemp(join(tmpdir(), 'modelgates-e2e-'));
+  const profileDir = options.profile?.dir ?? (await mkdtemp(join(tmpdir(), 'modelgates-e2e-')));
+  const removeProfile = () => (options.profile ? Promise.resolve() : rm(profileDir, { recursive: true, force: true }));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profileDir, {
@@ -62,7 +64,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       ],
     });
   } catch (error) {
-    await rm(profileDir, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 
@@ -104,16 +106,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async close() {
       await context.close();
-      await rm(profileDir, { recursive: true, force: true });
+      await removeProfile();
     },
   };
   return { ...harness, browser: chromiumBrowser(harness) };
-}
-
-/** The few extension APIs the driver calls inside the worker. */
-interface WorkerChrome {
-  contextMenus: { onClicked: { dispatch(info: Record<string, unknown>, tab?: unknown): void } };
-  tabs: { query(query: { active: boolean; lastFocusedWindow?: boolean }): Promise<Array<{ url?: string }>> };
 }
 
 type Harness = Omit<ExtensionHarness, 'browser'>;
@@ -129,9 +125,9 @@ function chromiumBrowser(h: Harness): ExtensionBrowser {
     },
     async clickContextMenu({ menuItemId = 'lookup-selection', selectionText, fromTab }: MenuClick) {
       // The native menu needs a display; dispatching in the worker runs the real listener.
-      await h.worker.evaluate(
-        async ({ menuItemId, selectionText, fromTab }) => {
-          const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+      await withChrome(
+        await runningWorker(h),
+        async (chrome, { menuItemId, selectionText, fromTab }) => {
           const [tab] = fromTab ? await chrome.tabs.query({ active: true, lastFocusedWindow: true }) : [];
           chrome.contextMenus.onClicked.dispatch(
             { menuItemId, selectionText, editable: false, pageUrl: tab?.url ?? 'https://example.com/' },
@@ -146,6 +142,13 @@ function chromiumBrowser(h: Harness): ExtensionBrowser {
     closed: new Promise((resolve) => h.context.once('close', () => resolve())),
     close: () => h.close(),
   };
+}
+
+/** The extension's service worker as it runs now: after a stop, the one started since (a page's
+ * message or port starts it again). */
+async function runningWorker(h: Harness): Promise<Worker> {
+  const ours = (worker: Worker) => worker.url().startsWith(`chrome-extension://${h.extensionId}/`);
+  return h.context.serviceWorkers().find(ours) ?? h.context.waitForEvent('serviceworker', { predicate: ours });
 }
 
 const wrapped = new WeakMap<Page, ExtensionPage>();

@@ -41,10 +41,11 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   });
 
   // A fixed moz-extension:// host for this run, so that page addresses are known in advance.
-  const uuid = randomUUID();
+  const uuid = options.profile?.firefoxUuid ?? randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
+    ...(options.profile ? { userDataDir: options.profile.dir } : {}),
     headless: options.headless ?? true,
     defaultViewport: options.viewport ?? { width: 380, height: 600 },
     // Lets BiDi open extension pages and evaluate in the browser's own (chrome) scope.
@@ -55,6 +56,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       'extensions.webextOptionalPermissionPrompts': false,
       // Console lines of extension pages and the background go to stdout, read below.
       'devtools.console.stdout.content': true,
+      // A temporary add-on is uninstalled when the browser closes; its storage stays for the
+      // next start on the same profile, as an installed add-on's does across a restart.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
       ...options.firefoxPrefs,
     },
   });
@@ -107,6 +112,19 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     },
     async stopBackground() {
       await privileged('await ext.terminateBackground()');
+    },
+    async readAddonPermissionsTab() {
+      // about:addons runs in the parent process: its document is reachable from the chrome scope.
+      await privileged(
+        `(await BrowserAddonUI.openAddonsMgr('addons://detail/' + encodeURIComponent(${JSON.stringify(geckoId)}) + '/permissions'), true)`,
+      );
+      return waitUntil('the Permissions and data tab', async () => {
+        const text = (await privileged(
+          `gBrowser.selectedBrowser.contentDocument?.querySelector('addon-permissions-list')?.textContent ?? ''`,
+        )) as string;
+        // Its lines are filled in by Fluent after the list is drawn.
+        return /The developer says/.test(text) ? text.replace(/\s+/g, ' ').trim() : undefined;
+      });
     },
     closed: new Promise((resolve) => browser.once('disconnected', () => resolve())),
     async close() {
@@ -192,6 +210,7 @@ function firefoxPage(page: Page, url: string, privileged: Privileged): Extension
             field: 'input:not([type=checkbox]):not([type=radio]), textarea, select',
             button: 'button, input[type=button], input[type=submit], [role=button]',
             checkbox: 'input[type=checkbox], [role=checkbox]',
+            radio: 'input[type=radio], [role=radio]',
             link: 'a[href], [role=link]',
           }[role];
           if (!selector) throw new Error(`unknown role ${role}`);

@@ -5,33 +5,30 @@
 // Runs under plain `node`: erasable TypeScript only.
 import type { Worker } from 'playwright-core';
 import type { Omnibox, OmniboxState } from './types.ts';
+import { withChrome } from './extension-api.ts';
 
 /** Chromium: events dispatched in the worker; the default row is recorded as the worker sets it
  * (Chromium has no way to read it back). */
 export function chromiumOmnibox(worker: () => Worker): Omnibox {
   return {
     async type(text) {
-      await worker().evaluate((text) => {
-        const g = globalThis as unknown as {
-          chrome: {
-            omnibox: {
-              setDefaultSuggestion: (...args: unknown[]) => unknown;
-              onInputChanged: { dispatch(text: string, suggest: (rows: unknown[]) => void): void };
+      await withChrome(
+        worker(),
+        (chrome, text) => {
+          const g = globalThis as typeof globalThis & { omniboxSeen?: OmniboxState };
+          if (!g.omniboxSeen) {
+            const original = chrome.omnibox.setDefaultSuggestion;
+            chrome.omnibox.setDefaultSuggestion = (suggestion) => {
+              if (g.omniboxSeen) g.omniboxSeen.defaultRow = suggestion.description;
+              return original.call(chrome.omnibox, suggestion);
             };
-          };
-          omniboxSeen?: OmniboxState;
-        };
-        if (!g.omniboxSeen) {
-          const original = g.chrome.omnibox.setDefaultSuggestion;
-          g.chrome.omnibox.setDefaultSuggestion = (details: unknown, ...rest: unknown[]) => {
-            if (g.omniboxSeen) g.omniboxSeen.defaultRow = (details as { description: string }).description;
-            return original.call(g.chrome.omnibox, details, ...rest);
-          };
-        }
-        const seen: OmniboxState = { defaultRow: g.omniboxSeen?.defaultRow ?? null, rows: null };
-        g.omniboxSeen = seen;
-        g.chrome.omnibox.onInputChanged.dispatch(text, (rows) => (seen.rows = rows as OmniboxState['rows']));
-      }, text);
+          }
+          const seen: OmniboxState = { defaultRow: g.omniboxSeen?.defaultRow ?? null, rows: null };
+          g.omniboxSeen = seen;
+          chrome.omnibox.onInputChanged.dispatch(text, (rows) => (seen.rows = rows as OmniboxState['rows']));
+        },
+        text,
+      );
     },
     read: () =>
       worker().evaluate(() => {
@@ -39,13 +36,9 @@ export function chromiumOmnibox(worker: () => Worker): Omnibox {
         return omniboxSeen ?? { defaultRow: null, rows: null };
       }),
     async enter(text, disposition) {
-      await worker().evaluate(
-        ({ text, disposition }) => {
-          const { chrome } = globalThis as unknown as {
-            chrome: { omnibox: { onInputEntered: { dispatch(text: string, disposition: string): void } } };
-          };
-          chrome.omnibox.onInputEntered.dispatch(text, disposition);
-        },
+      await withChrome(
+        worker(),
+        (chrome, { text, disposition }) => chrome.omnibox.onInputEntered.dispatch(text, disposition),
         { text, disposition },
       );
     },

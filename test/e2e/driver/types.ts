@@ -20,7 +20,7 @@ export interface ExtensionPage {
    */
   fill(label: string, text: string, within?: string): Promise<void>;
   /** Clicks the button (or other control) with this role and exact accessible name; `within` as for fill. */
-  click(role: 'button' | 'checkbox' | 'link', name: string, within?: string): Promise<void>;
+  click(role: 'button' | 'checkbox' | 'radio' | 'link', name: string, within?: string): Promise<void>;
   /** Ticks or clears the checkbox with this accessible name by clicking it when needed. */
   setChecked(name: string, checked: boolean): Promise<void>;
   /** Moves the focus to the field with this accessible name, as a click would. */
@@ -76,6 +76,11 @@ export interface ExtensionBrowser {
    * an extension's notifications at all, so it has none to click.
    */
   clickNotification?(message: string): Promise<void>;
+  /**
+   * Firefox only: the text of the add-on's "Permissions and data" tab in about:addons, as a person
+   * reads it there (the data the add-on declares it transmits, among the rest).
+   */
+  readAddonPermissionsTab?(): Promise<string>;
   /** Runs the extension's real context-menu listener, as a click on "Look up key hash" does. */
   clickContextMenu(click: MenuClick): Promise<void>;
   /**
@@ -103,6 +108,12 @@ export interface LaunchOptions {
   alsoLoad?: string[];
   /** Default 380 × 600, the popup's size. */
   viewport?: { width: number; height: number };
+  /**
+   * A profile that outlives the browser, to start it again on it (a browser restart): its folder,
+   * which the caller creates and removes, and for Firefox the add-on's moz-extension UUID, which
+   * must stay the same for its storage to be found again. Default: a fresh profile, removed on close.
+   */
+  profile?: { dir: string; firefoxUuid: string };
   /** Firefox only: preferences for the profile, e.g. `extensions.background.idle.timeout`. */
   firefoxPrefs?: Record<string, string | number | boolean>;
 }

@@ -4,6 +4,7 @@
 // the whole file, neither key may reach the other account's server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../driver/wait.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { MOCK_ACCOUNTS, STAGING_MANAGEMENT_KEY, STAGING_ONLY_HASH } from '../../mock-api/accounts.ts';
 import { MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '../../mock-api/samples.ts';
 import { startMockApi, type MockApi } from '../../mock-api/server.ts';
@@ -83,28 +84,20 @@ describe('several accounts', () => {
 
   it('looks a right-clicked hash up in every account: the popup and the toolbar name the account', async () => {
     const observer = await session.ext.openPage('options.html');
-    type Chrome = {
-      extension: { getViews(filter: { type: string }): Window[] };
-      action: { getTitle(details: object): Promise<string> };
-    };
     await session.ext.clickContextMenu({ selectionText: `key: ${STAGING_ONLY_HASH}`, fromTab: false });
     const account = await waitUntil('the popup’s card', () =>
-      observer.evaluate(() => {
-        const { chrome } = globalThis as unknown as { chrome: Chrome };
+      withChrome(observer, (chrome) => {
         const [popup] = chrome.extension.getViews({ type: 'popup' });
         return popup?.document.querySelector('.key-card__account')?.textContent ?? undefined;
       }),
     );
     expect(account).toBe('Account: Staging');
     const title = await waitUntil('the toolbar title', async () => {
-      const text = await observer.evaluate(() =>
-        (globalThis as unknown as { chrome: Chrome }).chrome.action.getTitle({}),
-      );
+      const text = await withChrome(observer, (chrome) => chrome.action.getTitle({}));
       return text.includes('Staging') ? text : undefined;
     });
     expect(title).toMatch(/^Last lookup: BYOK gateway in Staging \(Active/);
-    await observer.evaluate(() => {
-      const { chrome } = globalThis as unknown as { chrome: Chrome };
+    await withChrome(observer, (chrome) => {
       for (const popup of chrome.extension.getViews({ type: 'popup' })) popup.close();
     });
     await observer.close();

@@ -15,6 +15,7 @@ import {
   waitForProgress,
 } from '../bulk-page.ts';
 import { useExtension } from '../fixtures.ts';
+import { paceFields, setKeyFields } from '../../mock-api/control.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { textsOf, waitForText } from '../pages.ts';
 
@@ -57,6 +58,12 @@ async function openBulk(): Promise<ExtensionPage> {
 
 describe('Look up many keys', () => {
   it('looks up 30 pasted hashes of every kind: table, counts and each filter; the secret is never sent', async () => {
+    // Where a key is heading depends on the date: one sample runs out before its reset whatever
+    // the date, the others that have a pace are calm.
+    const now = new Date();
+    await setKeyFields(session.api, SAMPLE_HASHES.active, paceFields(now, 'runsOut'));
+    await setKeyFields(session.api, SAMPLE_HASHES.expiringSoon, paceFields(now, 'calm'));
+    await setKeyFields(session.api, SAMPLE_HASHES.byok, paceFields(now, 'calm'));
     session.api.clearRequests();
     const bulk = await openBulk();
     await pasteText(bulk, EXPORT);
@@ -73,6 +80,7 @@ describe('Look up many keys', () => {
       Expired: 1,
       'Expiring soon': 1,
       'Limit reached': 1,
+      'On pace to run out': 1,
       'Not found': 17,
       Errors: 4,
     });
@@ -80,6 +88,11 @@ describe('Look up many keys', () => {
       await bulk.click('button', `${label} ${count}`);
       expect((await tableRows(bulk)).length, label).toBe(count);
     }
+    await bulk.click('button', 'On pace to run out 1');
+    // Name, status, spent of limit, remaining, next reset, runs out…
+    expect((await tableRows(bulk)).map((cells) => [cells[0], cells[5]])).toEqual([
+      ['Production backend', expect.stringMatching(/^⚠ (In about \d+ (min|h|d)|About now)$/)],
+    ]);
     await bulk.click('button', 'Errors 4');
     expect((await tableRows(bulk)).map((cells) => cells[1])).toEqual(
       expect.arrayContaining([
@@ -92,7 +105,7 @@ describe('Look up many keys', () => {
     expect(names).toContain('<img src=x onerror=alert(1)>');
     expect(names.slice(0, 2)).toEqual(['Production backend', 'Old staging key']);
     expect(await bulk.evaluate(() => document.querySelector('.bulk-summary')?.textContent)).toMatch(
-      /^30 hashes: 6 active, 1 disabled, 1 expired, 1 expiring soon, 1 limit reached, 17 not found, 4 errors\. Usage of the 9 keys found: \$/,
+      /^30 hashes: 6 active, 1 disabled, 1 expired, 1 expiring soon, 1 limit reached, 1 on pace to run out, 17 not found, 4 errors\. Usage of the 9 keys found: \$/,
     );
     const asked = keyRequests();
     expect(new Set(asked)).toEqual(new Set(MIXED.map((hash) => `/api/v1/keys/${hash}`)));

@@ -4,6 +4,7 @@
 // (extension.getViews), which works alike in both browsers.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionPage } from '../driver/types.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { SAMPLE_HASHES, UNKNOWN_HASH } from '../../mock-api/samples.ts';
 import { useExtension } from '../fixtures.ts';
@@ -25,10 +26,7 @@ beforeAll(async () => {
 
 /** The action popup as it is now: undefined while it is closed or has no outcome yet. */
 function readPopup(): Promise<PopupView | undefined> {
-  return observer.evaluate(() => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { extension: { getViews(filter: { type: string }): Window[] } };
-    };
+  return withChrome(observer, (chrome) => {
     const [popup] = chrome.extension.getViews({ type: 'popup' });
     const outcome = popup?.document.querySelector('article[aria-label="Key details"], [role="alert"]');
     if (!popup || !outcome) return undefined;
@@ -42,29 +40,17 @@ function readPopup(): Promise<PopupView | undefined> {
 }
 
 function popupCount(): Promise<number> {
-  return observer.evaluate(() => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { extension: { getViews(filter: { type: string }): Window[] } };
-    };
-    return chrome.extension.getViews({ type: 'popup' }).length;
-  });
+  return withChrome(observer, (chrome) => chrome.extension.getViews({ type: 'popup' }).length);
 }
 
 function badgeText(): Promise<string> {
-  return observer.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } }
-    ).chrome.action.getBadgeText({}),
-  );
+  return withChrome(observer, (chrome) => chrome.action.getBadgeText({}));
 }
 
 afterEach(async () => {
   // Each click opens the popup anew; one left open would make the next openPopup fail over to
   // the fallback window.
-  await observer.evaluate(() => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { extension: { getViews(filter: { type: string }): Window[] } };
-    };
+  await withChrome(observer, (chrome) => {
     chrome.extension.getViews({ type: 'popup' }).forEach((view) => view.close());
   });
   await waitUntil('the popup to close', async () => ((await popupCount()) === 0 ? true : undefined));

@@ -3,6 +3,7 @@
 import { createServer } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionPage } from '../driver/types.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { waitUntil } from '../driver/wait.ts';
 import {
   ELSEWHERE_KEY_NAME,
@@ -58,8 +59,7 @@ describe('before any key is saved', () => {
     await lookUp(page, SAMPLE_HASHES.active);
     await page.click('button', 'Open options');
     const rendered = await waitUntil('the options page to show its form', () =>
-      observer.evaluate(() => {
-        const { chrome } = globalThis as unknown as { chrome: { extension: { getViews(): Window[] } } };
+      withChrome(observer, (chrome) => {
         const opened = chrome.extension
           .getViews()
           .find((view) => view !== window && view.location.pathname === '/options.html');

@@ -4,6 +4,7 @@
 // server that allows no other origin, so only a host grant lets the extension read its answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionPage } from '../driver/types.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { SAMPLE_HASHES } from '../../mock-api/samples.ts';
 import { BROWSER, useExtension } from '../fixtures.ts';
 import { buttons, lookUp, outcomeHeading, readNotice, saveOptions, textOf, waitForText } from '../pages.ts';
@@ -25,13 +26,9 @@ afterAll(async () => {
 
 /** Revokes the host permission for these origins; false (or the browser's words) when refused. */
 function revoke(origin: string): Promise<boolean | string> {
-  return controls.evaluate(
-    async (origins) => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } };
-      };
-      return chrome.permissions.remove({ origins }).catch((error: Error) => error.message);
-    },
+  return withChrome(
+    controls,
+    (chrome, origins) => chrome.permissions.remove({ origins }).catch((error: Error) => error.message),
     [origin],
   );
 }

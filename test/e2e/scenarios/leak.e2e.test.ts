@@ -2,6 +2,7 @@
 // nowhere else: not into a URL, not to another origin, not into a console line, not onto a page.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionPage } from '../driver/types.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { FAULT_HASHES, MOCK_MANAGEMENT_KEY, SAMPLE_HASHES, UNKNOWN_HASH } from '../../mock-api/samples.ts';
 import { useExtension } from '../fixtures.ts';
@@ -57,11 +58,7 @@ beforeAll(async () => {
 
   await ext.clickContextMenu({ selectionText: `key ${SAMPLE_HASHES.byok}`, fromTab: false });
   await waitUntil('the context-menu lookup', async () => {
-    const badge = await popup.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
-      ).chrome.action.getBadgeText({}),
-    );
+    const badge = await withChrome(popup, (chrome) => chrome.action.getBadgeText({}));
     return badge === 'OK' && api.requests.some((r) => r.url.endsWith(SAMPLE_HASHES.byok)) ? true : undefined;
   });
 

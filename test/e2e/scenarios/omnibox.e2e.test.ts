@@ -3,9 +3,11 @@
 // (XML-escaped for Chrome, which reads descriptions as markup; as typed for Firefox, which shows
 // plain text); history rows for part of a name, and watched keys the history does not hold; Enter
 // opens the card page of the right key.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { paceFields, setKeyFields } from '../../mock-api/control.ts';
 import { SAMPLE_HASHES, UNKNOWN_HASH } from '../../mock-api/samples.ts';
 import type { OmniboxState } from '../driver/types.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { BROWSER, useExtension } from '../fixtures.ts';
 import { saveOptions, waitForText } from '../pages.ts';
@@ -21,6 +23,13 @@ const asGiven = (text: string) =>
 
 const session = useExtension({ configured: true });
 const keyRequests = () => session.api.requests.filter((r) => r.method === 'GET').map((r) => r.url);
+
+beforeAll(async () => {
+  // The active sample's pace depends on the day of the month: without a reset it has none, so its
+  // row is the same every day. The expiring one runs out before its reset, whatever the date.
+  await setKeyFields(session.api, SAMPLE_HASHES.active, { limit_reset: null });
+  await setKeyFields(session.api, SAMPLE_HASHES.expiringSoon, paceFields(new Date(), 'runsOut'));
+});
 
 /** Types `text` after `mg ` and waits until the first row answers it and rows came. */
 async function type(text: string): Promise<OmniboxState> {
@@ -39,6 +48,12 @@ describe('the mg keyword', () => {
     const line = 'Production backend · Active · $42.75 of $100.00 used';
     const state = await type(`see https://modelgates.ai/api/v1/keys/${SAMPLE_HASHES.active}`);
     expect(state).toEqual({ defaultRow: line, rows: [{ content: SAMPLE_HASHES.active, description: line }] });
+  });
+
+  it('adds when a key on pace to reach its limit before the reset runs out', async () => {
+    expect((await type(SAMPLE_HASHES.expiringSoon)).defaultRow).toMatch(
+      /^Contractor access \(Q3\) · Active, Expires in [23] days · \$[\d.]+ of \$100\.00 used · runs out (in ~\d+ (min|h|d)|about now)$/,
+    );
   });
 
   it('says when no account has the hash', async () => {
@@ -72,12 +87,9 @@ describe('the mg keyword', () => {
     const observer = await session.ext.openPage('popup.html');
     const card = `${session.ext.baseUrl}card.html#${SAMPLE_HASHES.disabled}`;
     const urls = await waitUntil('the card tab', async () => {
-      const open = await observer.evaluate(async () => {
-        const api = (
-          globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ url?: string }>> } } }
-        ).chrome;
-        return (await api.tabs.query({})).map((tab) => tab.url ?? '');
-      });
+      const open = await withChrome(observer, async (chrome) =>
+        (await chrome.tabs.query({})).map((tab) => tab.url ?? ''),
+      );
       return open.includes(card) ? open : undefined;
     });
     expect(urls).toContain(card);

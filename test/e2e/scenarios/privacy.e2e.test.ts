@@ -36,14 +36,14 @@ async function storageArea(area: 'local' | 'session'): Promise<Record<string, un
   }
 }
 
-describe('"Forget the key when the browser closes"', () => {
+describe('"Where the keys are kept": on this computer, or in memory only', () => {
   // Steps in order: each starts from where the previous one left the settings. Each looks up a
   // hash of its own: a card from the cache would prove nothing about where the key is now.
   // prettier-ignore
   it.each<[string, 'local' | 'session', OptionChanges, [string, string]]>([
-    ['checked, with the key entered again', 'session', { forgetKeyOnClose: true, key: MOCK_MANAGEMENT_KEY }, [SAMPLE_HASHES.active, 'Production backend']],
-    ['unchecked: the saved key moves', 'local', { forgetKeyOnClose: false }, [SAMPLE_HASHES.byok, 'BYOK gateway']],
-    ['checked again, without entering the key: the saved key moves', 'session', { forgetKeyOnClose: true }, [SAMPLE_HASHES.limitReached, 'Nightly eval runner']],
+    ['memory only, with the key entered again', 'session', { forgetKeyOnClose: true, key: MOCK_MANAGEMENT_KEY }, [SAMPLE_HASHES.active, 'Production backend']],
+    ['on this computer: the saved key moves', 'local', { forgetKeyOnClose: false }, [SAMPLE_HASHES.byok, 'BYOK gateway']],
+    ['memory only again, without entering the key: the saved key moves', 'session', { forgetKeyOnClose: true }, [SAMPLE_HASHES.limitReached, 'Nightly eval runner']],
   ])('%s: only %s storage holds the key, and lookups still work', async (_step, home, changes, [hash, name]) => {
     const { api, ext } = session;
     await saveOptions(ext, changes);
@@ -58,7 +58,7 @@ describe('"Forget the key when the browser closes"', () => {
     expect(
       await options.evaluate(() =>
         Array.from(document.querySelectorAll('label'))
-          .filter((label) => label.textContent?.includes('Forget the key when the browser closes'))
+          .filter((label) => label.textContent?.trim().startsWith('In memory only'))
           .map((label) => (label.control as HTMLInputElement | null)?.checked),
       ),
     ).toEqual([home === 'session']);

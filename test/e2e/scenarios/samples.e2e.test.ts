@@ -15,8 +15,10 @@ beforeAll(async () => {
 interface CardText {
   name: string;
   badges: string[];
-  /** The whole "Spending limit" section, reset line included. */
+  /** The whole "Spending limit" section, reset line included, the projection left out. */
   spend: string;
+  /** Where the spend is heading (the projection's line), or null when there is none. */
+  pace: string | null;
   /** The reset line alone, or null when there is none. */
   reset: string | null;
   /** The BYOK note under the usage table, or null when the table has no BYOK column. */
@@ -40,7 +42,13 @@ function readCard(page: ExtensionPage): Promise<CardText> {
       badges: Array.from(card.querySelectorAll('[aria-label="Status"] li'), (li) =>
         (li as HTMLElement).innerText.trim(),
       ),
-      spend: text('section[aria-label="Spending limit"]') ?? '',
+      spend: Array.from(card.querySelector('section[aria-label="Spending limit"]')?.children ?? [])
+        .filter((part) => !part.classList.contains('spend__pace'))
+        .map((part) => (part as HTMLElement).innerText)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+      pace: text('.spend__pace'),
       reset: text('section[aria-label="Spending limit"] .spend__reset'),
       byok: byokColumn ? text('.usage__note') : null,
       copyHash: card.querySelector('button[aria-label="Copy hash"]') !== null,
@@ -51,7 +59,14 @@ function readCard(page: ExtensionPage): Promise<CardText> {
 // "resets in …" counts down to the next UTC boundary, so only its form is fixed.
 const RESETS_IN = (period: string) => new RegExp(`^Resets ${period} · resets in (\\d+ (d|h|min) ?)+$`);
 
-interface Expected extends Omit<CardText, 'badges' | 'reset' | 'copyHash'> {
+// Where the spend is heading depends on the moment in the period: only its form is fixed here
+// (the words themselves: utils/card/pace-words.test.ts and scenarios/pace-history).
+const PACE_WORDS =
+  /^(⚠ Warning: At this pace the limit is reached (in about \d+ (min|h|d)|about now), before the reset in \d+ (min|h|d)|At this pace: about \$[\d,.]+ by the reset \(limit \$\d+\)|Too early in the period to project|No spend yet this period: nothing to project)$/;
+/** The samples with a limit not reached and a reset: these have a projection line. */
+const PROJECTED = new Set<SampleName>(['active', 'disabled', 'expiringSoon', 'byok']);
+
+interface Expected extends Omit<CardText, 'badges' | 'reset' | 'copyHash' | 'pace'> {
   /** Exact words, or a matcher where the words depend on the moment. */
   badges: unknown[];
   /** The reset line's words (a pattern where they count down), or null for no line. */
@@ -93,6 +108,8 @@ describe('popup: sample keys', () => {
       else expect(seen.reset).toMatch(expected.reset);
     }
     expect(seen.byok).toBe(expected.byok);
+    if (PROJECTED.has(sample)) expect(seen.pace).toMatch(PACE_WORDS);
+    else expect(seen.pace).toBeNull();
     expect(seen.copyHash).toBe(true);
   });
 

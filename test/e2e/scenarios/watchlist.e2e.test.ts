@@ -6,11 +6,12 @@
 // permissions.request() at once. Headless Chromium cannot allow them: its optional-permission
 // prompt is a browser dialog nothing headless can answer (CDP's Browser.grantPermissions covers
 // web permissions, not an extension's), so the request never settles and no notification is
-// shown there; the click is also tested on the fake browser (utils/background/watch-notify.test.ts).
+// shown there; the click is also tested on the fake browser (utils/watch/background/notify.test.ts).
 // (axe on the list: chromium/watchlist.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_HASHES } from '../../mock-api/samples.ts';
 import type { ExtensionPage } from '../driver/types.ts';
+import { withChrome } from '../driver/extension-api.ts';
 import { waitUntil } from '../driver/wait.ts';
 import { BROWSER, useExtension } from '../fixtures.ts';
 import { lookUp, OUTCOME_SELECTOR, readStorage, saveOptions, textOf, textsOf, waitForText } from '../pages.ts';
@@ -24,9 +25,14 @@ const session = useExtension({
   // for 2 ms); Firefox's own alert window keeps it a minute, and can be clicked.
   firefoxPrefs: { 'alerts.useSystemBackend': false, 'alerts.totalOpenTime': 60_000 },
 });
+/** The sample's pace depends on the day of the month: without a reset it has none, and this file
+ * checks the thresholds alone (the pace and its alert: scenarios/pace-history, utils/watch). */
+const NO_RESET = { limit_reset: null };
+
 beforeAll(async () => {
   // Every check asks the API: a card remembered for a minute would hide the change.
   await saveOptions(session.ext, { cacheSeconds: 0 });
+  session.api.overrides.set(ACTIVE, NO_RESET);
 });
 
 const keyGets = () =>
@@ -34,31 +40,21 @@ const keyGets = () =>
 
 /** The toolbar badge's text and tooltip, read through the extension API from one of its pages. */
 const toolbar = (page: ExtensionPage) =>
-  page.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
-    };
-    return { text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) };
-  });
+  withChrome(page, async (chrome) => ({
+    text: await chrome.action.getBadgeText({}),
+    title: await chrome.action.getTitle({}),
+  }));
 
 /** The extension's desktop notifications now shown (notifications.getAll), by id: Firefox gives
  * each one's options, Chromium `true`. Empty without the permission. */
 const notifications = (page: ExtensionPage) =>
-  page.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { notifications?: { getAll(): Promise<Record<string, { message?: string } | boolean>> } };
-    };
-    return chrome.notifications ? chrome.notifications.getAll() : {};
-  });
+  withChrome(page, async (chrome): Promise<Record<string, { message?: string } | boolean>> =>
+    chrome.notifications ? chrome.notifications.getAll() : {},
+  );
 
 /** The addresses of every open tab, read from one of the extension's pages. */
 const tabUrls = (page: ExtensionPage) =>
-  page.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { tabs: { query(q: object): Promise<Array<{ url?: string }>> } };
-    };
-    return (await chrome.tabs.query({})).map((tab) => tab.url ?? '');
-  });
+  withChrome(page, async (chrome) => (await chrome.tabs.query({})).map((tab) => tab.url ?? ''));
 
 /** The pressed state of the card's Watch toggle, by its name; null while there is none. */
 const toggle = (page: ExtensionPage, name: string) =>
@@ -98,7 +94,7 @@ describe('watching a key', () => {
   });
 
   it('"Check now" finds it at 85 %: the list says so, the toolbar shows it, and a second check raises nothing new', async () => {
-    session.api.overrides.set(ACTIVE, { limit_remaining: 15 });
+    session.api.overrides.set(ACTIVE, { ...NO_RESET, limit_remaining: 15 });
     const popup = await session.ext.openPage('popup.html');
     await waitForText(popup, ROWS, 'Production backend');
     const before = keyGets();

@@ -1,0 +1,119 @@
+import { browser } from 'wxt/browser';
+import type { StorageItemKey } from 'wxt/utils/storage';
+
+/**
+ * A storage item the worker keeps in memory once read, with the version WXT's migrations expect
+ * to find beside it (`key$`) when the worker writes it itself.
+ */
+export interface Kept<T> {
+  /** A WXT storage item (only what this module uses of one). */
+  item: { key: StorageItemKey; fallback: T; getValue(): Promise<T> };
+  version: number;
+}
+
+/** One change to a kept item, made by `change`. */
+export interface Change {
+  kept: Kept<unknown>;
+  next: (current: unknown) => unknown;
+}
+
+/** The item's next value from its current one; undefined removes it. */
+export function change<T>(kept: Kept<T>, next: (current: T) => T | undefined): Change {
+  return { kept: kept as Kept<unknown>, next: next as (current: unknown) => unknown };
+}
+
+type Area = 'local' | 'session' | 'sync' | 'managed';
+
+// What the worker has read or written, by item key ('local:settings'). Nothing depends on it
+// surviving: a stopped worker starts empty and reads again.
+const memory = new Map<string, { value: Promise<unknown>; known?: { json: string } }>();
+
+/**
+ * A value's JSON with every object's keys in order: Chromium hands stored objects back with their
+ * keys sorted, so our own write, echoed by `onChanged`, must compare equal whatever its key order.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area: string): void {
+  for (const [name, change] of Object.entries(changes)) {
+    const key = `${area}:${name}`;
+    const held = memory.get(key);
+    // Our own write is already in memory; anything else (another page, a removal, a write that
+    // raced ours) is dropped and read again on next use.
+    if (held && held.known?.json !== canonicalJson(change.newValue)) memory.delete(key);
+  }
+}
+
+function listen(): void {
+  // Checked on every read: the listener must be in place before any value is kept.
+  if (!browser.storage.onChanged.hasListener(onStorageChanged)) browser.storage.onChanged.addListener(onStorageChanged);
+}
+
+/** The item's value: from memory when the worker has it, else read once from storage. */
+export function readKept<T>(kept: Kept<T>): Promise<T> {
+  listen();
+  const key = kept.item.key;
+  const held = memory.get(key);
+  if (held) return held.value as Promise<T>;
+  const value = kept.item.getValue();
+  const entry: { value: Promise<unknown>; known?: { json: string } } = { value };
+  memory.set(key, entry);
+  value.then(
+    (read) => {
+      if (memory.get(key) === entry) entry.known = { json: canonicalJson(read) };
+    },
+    () => {
+      if (memory.get(key) === entry) memory.delete(key);
+    },
+  );
+  return value;
+}
+
+let writes: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies the changes one batch at a time (each reads the values the previous batch left), and
+ * writes them with one `set` per storage area (and one `remove` per area for removed items).
+ * Memory holds the new values at once, so a read that follows never waits for storage.
+ */
+export function changeKept(...changes: Change[]): Promise<void> {
+  const run = writes.then(async () => {
+    const current = await Promise.all(changes.map(({ kept }) => readKept(kept)));
+    const sets = new Map<Area, Record<string, unknown>>();
+    const removes = new Map<Area, string[]>();
+    changes.forEach(({ kept, next }, index) => {
+      const value = next(current[index]);
+      const [area, name] = kept.item.key.split(':') as [Area, string];
+      if (value === undefined) {
+        removes.set(area, [...(removes.get(area) ?? []), name, `${name}$`]);
+        // What a read of a removed item gives; its removal's change event leaves it in place.
+        memory.set(kept.item.key, { value: Promise.resolve(kept.item.fallback), known: { json: canonicalJson(null) } });
+        return;
+      }
+      const set = sets.get(area) ?? {};
+      set[name] = value;
+      set[`${name}$`] = { v: kept.version };
+      sets.set(area, set);
+      memory.set(kept.item.key, { value: Promise.resolve(value), known: { json: canonicalJson(value) } });
+    });
+    await Promise.all([
+      ...[...sets].map(([area, values]) => browser.storage[area].set(values)),
+      ...[...removes].map(([area, names]) => browser.storage[area].remove(names)),
+    ]);
+  });
+  // The chain only orders the writes: each caller gets its own write's failure through `run`.
+  writes = run.catch(() => {});
+  return run;
+}
+
+/** Forgets everything held, as a stopped worker does (also after a write made without this module). */
+export function forgetKept(...kept: Kept<unknown>[]): void {
+  if (kept.length === 0) memory.clear();
+  for (const { item } of kept) memory.delete(item.key);
+}
