@@ -4,7 +4,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { MOCK_MANAGEMENT_KEY } from '../../test/mock-api/samples.ts';
 import type { MockApi } from '../../test/mock-api/server.ts';
-import type { ExtensionHarness } from '../lib/extension-session.ts';
+import { withChrome, type ExtensionHarness } from '../lib/extension-session.ts';
 import { measureFrameMs, type Side } from './lookup-timing.ts';
 import { REFERENCE_PAGE, REFERENCE_WORKER, type ReferenceConfig } from './reference/messages.ts';
 import { workerOf } from './worker.ts';
@@ -40,12 +40,7 @@ export async function referenceSide(h: ExtensionHarness, api: MockApi, hash: str
   const worker = await referenceWorker(h);
   const extensionId = new URL(worker.url()).host;
   const config: ReferenceConfig = { baseUrl: api.baseUrl, managementKey: MOCK_MANAGEMENT_KEY };
-  await worker.evaluate(async (values) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { set(values: object): Promise<void> } } };
-    };
-    await chrome.storage.local.set(values);
-  }, config);
+  await withChrome(worker, (chrome, values) => chrome.storage.local.set(values), config);
   const page = await h.context.newPage();
   await page.goto(`chrome-extension://${extensionId}/${REFERENCE_PAGE}`);
   await page.getByLabel('Key hash').fill(hash);

@@ -41,13 +41,19 @@ export interface Probe {
 /** Kept records, oldest dropped first: a 5,000-row run must not grow the worker without end. */
 const KEEP = 20_000;
 
+type Listener = (message: unknown, sender: unknown, reply: (answer: unknown) => void) => unknown;
+type Call = (...args: unknown[]) => unknown;
+/** The parts of the worker's `chrome` the probe wraps: its messages and its storage calls. */
+interface ProbedChrome {
+  runtime: { onMessage: { addListener: (listener: Listener) => unknown } };
+  storage: Record<string, Record<string, Call>>;
+}
+
 /**
- * The prelude. Serialised with Function.prototype.toString, so it must not refer to anything
+ * The prelude, handed the worker's `chrome`. Serialised with Function.prototype.toString, so it must not refer to anything
  * outside itself (KEEP is passed in).
  */
-export function workerProbe(keep: number): void {
-  type Listener = (message: unknown, sender: unknown, reply: (answer: unknown) => void) => unknown;
-  type Call = (...args: unknown[]) => unknown;
+export function workerProbe(chrome: ProbedChrome, keep: number): void {
   const probe: Probe = {
     timeOrigin: performance.timeOrigin,
     startedAt: performance.now(),
@@ -59,11 +65,6 @@ export function workerProbe(keep: number): void {
   const trim = (list: unknown[]) => {
     if (list.length > keep) list.splice(0, list.length - keep);
   };
-  interface ProbedChrome {
-    runtime: { onMessage: { addListener: (listener: Listener) => unknown } };
-    storage: Record<string, Record<string, Call>>;
-  }
-  const chrome = (globalThis as unknown as { chrome: ProbedChrome }).chrome;
 
   const seen = new WeakMap<object, ProbedMessage>();
   const recordOf = (message: unknown): ProbedMessage | undefined => {
@@ -150,7 +151,7 @@ export function workerProbe(keep: number): void {
 /** The lines put before a worker script, and after it. */
 export function probeWrapping(): { before: string; after: string } {
   return {
-    before: `(${workerProbe.toString()})(${KEEP});\n`,
+    before: `(${workerProbe.toString()})(globalThis.chrome, ${KEEP});\n`,
     after: `\n;globalThis.__benchProbe.evaluatedAt = performance.now();\n`,
   };
 }

@@ -4,15 +4,12 @@
 // page's memory, with no message: the floor of a cached card. "Look up all" sends every hash of
 // the list through the worker, REFERENCE_CONCURRENCY at once, and adds a row per answer.
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { REFERENCE_CONCURRENCY, type ReferenceReply, type ReferenceRequest } from './messages';
 import { KeyCard } from './product';
 
-interface PageChrome {
-  runtime: { sendMessage(message: ReferenceRequest): Promise<ReferenceReply> };
-}
-
-const { chrome } = globalThis as unknown as { chrome: PageChrome };
-const ask = (hash: string) => chrome.runtime.sendMessage({ type: 'lookup', hash });
+const ask = (hash: string): Promise<ReferenceReply> =>
+  browser.runtime.sendMessage({ type: 'lookup', hash } satisfies ReferenceRequest);
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const field = byId<HTMLInputElement>('hash');

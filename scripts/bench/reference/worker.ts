@@ -1,23 +1,12 @@
 // The reference extension's service worker: the least a worker can do to answer a lookup. It
 // answers one message with a fetch of the same URL, with the same headers and options, as our
-// worker's (utils/background/api/key-request.ts), and replies with the key as the API sent it.
+// worker's (utils/lookup/background/api/key-request.ts), and replies with the key as the API sent it.
 // Its base URL and management key are read from storage as it starts, as any worker must.
+import { browser } from 'wxt/browser';
 import type { ReferenceConfig, ReferenceReply, ReferenceRequest } from './messages';
 import type { ApiKey } from './product';
 
-interface WorkerChrome {
-  runtime: {
-    onMessage: {
-      addListener(
-        listener: (message: unknown, sender: unknown, reply: (answer: ReferenceReply) => void) => boolean,
-      ): void;
-    };
-  };
-  storage: { local: { get(keys: string[]): Promise<Partial<ReferenceConfig>> } };
-}
-
-const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
-const readConfig = () => chrome.storage.local.get(['baseUrl', 'managementKey']);
+const readConfig = (): Promise<Partial<ReferenceConfig>> => browser.storage.local.get(['baseUrl', 'managementKey']);
 // Read as the worker starts, and kept; read again only while the bench has not stored it yet.
 let config = readConfig();
 
@@ -31,7 +20,7 @@ async function configured(): Promise<Partial<ReferenceConfig>> {
 const isLookup = (message: unknown): message is ReferenceRequest =>
   typeof message === 'object' && message !== null && (message as ReferenceRequest).type === 'lookup';
 
-chrome.runtime.onMessage.addListener((message, _sender, reply) => {
+browser.runtime.onMessage.addListener((message: unknown, _sender, reply: (answer: ReferenceReply) => void) => {
   if (!isLookup(message)) return false;
   void lookUp(message.hash).then(reply);
   return true;
