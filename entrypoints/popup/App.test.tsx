@@ -236,6 +236,25 @@ describe('popup App', () => {
     expect(vi.mocked(askWorker).mock.calls).toEqual([['popupStart']]);
   });
 
+  it('asks for the history again only when the list shows, never on the way to a card', async () => {
+    lookup.mockResolvedValue(fresh);
+    render(<App />);
+    fireEvent.input(input(), { target: { value: HASH } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    await waitFor(() => expect(cardName()).toBe('Production backend'));
+    const asked = () => vi.mocked(askWorker).mock.calls.map(([type]) => type);
+    expect(asked()).not.toContain('history');
+    // The lookup is now in the worker's history; emptying the field and pressing Enter shows the list.
+    history = [
+      { hash: HASH, accountId: 'a', name: 'Billing', status: { text: 'Active', tone: 'ok' }, at: NOW.toISOString() },
+    ];
+    vi.mocked(askWorker).mockClear();
+    fireEvent.input(input(), { target: { value: '' } });
+    fireEvent.submit(input().closest('form') as HTMLFormElement);
+    expect(await screen.findByRole('button', { name: /Billing/ })).toBeTruthy();
+    expect(asked().filter((type) => type === 'history')).toHaveLength(1);
+  });
+
   it('shows the context-menu lookup of the start reply, its hash in the field', async () => {
     const last = { hash: HASH, result: fresh, startedAt: NOW.toISOString(), source: 'context_menu', seen: true };
     const started = Promise.resolve({

@@ -18,7 +18,10 @@ import { usePopupLock } from '@/utils/lock/page/use-popup-lock';
 /** `started`: the worker's reply to `popupStart`, asked for before the first render (main.tsx). */
 export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> }) {
   const [history, setHistory] = useState<HistoryItem[] | null>(null);
-  const entry = useLookupEntry(() => void loadHistory());
+  // An answer may change the history, yet the list is only on screen with the empty popup: it is
+  // asked for again when it shows, never on the way to a card.
+  const historyStale = useRef(false);
+  const entry = useLookupEntry(() => (historyStale.current = true));
   const watched = useWatched();
   const input = useRef<HTMLInputElement>(null);
   const firstHistoryEntry = useRef<HTMLButtonElement>(null);
@@ -36,6 +39,12 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
     loadAnswerWhenIdle();
   };
   useEffect(() => void entry.start(started ?? askWorker('popupStart'), onStart, entry.setText), []);
+  const listsShown = text === '' && (view.kind === 'idle' || view.kind === 'input_error');
+  useEffect(() => {
+    if (!listsShown || !historyStale.current) return;
+    historyStale.current = false;
+    void loadHistory();
+  }, [listsShown]);
 
   async function loadHistory() {
     const reply = await askWorker('history');
@@ -46,6 +55,7 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
     if (event.key === 'Escape' && entry.clear()) {
       // Esc clears first; a second Esc on an empty popup closes it as usual.
       event.preventDefault();
+      historyStale.current = false;
       void loadHistory();
       void watched.load();
     } else if (event.key === 'ArrowDown' && text === '' && firstHistoryEntry.current) {
@@ -74,7 +84,7 @@ export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> 
       </main>
     );
   }
-  const showLists = text === '' && (view.kind === 'idle' || view.kind === 'input_error') && history !== null;
+  const showLists = listsShown && history !== null;
   return (
     <main class="popup">
       <h1 class="visually-hidden">ModelGates Key Lookup</h1>

@@ -28,13 +28,14 @@ async function waitForAllAccounts(page: Page): Promise<void> {
  * page. Sample i of each starts at the same share of a frame, so the two are compared pairwise.
  * Leaves the extension with three accounts: run it last.
  */
-export async function measureAccounts({ h, popup, api, samples }: LookupBench): Promise<AccountsSamples> {
+export async function measureAccounts({ h, ours, api, samples }: LookupBench): Promise<AccountsSamples> {
+  const popup = ours.page;
   const others: MockApi[] = [];
   api.latencyMs = OWNER_MS;
   try {
-    await timedLookup(popup, api);
+    await timedLookup(ours);
     const one: LookupTiming[] = [];
-    for (let i = 0; i < samples; i++) one.push(await timedLookup(popup, api, i));
+    for (let i = 0; i < samples; i++) one.push(await timedLookup(ours, i));
 
     for (const n of [2, 3]) {
       const key = `sk-mg-mgmt-bench-account-${n}-0000`;
@@ -48,11 +49,11 @@ export async function measureAccounts({ h, popup, api, samples }: LookupBench): 
         baseUrl: other.baseUrl,
       })),
     );
-    await timedLookup(popup, api);
+    await timedLookup(ours);
     await waitForAllAccounts(popup);
     const three: LookupTiming[] = [];
     for (let i = 0; i < samples; i++) {
-      three.push(await timedLookup(popup, api, i));
+      three.push(await timedLookup(ours, i));
       await waitForAllAccounts(popup);
     }
     const asked = others.map((other) => other.requests.filter((r) => r.method === 'GET').length);

@@ -1,9 +1,12 @@
-// The build as the bench loads it: a copy, with what only the bench needs added.
+// The builds as the bench loads them: a copy of ours with what only the bench needs added, and
+// the reference extension built beside it. Neither is ever shipped.
 // Runs under plain `node`: erasable TypeScript only.
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_BUILD_DIR } from '../lib/paths.ts';
+import { buildReference } from './reference/build.ts';
+import { probeWrapping } from './worker-probe.ts';
 
 /** The mock listens on 127.0.0.1 (any port); the manifest pattern ignores the port. */
 const MOCK_ORIGIN_PATTERN = 'http://127.0.0.1/*';
@@ -19,19 +22,55 @@ const BLANK_HTML = `<!doctype html>
 </html>
 `;
 
+export interface BenchCopy {
+  /** A temporary folder holding both; removed by the bench when it is done. */
+  root: string;
+  /** Our build, with blank.html, the probe in its worker and the mock's origin granted. */
+  extensionDir: string;
+  /** The reference extension (scripts/bench/reference/), with the same probe in its worker. */
+  referenceDir: string;
+}
+
 /**
- * The bench's copy of the build: the blank reference page added, and the mock's origin granted
- * at install as the production API's origin is (so neither the worker nor the page needs a CORS
- * preflight, as with the default base URL).
+ * The bench's copy of our build: the blank reference page added, the worker probe put around the
+ * service worker's script, and the mock's origin granted at install as the production API's
+ * origin is (so neither the worker nor a page needs a CORS preflight, as with the default base
+ * URL). And the reference extension, built now from its sources, with the same probe and grant.
  */
-export async function benchCopy(): Promise<{ root: string; extensionDir: string }> {
+export async function benchCopy(): Promise<BenchCopy> {
   const root = await mkdtemp(join(tmpdir(), 'modelgates-bench-'));
   const extensionDir = join(root, 'chrome-mv3');
+  const referenceDir = join(root, 'reference');
   await cp(CHROME_BUILD_DIR, extensionDir, { recursive: true });
   await writeFile(join(extensionDir, 'blank.html'), BLANK_HTML);
-  const manifestPath = join(extensionDir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), MOCK_ORIGIN_PATTERN];
-  await writeFile(manifestPath, JSON.stringify(manifest));
-  return { root, extensionDir };
+  const manifest = await editManifest(extensionDir, (manifest) => ({
+    ...manifest,
+    host_permissions: [...(manifest.host_permissions ?? []), MOCK_ORIGIN_PATTERN],
+  }));
+  await buildReference(referenceDir, MOCK_ORIGIN_PATTERN);
+  const referenceManifest = await editManifest(referenceDir, (same) => same);
+  await probeWorker(extensionDir, manifest);
+  await probeWorker(referenceDir, referenceManifest);
+  return { root, extensionDir, referenceDir };
+}
+
+interface Manifest {
+  host_permissions?: string[];
+  background?: { service_worker?: string };
+}
+
+async function editManifest(dir: string, edit: (manifest: Manifest) => Manifest): Promise<Manifest> {
+  const path = join(dir, 'manifest.json');
+  const manifest = edit(JSON.parse(await readFile(path, 'utf8')) as Manifest);
+  await writeFile(path, JSON.stringify(manifest));
+  return manifest;
+}
+
+/** Puts the probe (./worker-probe.ts) before and after the worker's script. */
+async function probeWorker(dir: string, manifest: Manifest): Promise<void> {
+  const script = manifest.background?.service_worker;
+  if (!script) throw new Error(`${join(dir, 'manifest.json')} names no service worker`);
+  const path = join(dir, script);
+  const { before, after } = probeWrapping();
+  await writeFile(path, `${before}${await readFile(path, 'utf8')}${after}`);
 }

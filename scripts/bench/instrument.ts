@@ -13,6 +13,11 @@ export interface Stamps {
   readyAt: number | null;
   /** The history list (or its empty note) first appeared. */
   historyAt: number | null;
+  /** The page's script first put something in its `#app` root (the popup's first render). */
+  renderedAt: number | null;
+  /** The first message the page sent (the popup's start message), and its reply. */
+  firstSentAt: number | null;
+  firstRepliedAt: number | null;
   /** The latest Enter keydown, capture phase: before the page's own handlers. */
   enterAt: number | null;
   /** The first message the page sent to the worker after that Enter, and its reply. */
@@ -24,6 +29,8 @@ export interface Stamps {
   frameAt: number | null;
   /** A task after that frame: style, layout and paint of the new element are done. */
   outcomeAt: number | null;
+  /** The type of every message the page sent from Enter until the card was painted. */
+  sentTypes: string[];
   /** "card", or the alert's words. */
   outcome: string | null;
   /** The card said "Refreshing…" when it appeared: it came from the cache. */
@@ -42,12 +49,16 @@ function stampPage(chrome: Partial<ExtensionApi> | undefined): void {
     focusedAt: null,
     readyAt: null,
     historyAt: null,
+    renderedAt: null,
+    firstSentAt: null,
+    firstRepliedAt: null,
     enterAt: null,
     sentAt: null,
     repliedAt: null,
     insertedAt: null,
     frameAt: null,
     outcomeAt: null,
+    sentTypes: [],
     outcome: null,
     cached: false,
     pending: false,
@@ -69,7 +80,10 @@ function stampPage(chrome: Partial<ExtensionApi> | undefined): void {
       if (state.focusedAt !== null || !(field instanceof HTMLInputElement) || field.id !== 'hash') return;
       state.focusedAt = performance.now();
       afterThisTask(() => {
-        if (document.activeElement === field && !field.disabled && !field.readOnly) state.readyAt = performance.now();
+        if (document.activeElement !== field || field.disabled || field.readOnly) return;
+        state.readyAt = performance.now();
+        // User-timing marks are all a trace (trace.ts) needs to find these moments in its own clock.
+        performance.mark('bench:ready');
       });
     },
     true,
@@ -83,6 +97,7 @@ function stampPage(chrome: Partial<ExtensionApi> | undefined): void {
       document.querySelectorAll(OUTCOME).forEach((element) => element.setAttribute('data-bench-stale', ''));
       // No frame counter here: a running requestAnimationFrame loop would itself pin frames to
       // the display's beat, and make every card wait for it.
+      performance.mark('bench:enter');
       Object.assign(state, {
         enterAt: performance.now(),
         sentAt: null,
@@ -90,6 +105,7 @@ function stampPage(chrome: Partial<ExtensionApi> | undefined): void {
         insertedAt: null,
         frameAt: null,
         outcomeAt: null,
+        sentTypes: [],
         outcome: null,
         cached: false,
         pending: false,
@@ -99,6 +115,8 @@ function stampPage(chrome: Partial<ExtensionApi> | undefined): void {
   );
 
   new MutationObserver(() => {
+    if (state.renderedAt === null && document.getElementById('app')?.firstElementChild)
+      state.renderedAt = performance.now();
     if (state.historyAt === null && document.querySelector('.history, .history__empty'))
       state.historyAt = performance.now();
     if (state.enterAt === null || state.pending || state.outcomeAt !== null) return;
@@ -116,7 +134,9 @@ function stampPage(chrome: Partial<ExtensionApi> | undefined): void {
     requestAnimationFrame(() => {
       if (state.enterAt === enterAt) state.frameAt = performance.now();
       afterThisTask(() => {
-        if (state.enterAt === enterAt) state.outcomeAt = performance.now();
+        if (state.enterAt !== enterAt) return;
+        state.outcomeAt = performance.now();
+        performance.mark('bench:painted');
       });
     });
   }).observe(document, { childList: true, subtree: true, characterData: true });
@@ -129,11 +149,19 @@ function stampPage(chrome: Partial<ExtensionApi> | undefined): void {
   if (runtime && send) {
     runtime.sendMessage = function (this: unknown, ...args: unknown[]) {
       const enterAt = state.enterAt;
-      if (enterAt === null || state.sentAt !== null) return send.apply(this, args);
-      state.sentAt = performance.now();
+      if (enterAt !== null && state.outcomeAt === null) {
+        const message = args.find((arg) => typeof arg === 'object' && arg !== null) as { type?: unknown } | undefined;
+        state.sentTypes.push(String(message?.type ?? '?'));
+      }
+      const first = state.firstSentAt === null;
+      if (first) state.firstSentAt = performance.now();
+      const afterEnter = enterAt !== null && state.sentAt === null;
+      if (!first && !afterEnter) return send.apply(this, args);
+      if (afterEnter) state.sentAt = performance.now();
       const last = args.at(-1);
       const stamp = () => {
-        if (state.enterAt === enterAt) state.repliedAt = performance.now();
+        if (first && state.firstRepliedAt === null) state.firstRepliedAt = performance.now();
+        if (afterEnter && state.enterAt === enterAt) state.repliedAt = performance.now();
       };
       if (typeof last === 'function') {
         args[args.length - 1] = (...reply: unknown[]) => {

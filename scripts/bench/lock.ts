@@ -17,6 +17,7 @@ import { runScript } from '../lib/run-script.ts';
 import { benchCopy } from './bench-copy.ts';
 import { instrument } from './instrument.ts';
 import { timedLookup } from './lookup-timing.ts';
+import { ourSide } from './sides.ts';
 import { median, pairedRatios, quantile } from './statistics.ts';
 import { stopWorker } from './worker.ts';
 
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? NaN;
   const copy = await benchCopy();
   try {
-    await withExtension({ extensionDir: copy.extensionDir }, async ({ h, api }) => {
+    await withExtension({ extensionDir: copy.extensionDir }, async ({ h }) => {
       await saveOptions(h, { cacheSeconds: 0 });
       await h.context.addInitScript(instrument);
       const popup = await h.openPage('popup.html');
@@ -101,12 +102,13 @@ async function main(): Promise<void> {
       const observer = await h.openPage('options.html');
       // The popup's tab in front: a tab behind is drawn at a throttled pace, and its frames are timed.
       await popup.bringToFront();
+      const side = await ourSide(h, popup, SAMPLE_HASHES.active);
 
-      const [warmOff, warmOn] = await alternating(observer, async (i) => (await timedLookup(popup, api, i)).totalMs);
+      const [warmOff, warmOn] = await alternating(observer, async (i) => (await timedLookup(side, i)).totalMs);
       console.log('warm lookups measured');
       const [coldOff, coldOn] = await alternating(observer, async (i) => {
-        await stopWorker(popup);
-        return (await timedLookup(popup, api, i)).totalMs;
+        await stopWorker(popup, h.extensionId);
+        return (await timedLookup(side, i)).totalMs;
       });
       console.log('cold lookups measured');
 

@@ -1,61 +1,121 @@
-// One timed lookup in the popup, from Enter to the card painted and each step between, and the
-// plain fetch of the same URL it is compared with.
+// One timed lookup in a page of ours or of the reference extension, from Enter to the card
+// painted, with each step between: the page's (instrument.ts), the worker's (worker-probe.ts) and
+// the display frame the card was painted in (frames.ts).
 // Runs under plain `node`: erasable TypeScript only.
-import type { Page } from 'playwright-core';
-import { MOCK_MANAGEMENT_KEY } from '../../test/mock-api/samples.ts';
-import type { MockApi } from '../../test/mock-api/server.ts';
+import type { Page, Worker } from 'playwright-core';
+import { framesAfter } from './frames.ts';
 import { stamps, type Stamps } from './instrument.ts';
 import { elapsed } from './statistics.ts';
+import { takeProbe, type Probe } from './worker-probe.ts';
+import { firstSteps, type WorkerSteps } from './worker-steps.ts';
+import { workerAnswered } from './worker.ts';
 
-/** One display frame at 60 Hz. */
+/** One display frame at 60 Hz: the phases of Enter are spread over one. */
 export const FRAME_MS = 1000 / 60;
+
+/** One extension's page with "Key hash" holding the hash, and the way to its worker. */
+export interface Side {
+  name: 'ours' | 'reference';
+  page: Page;
+  extensionId: string;
+  /** Its running worker (a new one after a restart), if any. */
+  worker(): Worker | undefined;
+  /** The type of its lookup message. */
+  lookupType: string;
+  /** The display's frame interval, measured in this page. */
+  frameMs: number;
+}
 
 export interface LookupTiming {
   /** Enter → card painted. */
   totalMs: number;
+  /** In which display frame after Enter's own the card was painted (1: the first). */
+  frames: number;
   /** Enter → the lookup message left the page. */
   toSendMs: number | null;
   /** Message sent → reply back in the page. */
   workerMs: number | null;
-  /** Message sent → the mock API received the GET (wall clocks, 1 ms resolution). */
-  toRequestMs: number | null;
-  /** Reply → card in the DOM: Preact's render. */
+  /** Enter → card in the DOM. */
+  toDomMs: number | null;
+  /** Reply → card in the DOM: the page's render. */
   renderMs: number | null;
   /** Card in the DOM → the next frame begins: waiting for the display's beat. */
   frameWaitMs: number | null;
   /** Frame begins → painted: style, layout and paint of the card. */
   paintMs: number | null;
   cached: boolean;
-  /** Wall-clock ms (epoch) when the lookup message was sent, and when the mock got the GET. */
+  /** Every message the page sent from Enter until the card was painted, by type. */
+  sentTypes: string[];
+  /** The lookup message inside the worker; null when the worker could not be asked. */
+  worker: WorkerSteps | null;
+  /** Wall-clock ms (epoch) when the lookup message was sent. */
   sentEpoch: number | null;
-  requestEpoch: number | null;
+  /** The worker's start (for a cold lookup): its clock's origin and when its script ran. */
+  probe: Pick<Probe, 'timeOrigin' | 'startedAt' | 'evaluatedAt'> | null;
+  /** The lookup message's arrival in the worker, in the worker's clock. */
+  receivedAt: number | null;
+}
+
+/** Waits for the next animation frame of the page and gives its timestamp: a point on the display's beat. */
+export function frameStamp(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(resolve)));
+}
+
+/** The page's display frame interval, from 30 consecutive frames. */
+export async function measureFrameMs(page: Page): Promise<number> {
+  // Only the tab in front gets every frame.
+  await page.bringToFront();
+  return page.evaluate(async () => {
+    const stamps: number[] = [];
+    await new Promise<void>((resolve) => {
+      const next = (at: number) => {
+        stamps.push(at);
+        if (stamps.length < 31) requestAnimationFrame(next);
+        else resolve();
+      };
+      requestAnimationFrame(next);
+    });
+    return ((stamps.at(-1) ?? NaN) - (stamps[0] ?? NaN)) / (stamps.length - 1);
+  });
 }
 
 /**
  * Presses Enter in "Key hash" (already holding the hash) and waits until a new card is painted.
  * Throws with the page's words when an alert comes instead.
  */
-export async function timedLookup(page: Page, api: MockApi, sample = 0): Promise<LookupTiming> {
-  const before = api.requests.length;
+export async function timedLookup(side: Side, sample = 0): Promise<LookupTiming> {
+  const { page } = side;
+  // A tab behind another gets its frames throttled to a few a second once it has drawn a card:
+  // the side measured is the one in front, as a popup is.
+  await page.bringToFront();
+  // What the worker recorded before this lookup is not this lookup's.
+  await takeProbe(side.worker());
+  const gridAt = await frameStamp(page);
   await atPhase(sample);
   await page.getByLabel('Key hash').press('Enter');
   await page.waitForFunction(() => (window as unknown as { __bench: Stamps }).__bench.outcomeAt !== null);
   const [s, timeOrigin] = await Promise.all([stamps(page), page.evaluate(() => performance.timeOrigin)]);
-  if (s.outcome !== 'card') throw new Error(`The lookup showed "${s.outcome ?? ''}" instead of a key card`);
-  const get = api.requests.slice(before).find((request) => request.method === 'GET');
-  const sentEpoch = s.sentAt === null ? null : timeOrigin + s.sentAt;
-  const requestEpoch = get?.at ?? null;
+  if (s.outcome !== 'card')
+    throw new Error(`The ${side.name} lookup showed "${s.outcome ?? ''}" instead of a key card`);
+  // A page that answered from its own memory sent no message: a stopped worker stays stopped.
+  if (s.repliedAt !== null) workerAnswered(side.extensionId);
+  const probe = await takeProbe(side.worker());
+  const received = probe?.messages.find((message) => message.type === side.lookupType);
   return {
     totalMs: (s.outcomeAt ?? NaN) - (s.enterAt ?? NaN),
+    frames: framesAfter({ gridAt, eventAt: s.enterAt ?? NaN, paintedAt: s.outcomeAt ?? NaN, interval: side.frameMs }),
     toSendMs: elapsed(s.enterAt, s.sentAt),
     workerMs: elapsed(s.sentAt, s.repliedAt),
-    toRequestMs: elapsed(sentEpoch, requestEpoch),
+    toDomMs: elapsed(s.enterAt, s.insertedAt),
     renderMs: elapsed(s.repliedAt, s.insertedAt),
     frameWaitMs: elapsed(s.insertedAt, s.frameAt),
     paintMs: elapsed(s.frameAt, s.outcomeAt),
     cached: s.cached,
-    sentEpoch,
-    requestEpoch,
+    sentTypes: s.sentTypes,
+    worker: firstSteps(probe, side.lookupType),
+    sentEpoch: s.sentAt === null ? null : timeOrigin + s.sentAt,
+    probe: probe && { timeOrigin: probe.timeOrigin, startedAt: probe.startedAt, evaluatedAt: probe.evaluatedAt },
+    receivedAt: received?.receivedAt ?? null,
   };
 }
 
@@ -73,37 +133,5 @@ export function atPhase(sample: number): Promise<void> {
 export async function waitForRefresh(page: Page): Promise<void> {
   await page.waitForFunction(
     () => !(document.querySelector('.popup-result')?.textContent ?? '').includes('Refreshing…'),
-  );
-}
-
-/**
- * The same GET the worker makes (same headers and fetch options) from the popup page itself:
- * ms to the parsed body, and to the task after the next frame (what a page that painted the
- * answer at once would take).
- */
-export async function plainFetch(page: Page, url: string, sample = 0): Promise<{ fetchMs: number; paintedMs: number }> {
-  await atPhase(sample);
-  return page.evaluate(
-    async ({ url, authorization }) => {
-      const start = performance.now();
-      const response = await fetch(url, {
-        headers: { Authorization: authorization, Accept: 'application/json' },
-        redirect: 'manual',
-        credentials: 'omit',
-        cache: 'no-store',
-        referrerPolicy: 'no-referrer',
-      });
-      await response.json();
-      const fetchMs = performance.now() - start;
-      await new Promise((resolve) =>
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = resolve;
-          channel.port2.postMessage(null);
-        }),
-      );
-      return { fetchMs, paintedMs: performance.now() - start };
-    },
-    { url, authorization: `Bearer ${MOCK_MANAGEMENT_KEY}` },
   );
 }

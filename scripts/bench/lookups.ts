@@ -1,90 +1,109 @@
-// The lookup measurements, each a run of samples in one popup page whose "Key hash" already
-// holds the hash: a warm worker, an API that takes its time, a cold worker, and a cached card.
+// The lookup measurements, ours paired with the reference extension's in the same browser: a warm
+// worker, an API that takes its time, a cold worker; and ours alone for the cached card. Each
+// side is a page whose "Key hash" already holds the hash.
 // Runs under plain `node`: erasable TypeScript only.
-import type { Page } from 'playwright-core';
 import { saveOptions, type ExtensionHarness } from '../lib/extension-session.ts';
 import type { MockApi } from '../../test/mock-api/server.ts';
-import { plainFetch, timedLookup, waitForRefresh, type LookupTiming } from './lookup-timing.ts';
-import { stopWorker, workerStartEpoch } from './worker.ts';
+import { interleaved } from './interleave.ts';
+import { timedLookup, waitForRefresh, type LookupTiming, type Side } from './lookup-timing.ts';
+import { stopWorker } from './worker.ts';
 
 /** How long the mock waits before each answer in the "with latency" lookups. */
 export const LATENCY_MS = 100;
 
 export interface LookupBench {
   h: ExtensionHarness;
-  popup: Page;
+  ours: Side;
+  reference: Side;
   api: MockApi;
   samples: number;
   hash: string;
 }
 
-export interface LatencySamples {
-  lookup: LookupTiming[];
-  /** The plain fetch of the same URL, taken right after each lookup. */
-  fetch: number[];
-  fetchPainted: number[];
-}
-
-export type ColdTiming = LookupTiming & { startedEpoch: number | null };
-
-/** Warm worker, mock answering at once, cache off: every Enter is a full lookup. */
-export async function measureWarm({ popup, api, samples }: LookupBench): Promise<LookupTiming[]> {
-  const warm: LookupTiming[] = [];
-  for (let i = 0; i < samples; i++) warm.push(await timedLookup(popup, api, i));
-  return warm;
-}
-
-/** The mock waits LATENCY_MS before each answer; a plain fetch of the same URL from the same page is the floor. */
-export async function measureWithLatency({ popup, api, samples, hash }: LookupBench): Promise<LatencySamples> {
-  api.latencyMs = LATENCY_MS;
-  try {
-    const apiUrl = `${api.baseUrl}/keys/${hash}`;
-    await timedLookup(popup, api);
-    await plainFetch(popup, apiUrl);
-    const slow: LatencySamples = { lookup: [], fetch: [], fetchPainted: [] };
-    for (let i = 0; i < samples; i++) {
-      slow.lookup.push(await timedLookup(popup, api, i));
-      const plain = await plainFetch(popup, apiUrl, i);
-      slow.fetch.push(plain.fetchMs);
-      slow.fetchPainted.push(plain.paintedMs);
-    }
-    return slow;
-  } finally {
-    api.latencyMs = 0;
-  }
+/** Sample i of each list was taken side by side with the other's. */
+export interface PairedLookups {
+  ours: LookupTiming[];
+  reference: LookupTiming[];
 }
 
 export interface ColdSamples {
-  cold: ColdTiming[];
-  /** The warm lookup taken just before each cold one: its pair. */
-  warm: LookupTiming[];
+  cold: PairedLookups;
+  /** The warm lookup each side made just before its cold one. */
+  warm: PairedLookups;
 }
 
-/** Cold worker: stopped before every Enter, so the message has to start it; each one paired with
- * a warm lookup taken just before it, so that the time the cold start adds is a paired difference. */
-export async function measureCold({ h, popup, api, samples }: LookupBench): Promise<ColdSamples> {
-  const paired: ColdSamples = { cold: [], warm: [] };
-  for (let i = 0; i < samples; i++) {
-    paired.warm.push(await timedLookup(popup, api, i));
-    await stopWorker(popup);
-    const timing = await timedLookup(popup, api, i);
-    paired.cold.push({ ...timing, startedEpoch: await workerStartEpoch(h) });
+/** Each side looks up once untimed: its worker is running and its card's code loaded. */
+async function warmBoth({ ours, reference }: LookupBench): Promise<void> {
+  await timedLookup(ours);
+  await timedLookup(reference);
+}
+
+/** Warm workers, the mock answering at once, cache off: every Enter is a full lookup on both sides. */
+export async function measureWarm(bench: LookupBench): Promise<PairedLookups> {
+  await warmBoth(bench);
+  return interleaved(
+    bench.samples,
+    (i) => timedLookup(bench.ours, i),
+    (i) => timedLookup(bench.reference, i),
+  );
+}
+
+/** The same, the mock waiting LATENCY_MS before each answer. */
+export async function measureWithLatency(bench: LookupBench): Promise<PairedLookups> {
+  bench.api.latencyMs = LATENCY_MS;
+  try {
+    return await measureWarm(bench);
+  } finally {
+    bench.api.latencyMs = 0;
   }
-  return paired;
 }
 
-/** Cache on: a repeated lookup shows the remembered card first, then refreshes it. */
-export async function measureCached({ h, popup, api, samples }: LookupBench): Promise<LookupTiming[]> {
+/**
+ * Cold workers: each side first looks up warm (its pair for "time added"), then every worker is
+ * stopped before each side's Enter, so that its message has to start its worker. The order of the
+ * sides alternates per sample.
+ */
+export async function measureCold(bench: LookupBench): Promise<ColdSamples> {
+  const samples: ColdSamples = { cold: { ours: [], reference: [] }, warm: { ours: [], reference: [] } };
+  await warmBoth(bench);
+  for (let i = 0; i < bench.samples; i++) {
+    const sides = i % 2 === 0 ? [bench.ours, bench.reference] : [bench.reference, bench.ours];
+    for (const side of sides) samples.warm[side.name].push(await timedLookup(side, i));
+    for (const side of sides) {
+      await stopWorker(side.page, side.extensionId);
+      samples.cold[side.name].push(await timedLookup(side, i));
+    }
+  }
+  return samples;
+}
+
+/**
+ * Cache on: a repeated lookup in our popup shows the remembered card first, then refreshes it;
+ * paired with the reference page drawing the card it remembers at Enter, with no message at all.
+ */
+export async function measureCached({ h, ours, reference, samples, hash }: LookupBench): Promise<PairedLookups> {
   await saveOptions(h, { cacheSeconds: 60 });
-  await timedLookup(popup, api);
-  await waitForRefresh(popup);
-  const cached: LookupTiming[] = [];
-  for (let i = 0; i < samples; i++) {
-    cached.push(await timedLookup(popup, api, i));
-    await waitForRefresh(popup);
+  // As a person opens the popup again: its start reply brings the cache's time and its fresh cards.
+  await ours.page.reload();
+  await ours.page.getByLabel('Key hash').fill(hash);
+  await timedLookup(ours);
+  await waitForRefresh(ours.page);
+  await reference.page.evaluate(() => document.body.setAttribute('data-remember', ''));
+  try {
+    const cached = await interleaved(
+      samples,
+      async (i) => {
+        const timing = await timedLookup(ours, i);
+        await waitForRefresh(ours.page);
+        return timing;
+      },
+      (i) => timedLookup(reference, i),
+    );
+    const uncachedCards = cached.ours.filter((timing) => !timing.cached).length;
+    if (uncachedCards > 0)
+      throw new Error(`${uncachedCards} of ${samples} repeated lookups did not show the cached card first`);
+    return cached;
+  } finally {
+    await reference.page.evaluate(() => document.body.removeAttribute('data-remember'));
   }
-  const uncachedCards = cached.filter((timing) => !timing.cached).length;
-  if (uncachedCards > 0)
-    throw new Error(`${uncachedCards} of ${samples} repeated lookups did not show the cached card first`);
-  return cached;
 }

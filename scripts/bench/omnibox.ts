@@ -30,13 +30,15 @@ function timeSuggestion(worker: Worker, hash: string, forget: boolean): Promise<
   );
 }
 
-export async function measureOmnibox({ h, api, samples, hash }: LookupBench): Promise<OmniboxSamples> {
+export async function measureOmnibox({ ours, api, samples, hash }: LookupBench): Promise<OmniboxSamples> {
   const asked = () => api.requests.filter((r) => r.method === 'GET').length;
   const series = async (forget: boolean) => {
     const times: number[] = [];
-    await timeSuggestion(h.worker, hash, forget);
+    const worker = ours.worker();
+    if (!worker) throw new Error('Our service worker is not running');
+    await timeSuggestion(worker, hash, forget);
     const before = asked();
-    for (let i = 0; i < samples; i++) times.push(await timeSuggestion(h.worker, hash, forget));
+    for (let i = 0; i < samples; i++) times.push(await timeSuggestion(worker, hash, forget));
     const expected = forget ? samples : 0;
     if (asked() - before !== expected)
       throw new Error(`${asked() - before} requests for ${samples} ${forget ? 'uncached' : 'cached'} suggestions`);

@@ -1,25 +1,46 @@
 // Popup ready: how soon after navigation start "Key hash" takes text, against a blank extension
-// page with one autofocused field; each popup then looks a key up, and both pages' heaps are read.
+// page with one autofocused field, and the steps between (the HTML, the scripts, the first render,
+// the start message); each popup then looks a key up, and both pages' heaps are read.
 // Runs under plain `node`: erasable TypeScript only.
 import type { Page } from 'playwright-core';
 import { lookUp, type ExtensionHarness } from '../lib/extension-session.ts';
 import { stamps, type Stamps } from './instrument.ts';
 import { pairedRatios } from './statistics.ts';
+import { takeProbe } from './worker-probe.ts';
+import { firstSteps, type WorkerSteps } from './worker-steps.ts';
+import { workerOf } from './worker.ts';
 
 /** A pause between page samples, so that one page's teardown does not land in the next one's figures. */
 const SETTLE_MS = 50;
 
+/** A page's way from navigation start to a field that takes text, in ms from navigation start. */
+export interface PageSteps {
+  /** The HTML has arrived. */
+  htmlAt: number;
+  /** The HTML is parsed (module scripts may still be loading). */
+  parsedAt: number;
+  /** DOMContentLoaded: the page's module scripts have run. */
+  scriptsRanAt: number;
+  /** The page's script first rendered into #app; null for a page without one. */
+  renderedAt: number | null;
+  focusedAt: number | null;
+  readyAt: number;
+  /** The first message to the worker and its reply; null for a page that sends none. */
+  firstSentAt: number | null;
+  firstRepliedAt: number | null;
+  /** The history list shown; null where it never showed. */
+  historyAt: number | null;
+}
+
 export interface ReadySamples {
-  popup: number[];
-  blank: number[];
-  /** Each popup's time over the blank page's opened just before it. */
+  popup: PageSteps[];
+  blank: PageSteps[];
+  /** Each popup's time to ready over the blank page's opened just before it. */
   ratios: number[];
-  popupScripts: number[];
-  blankScripts: number[];
-  /** Navigation start → the history list shown; null where it never showed. */
-  history: (number | null)[];
   heap: number[];
   blankHeap: number[];
+  /** The popup's start message inside the worker, per popup; null when the worker could not be asked. */
+  start: (WorkerSteps | null)[];
 }
 
 /**
@@ -27,45 +48,29 @@ export interface ReadySamples {
  * popup looks `hash` up before its heap is read.
  */
 export async function measurePopupReady(h: ExtensionHarness, samples: number, hash: string): Promise<ReadySamples> {
-  const ready: Omit<ReadySamples, 'ratios'> = {
-    popup: [],
-    blank: [],
-    popupScripts: [],
-    blankScripts: [],
-    history: [],
-    heap: [],
-    blankHeap: [],
-  };
+  const ready: Omit<ReadySamples, 'ratios'> = { popup: [], blank: [], heap: [], blankHeap: [], start: [] };
+  const worker = () => workerOf(h.context, h.extensionId);
   for (let i = 0; i < samples; i++) {
-    const blank = await readyTime(h, 'blank.html');
+    const blank = await openTimed(h, 'blank.html');
     ready.blankHeap.push(await heapUsed(blank.page));
     await blank.page.close();
     await settle();
-    const opened = await readyTime(h, 'popup.html');
-    ready.blank.push(blank.readyMs);
-    ready.popup.push(opened.readyMs);
-    ready.popupScripts.push(opened.scriptsRanMs);
-    ready.blankScripts.push(blank.scriptsRanMs);
-    ready.history.push(opened.historyMs);
+    await takeProbe(worker());
+    const opened = await openTimed(h, 'popup.html');
+    ready.start.push(firstSteps(await takeProbe(worker()), 'popupStart'));
+    ready.blank.push(blank.steps);
+    ready.popup.push(opened.steps);
     await lookUp(opened.page, hash);
     ready.heap.push(await heapUsed(opened.page));
     await opened.page.close();
     await settle();
   }
-  return { ...ready, ratios: pairedRatios(ready.popup, ready.blank) };
-}
-
-interface ReadyTiming {
-  page: Page;
-  /** Navigation start → "Key hash" focused and accepting text. */
-  readyMs: number;
-  /** Navigation start → DOMContentLoaded, which waits for the page's module scripts to run. */
-  scriptsRanMs: number;
-  historyMs: number | null;
+  const readyOf = (steps: PageSteps[]) => steps.map((s) => s.readyAt);
+  return { ...ready, ratios: pairedRatios(readyOf(ready.popup), readyOf(ready.blank)) };
 }
 
 /** Opens `path` in a new tab and times it from navigation start. */
-async function readyTime(h: ExtensionHarness, path: string): Promise<ReadyTiming> {
+async function openTimed(h: ExtensionHarness, path: string): Promise<{ page: Page; steps: PageSteps }> {
   const page = await h.context.newPage();
   await page.goto(new URL(path, h.popupUrl).href);
   await page.waitForFunction(() => (window as unknown as { __bench: Stamps }).__bench.readyAt !== null);
@@ -77,14 +82,29 @@ async function readyTime(h: ExtensionHarness, path: string): Promise<ReadyTiming
       })
       .catch(() => {});
   }
-  const [{ readyAt, historyAt }, scriptsRanMs] = await Promise.all([
+  const [s, navigation] = await Promise.all([
     stamps(page),
     page.evaluate(() => {
-      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-      return navigation?.domContentLoadedEventStart ?? NaN;
+      const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      return {
+        htmlAt: entry?.responseEnd ?? NaN,
+        parsedAt: entry?.domInteractive ?? NaN,
+        scriptsRanAt: entry?.domContentLoadedEventStart ?? NaN,
+      };
     }),
   ]);
-  return { page, readyMs: readyAt ?? NaN, scriptsRanMs, historyMs: historyAt };
+  return {
+    page,
+    steps: {
+      ...navigation,
+      renderedAt: s.renderedAt,
+      focusedAt: s.focusedAt,
+      readyAt: s.readyAt ?? NaN,
+      firstSentAt: s.firstSentAt,
+      firstRepliedAt: s.firstRepliedAt,
+      historyAt: s.historyAt,
+    },
+  };
 }
 
 /** The page's used JS heap after a full garbage collection, in bytes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atLeast, mb, ms, row, single, table, times } from './table.ts';
+import { atLeast, frames, mb, ms, row, single, table, times, versus } from './table.ts';
 
 describe('formats', () => {
   it.each([
@@ -7,6 +7,9 @@ describe('formats', () => {
     [ms, 0, '0.0 ms'],
     [times, 1.4, '1.40×'],
     [mb, 4.3 * 1024 * 1024, '4.30 MB'],
+    [frames, 1, '1 frame'],
+    [frames, 6, '6 frames'],
+    [frames, 1.5, '1.5 frames'],
   ])('%#: %d reads %s', (format, value, expected) => {
     expect(format(value)).toBe(expected);
   });
@@ -37,6 +40,25 @@ describe('row', () => {
 
   it('has neither goal nor verdict without a goal', () => {
     expect(row('↳ step', [1, 2, 3], ms)).toMatchObject({ goal: '', verdict: '' });
+  });
+});
+
+describe('versus', () => {
+  it('puts ours and the reference side by side, medians and spreads, with no goal', () => {
+    expect(versus('↳ Enter → painted', [10, 20, 30, 40, 50], [1, 2, 3, 4, 5], ms)).toEqual({
+      what: '↳ Enter → painted',
+      median: '30.0 ms vs 3.0 ms',
+      spread: '20.0 ms – 40.0 ms vs 2.0 ms – 4.0 ms',
+      goal: '',
+      verdict: '',
+    });
+  });
+
+  it('reads "–" for a side with no sample (a step only ours has)', () => {
+    expect(versus('↳ storage', [2, 2], [], ms)).toMatchObject({
+      median: '2.0 ms vs –',
+      spread: '2.0 ms – 2.0 ms vs –',
+    });
   });
 });
 

@@ -14,6 +14,9 @@ export interface Row {
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 export const times = (value: number) => `${value.toFixed(2)}×`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+/** Display frames: whole ones as such, a median between two with its half. */
+export const frames = (value: number) =>
+  `${Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)} frame${value === 1 ? '' : 's'}`;
 
 /** A timed row: the samples' median and spread, and `pass` when the median is at most `goal`. */
 export function row(what: string, values: number[], format: (value: number) => string, goal?: number): Row {
@@ -24,6 +27,23 @@ export function row(what: string, values: number[], format: (value: number) => s
     spread: `${format(quantile(values, 0.25))} – ${format(quantile(values, 0.75))}`,
     goal: goal === undefined ? '' : `≤ ${format(goal)}`,
     verdict: goal === undefined ? '' : m <= goal ? 'pass' : 'FAIL',
+  };
+}
+
+/**
+ * Two series side by side, ours and the reference's, with no goal: "12.0 ms vs 4.0 ms", and
+ * their spreads likewise. Where one side has no sample, it reads "–".
+ */
+export function versus(what: string, ours: number[], reference: number[], format: (value: number) => string): Row {
+  const figure = (values: number[], q: number) => (values.length === 0 ? '–' : format(quantile(values, q)));
+  const spread = (values: number[]) =>
+    values.length === 0 ? '–' : `${figure(values, 0.25)} – ${figure(values, 0.75)}`;
+  return {
+    what,
+    median: `${figure(ours, 0.5)} vs ${figure(reference, 0.5)}`,
+    spread: `${spread(ours)} vs ${spread(reference)}`,
+    goal: '',
+    verdict: '',
   };
 }
 

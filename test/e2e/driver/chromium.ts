@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (see /work/shared/PLATFORM.md, "Real browser").
 // Runs under plain `node` too (the scripts use it): erasable TypeScript only.
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -32,9 +32,13 @@ export interface ExtensionHarness {
 /** Launches Chromium with a fresh profile and the built extension, and waits for its worker. */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
-  await access(join(extensionDir, 'manifest.json')).catch(() => {
+  const manifest = await readFile(join(extensionDir, 'manifest.json'), 'utf8').catch(() => {
     throw new Error(`No built extension at ${extensionDir} (manifest.json is missing): run npm run build first.`);
   });
+  // With another extension loaded beside ours, ours is the worker that runs our manifest's script.
+  const workerScript = (JSON.parse(manifest) as { background?: { service_worker?: string } }).background
+    ?.service_worker;
+  const extensionDirs = [extensionDir, ...(options.alsoLoad ?? [])].join(',');
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   await access(executablePath).catch(() => {
     throw new Error(`No Chromium at ${executablePath}: install Debian's chromium or set CHROMIUM_PATH.`);
@@ -50,8 +54,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       viewport: options.viewport ?? { width: 380, height: 600 },
       args: [
         // Playwright passes --disable-extensions; this is what lets ours load anyway.
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${extensionDirs}`,
+        `--load-extension=${extensionDirs}`,
         '--no-first-run',
         '--disable-gpu',
         '--disable-background-networking',
@@ -78,7 +82,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     void dialog.dismiss();
   });
 
-  const isOurWorker = (candidate: Worker) => candidate.url().startsWith('chrome-extension://');
+  const isOurWorker = (candidate: Worker) =>
+    candidate.url().startsWith('chrome-extension://') &&
+    (workerScript === undefined || new URL(candidate.url()).pathname === `/${workerScript.replace(/^\//, '')}`);
   const worker =
     context.serviceWorkers().find(isOurWorker) ??
     (await context.waitForEvent('serviceworker', { predicate: isOurWorker, timeout: 15_000 }));

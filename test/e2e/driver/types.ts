@@ -101,6 +101,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Default: the browser's build in .output/. */
   extensionDir?: string;
+  /**
+   * Chromium only: more unpacked extensions loaded beside ours (the bench's reference extension).
+   * Their service workers must not be named as ours is (manifest `background.service_worker`).
+   */
+  alsoLoad?: string[];
   /** Default 380 × 600, the popup's size. */
   viewport?: { width: number; height: number };
   /**

@@ -1,0 +1,55 @@
+// The two sides of every paired lookup: our popup, and the reference extension's page loaded
+// beside it in the same browser, each with "Key hash" holding the hash.
+// Runs under plain `node`: erasable TypeScript only.
+import type { Page, Worker } from 'playwright-core';
+import { MOCK_MANAGEMENT_KEY } from '../../test/mock-api/samples.ts';
+import type { MockApi } from '../../test/mock-api/server.ts';
+import { withChrome, type ExtensionHarness } from '../lib/extension-session.ts';
+import { measureFrameMs, type Side } from './lookup-timing.ts';
+import { REFERENCE_PAGE, REFERENCE_WORKER, type ReferenceConfig } from './reference/messages.ts';
+import { workerOf } from './worker.ts';
+
+/** Our popup page, already open, as one side. */
+export async function ourSide(h: ExtensionHarness, page: Page, hash: string): Promise<Side> {
+  await page.getByLabel('Key hash').fill(hash);
+  return {
+    name: 'ours',
+    page,
+    extensionId: h.extensionId,
+    worker: () => workerOf(h.context, h.extensionId),
+    lookupType: 'lookup',
+    frameMs: await measureFrameMs(page),
+  };
+}
+
+/** The reference extension's worker, once it has started. */
+async function referenceWorker(h: ExtensionHarness): Promise<Worker> {
+  const isReference = (worker: Worker) =>
+    worker.url().startsWith('chrome-extension://') && new URL(worker.url()).pathname === `/${REFERENCE_WORKER}`;
+  return (
+    h.context.serviceWorkers().find(isReference) ??
+    (await h.context.waitForEvent('serviceworker', { predicate: isReference, timeout: 15_000 }))
+  );
+}
+
+/**
+ * The reference extension, loaded beside ours (`alsoLoad`), told the mock's base URL and key
+ * (in its storage, as ours keeps them), with its page open holding `hash`.
+ */
+export async function referenceSide(h: ExtensionHarness, api: MockApi, hash: string): Promise<Side> {
+  const worker = await referenceWorker(h);
+  const extensionId = new URL(worker.url()).host;
+  const config: ReferenceConfig = { baseUrl: api.baseUrl, managementKey: MOCK_MANAGEMENT_KEY };
+  await withChrome(worker, (chrome, values) => chrome.storage.local.set(values), config);
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${REFERENCE_PAGE}`);
+  await page.getByLabel('Key hash').fill(hash);
+  return {
+    name: 'reference',
+    page,
+    extensionId,
+    worker: () => workerOf(h.context, extensionId),
+    lookupType: 'lookup',
+    frameMs: await measureFrameMs(page),
+  };
+}
