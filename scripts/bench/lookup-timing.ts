@@ -135,3 +135,12 @@ export async function waitForRefresh(page: Page): Promise<void> {
     () => !(document.querySelector('.popup-result')?.textContent ?? '').includes('Refreshing…'),
   );
 }
+
+/** Esc in "Key hash": the card goes and the empty popup's lists come back, settled. */
+export async function clearPopup(page: Page): Promise<void> {
+  await page.getByLabel('Key hash').press('Escape');
+  await page.locator('.history, .history__empty').first().waitFor();
+  // The list shows at once with what the popup holds; the history and watched keys Esc asks the
+  // worker for land within a few frames, and must not land inside the lookup measured next.
+  await page.waitForTimeout(150);
+}
