@@ -1,7 +1,7 @@
 import type { ApiKey } from '../api-key';
 import { deriveBadges, EXPIRY_WARNING_DAYS } from '../card/badges';
 import { nextLimitReset } from '../card/limit-reset';
-import { projectPace } from '../card/pace';
+import { type PaceKey, projectPace } from '../card/pace';
 import { formatDurationRounded } from '../format';
 
 /**
@@ -13,23 +13,7 @@ import { formatDurationRounded } from '../format';
 
 /** What the watchlist keeps from the last good check: what the list shows and the rules read,
  * this period's spend among it (the projection's figures). */
-export type WatchedKey = Pick<
-  ApiKey,
-  | 'hash'
-  | 'name'
-  | 'disabled'
-  | 'expires_at'
-  | 'limit'
-  | 'limit_remaining'
-  | 'limit_reset'
-  | 'include_byok_in_limit'
-  | 'usage_daily'
-  | 'usage_weekly'
-  | 'usage_monthly'
-  | 'byok_usage_daily'
-  | 'byok_usage_weekly'
-  | 'byok_usage_monthly'
->;
+export type WatchedKey = Pick<ApiKey, 'hash' | 'name' | 'disabled' | 'expires_at'> & PaceKey;
 
 /** An alert already raised. */
 export type RaisedAlert =
