@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { startMockApi, type MockApi } from '../../test/mock-api/server.ts';
 import { addAccounts } from '../lib/extension-session.ts';
-import { timedLookup, type LookupTiming } from './lookup-timing.ts';
+import { reopenPopup, timedLookup, type LookupTiming } from './lookup-timing.ts';
 import type { LookupBench } from './lookups.ts';
 
 export const OWNER_MS = 100;
@@ -33,8 +33,7 @@ export async function measureAccounts({ h, ours, api, samples, hash }: LookupBen
   const others: MockApi[] = [];
   api.latencyMs = OWNER_MS;
   // A popup opened anew: the cards an earlier popup remembered (the cached rows) are not shown first.
-  await popup.reload();
-  await popup.getByLabel('Key hash').fill(hash);
+  await reopenPopup(popup, hash);
   try {
     await timedLookup(ours);
     const one: LookupTiming[] = [];

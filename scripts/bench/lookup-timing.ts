@@ -136,11 +136,19 @@ export async function waitForRefresh(page: Page): Promise<void> {
   );
 }
 
-/** Esc in "Key hash": the card goes and the empty popup's lists come back, settled. */
-export async function clearPopup(page: Page): Promise<void> {
-  await page.getByLabel('Key hash').press('Escape');
+/** As a person opens the popup again: a new page, its start reply, "Key hash" holding `hash`. */
+export async function reopenPopup(page: Page, hash: string): Promise<void> {
+  await page.reload();
+  await page.getByLabel('Key hash').fill(hash);
+}
+
+/** Esc in "Key hash" (the card goes, the empty popup's lists come back, settled), then `hash` typed again. */
+export async function clearAndRetype(page: Page, hash: string): Promise<void> {
+  const field = page.getByLabel('Key hash');
+  await field.press('Escape');
   await page.locator('.history, .history__empty').first().waitFor();
   // The list shows at once with what the popup holds; the history and watched keys Esc asks the
   // worker for land within a few frames, and must not land inside the lookup measured next.
   await page.waitForTimeout(150);
+  await field.fill(hash);
 }

@@ -5,7 +5,14 @@
 import { saveOptions, type ExtensionHarness } from '../lib/extension-session.ts';
 import type { MockApi } from '../../test/mock-api/server.ts';
 import { interleaved } from './interleave.ts';
-import { clearPopup, timedLookup, waitForRefresh, type LookupTiming, type Side } from './lookup-timing.ts';
+import {
+  clearAndRetype,
+  reopenPopup,
+  timedLookup,
+  waitForRefresh,
+  type LookupTiming,
+  type Side,
+} from './lookup-timing.ts';
 import { stopWorker } from './worker.ts';
 
 /** How long the mock waits before each answer in the "with latency" lookups. */
@@ -84,8 +91,7 @@ export async function measureCold(bench: LookupBench): Promise<ColdSamples> {
 export async function measureCached({ h, ours, reference, samples, hash }: LookupBench): Promise<PairedLookups> {
   await saveOptions(h, { cacheSeconds: 60 });
   // As a person opens the popup again: its start reply brings the cache's time and its fresh cards.
-  await ours.page.reload();
-  await ours.page.getByLabel('Key hash').fill(hash);
+  await reopenPopup(ours.page, hash);
   await timedLookup(ours);
   await waitForRefresh(ours.page);
   await reference.page.evaluate(() => document.body.setAttribute('data-remember', ''));
@@ -95,8 +101,7 @@ export async function measureCached({ h, ours, reference, samples, hash }: Looku
       async (i) => {
         // As a person asks again for a key not on screen: the card shown is cleared first (Esc),
         // so the repeat has to draw a card, not leave the one there.
-        await clearPopup(ours.page);
-        await ours.page.getByLabel('Key hash').fill(hash);
+        await clearAndRetype(ours.page, hash);
         const timing = await timedLookup(ours, i);
         await waitForRefresh(ours.page);
         return timing;
