@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { popupShell } from './scripts/build/popup-shell';
 
 /** The card view (components/card/ and its model, utils/card/): what only a key's card or error
  * notice uses. The popup loads it after its first paint (components/lookup/LazyAnswer.tsx). */
@@ -51,7 +52,8 @@ export default defineConfig({
   // Firefox too: MV3 keeps optional_host_permissions, action.openPopup and storage.session alike.
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact()],
+    // popupShell: popup.html carries the popup's first render and its styles (scripts/build/popup-shell.ts).
+    plugins: [preact(), popupShell()],
     // What pages share is split by who loads it, the popup's first paint first (`popupChunk`).
     build: {
       rolldownOptions: {
@@ -147,6 +149,8 @@ export default defineConfig({
       'assets/**',
       'public/**',
       'test/mock-api/**',
+      // The build step that writes the popup's first render into popup.html (imported above).
+      'scripts/build/**',
     ],
     // Reviewers rebuild from these; tests and their fixtures are not needed for that.
     excludeSources: ['**/*.test.ts', '**/*.test.tsx'],

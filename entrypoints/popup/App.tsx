@@ -15,13 +15,19 @@ import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-clien
 import { useWatched } from '@/utils/watch/page/use-watched';
 import { usePopupLock } from '@/utils/lock/page/use-popup-lock';
 
-/** `started`: the worker's reply to `popupStart`, asked for before the first render (main.tsx). */
-export function App({ started }: { started?: Promise<WorkerReply<'popupStart'>> }) {
+export interface AppProps {
+  /** The worker's reply to `popupStart`, asked for before the first render (main.tsx). */
+  started?: Promise<WorkerReply<'popupStart'>>;
+  /** What the field already holds: typed into popup.html's prerendered field before this ran. */
+  typed?: string;
+}
+
+export function App({ started, typed = '' }: AppProps) {
   const [history, setHistory] = useState<HistoryItem[] | null>(null);
   // An answer may change the history, yet the list is only on screen with the empty popup: it is
   // asked for again when it shows, never on the way to a card.
   const historyStale = useRef(false);
-  const entry = useLookupEntry(() => (historyStale.current = true));
+  const entry = useLookupEntry(() => (historyStale.current = true), undefined, typed);
   const watched = useWatched();
   const input = useRef<HTMLInputElement>(null);
   const firstHistoryEntry = useRef<HTMLButtonElement>(null);

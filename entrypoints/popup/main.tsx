@@ -1,8 +1,6 @@
-import { render } from 'preact';
 import '@/assets/theme.css';
 import { askWorker } from '@/utils/messaging/page/worker-client';
-import { App } from './App';
+import { mountPopup } from './mount';
 
 // Asked before the first render, so that the worker works on it while the popup paints.
-const started = askWorker('popupStart');
-render(<App started={started} />, document.getElementById('app') as HTMLElement);
+mountPopup(document.getElementById('app') as HTMLElement, askWorker('popupStart'));

@@ -13,7 +13,7 @@ export interface Stamps {
   readyAt: number | null;
   /** The history list (or its empty note) first appeared. */
   historyAt: number | null;
-  /** The page's script first put something in its `#app` root (the popup's first render). */
+  /** `#app` first held something: the popup's prerendered HTML as it was parsed, or a first render. */
   renderedAt: number | null;
   /** The first message the page sent (the popup's start message), and its reply. */
   firstSentAt: number | null;

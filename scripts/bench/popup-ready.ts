@@ -21,7 +21,7 @@ export interface PageSteps {
   parsedAt: number;
   /** DOMContentLoaded: the page's module scripts have run. */
   scriptsRanAt: number;
-  /** The page's script first rendered into #app; null for a page without one. */
+  /** #app first held the popup (its prerendered HTML, parsed); null for a page without one. */
   renderedAt: number | null;
   focusedAt: number | null;
   readyAt: number;

@@ -28,7 +28,7 @@ export function readyRows({ popup, blank, ratios, heap, blankHeap, start }: Read
     both('navigation start → HTML arrived', (s) => s.htmlAt),
     both('navigation start → HTML parsed (module scripts still to run)', (s) => s.parsedAt),
     row(
-      '↳ popup: navigation start → its first render into #app',
+      '↳ popup: navigation start → #app holds the popup (its prerendered HTML, parsed with the page)',
       at(popup, (s) => s.renderedAt),
       ms,
     ),

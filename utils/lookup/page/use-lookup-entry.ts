@@ -6,11 +6,12 @@ import { type AskLookup, useLookup } from './use-lookup';
  * The "Key hash" field and its lookups, as the popup (and any page with the field) uses them: what
  * was typed, and what submitting or pasting it decides: look up, ask which hash, or say why not.
  * `onSettled` runs when an answer has landed (the history may have changed); `ask` sends the
- * lookup (the popup's `lookup` message unless a page has its own).
+ * lookup (the popup's `lookup` message unless a page has its own); `typed`: what the field held
+ * before the page's scripts ran.
  */
-export function useLookupEntry(onSettled: () => void, ask?: AskLookup) {
+export function useLookupEntry(onSettled: () => void, ask?: AskLookup, typed = '') {
   const lookup = useLookup(onSettled, ask);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(typed);
 
   /** Looks up a hash chosen from a list (history, watched keys, a choice), showing it in the field. */
   function pick(hash: KeyHash) {

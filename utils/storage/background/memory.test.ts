@@ -39,6 +39,19 @@ describe('what the worker keeps in memory', () => {
     expect(set.mock.calls).toEqual([[{ probe: { a: 1 }, probe$: { v: 1 } }]]);
   });
 
+  it('writes nothing for a change that leaves the item as it is', async () => {
+    await changeKept(change(probe, () => ({ a: 1 })));
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set');
+    const remove = vi.spyOn(fakeBrowser.storage.session, 'remove');
+    await changeKept(change(probe, (current) => current));
+    expect(set).not.toHaveBeenCalled();
+    await changeKept(change(probe, () => undefined));
+    expect(remove).toHaveBeenCalledTimes(1);
+    await changeKept(change(probe, () => undefined));
+    expect(remove).toHaveBeenCalledTimes(1);
+    expect(await readKept(probe)).toEqual({});
+  });
+
   it.each([
     [{ a: 1, b: 2 }, { b: 2, a: 1 }, true],
     [[1, 2], [2, 1], false],

@@ -89,6 +89,9 @@ export function changeKept(...changes: Change[]): Promise<void> {
     const removes = new Map<Area, string[]>();
     changes.forEach(({ kept, next }, index) => {
       const value = next(current[index]);
+      // A change that leaves the item as it is (the same value, or absent and still absent)
+      // writes nothing: the popup's start, for one, checks the last lookup every time it opens.
+      if (value === current[index] || (value === undefined && current[index] === kept.item.fallback)) return;
       const [area, name] = kept.item.key.split(':') as [Area, string];
       if (value === undefined) {
         removes.set(area, [...(removes.get(area) ?? []), name, `${name}$`]);

@@ -1,0 +1,37 @@
+// popup.html as built: the popup's first render and its styles are in the HTML, so the field is
+// painted and focused before any script has run (scripts/build/popup-shell.ts). `npm run zip` first.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../../scripts/lib/paths.ts';
+
+async function builtPopup(dir: string): Promise<Document> {
+  const { DOMParser } = new Window();
+  return new DOMParser().parseFromString(
+    await readFile(join(dir, 'popup.html'), 'utf8'),
+    'text/html',
+  ) as unknown as Document;
+}
+
+describe.each([
+  ['Chrome', CHROME_BUILD_DIR],
+  ['Firefox', FIREFOX_BUILD_DIR],
+])('the built popup.html (%s)', (_browser, dir) => {
+  it('holds the "Key hash" field, autofocused, and its "Look up" button before any script runs', async () => {
+    const document = await builtPopup(dir);
+    const field = document.querySelector<HTMLInputElement>('#app form input#hash');
+    expect(field?.hasAttribute('autofocus')).toBe(true);
+    expect(document.querySelector('label[for="hash"]')?.textContent).toBe('Key hash');
+    expect(document.querySelector('#app form button[type="submit"]')?.textContent).toBe('Look up');
+    // Nothing that needs the worker's answer is drawn ahead of it.
+    expect(document.querySelector('#app .history, #app .history__empty, #app [role="alert"]')).toBeNull();
+  });
+
+  it('carries its styles inline: no stylesheet to fetch before the first paint', async () => {
+    const document = await builtPopup(dir);
+    expect(document.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(0);
+    const styles = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '').join('');
+    expect(styles).toContain('.lookup-form');
+  });
+});
