@@ -18,6 +18,9 @@ import { lockOnStart, onLockAlarm, startLock } from '@/utils/lock/background/loc
 import { noteUse } from '@/utils/lock/background/lock-state';
 
 export default defineBackground(() => {
+  // What a lookup that woke the worker needs is read first, while the listeners are registered;
+  // the chores of a start wait for it.
+  const warm = warmUp();
   // Listeners are registered synchronously at start-up: the worker may have been woken by the very
   // event they handle.
   registerMessageHandlers();
@@ -43,8 +46,7 @@ export default defineBackground(() => {
       await paintToolbar(new Date());
     },
   });
-  // What a lookup that woke the worker needs is read first; the chores of a start wait for it.
-  void warmUp().then(() => {
+  void warm.then(() => {
     void restrictStorageToExtension();
     // Alarms can be lost (the browser cleared them, an update): put it back if it is missing.
     void ensureWatchAlarm();
