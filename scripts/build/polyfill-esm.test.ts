@@ -12,6 +12,7 @@ let imports = 0;
 async function importPolyfillEsm(): Promise<unknown> {
   // A module is evaluated once per URL: the count makes each import's URL its own.
   const code = `${esmOfUmd(await readFile(polyfillPath, 'utf8'))}// ${++imports}\n`;
+  // eslint-disable-next-line no-unsanitized/method -- the polyfill's own code, read from node_modules
   const module = (await import(/* @vite-ignore */ `data:text/javascript,${encodeURIComponent(code)}`)) as {
     default: unknown;
   };
