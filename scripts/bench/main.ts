@@ -26,7 +26,7 @@ import { measurePopupReady } from './popup-ready.ts';
 import { REFERENCE_PAGE } from './reference/messages.ts';
 import type { LookupResults } from './rows-lookups.ts';
 import { benchRows, type BenchResults } from './rows.ts';
-import { ourSide, referenceSide } from './sides.ts';
+import { ourSide, referenceListUrl, referenceSide } from './sides.ts';
 import { table } from './table.ts';
 
 /** Issue 21: at least this many samples a row for a run whose verdicts count. */
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
         await lookUp(popup, HASH);
         log('warmed up');
         if (runs('ready')) {
-          results.ready = await measurePopupReady(h, SAMPLES, HASH);
+          results.ready = await measurePopupReady(h, SAMPLES, HASH, await referenceListUrl(h, HASH));
           log('popup ready');
         }
         if (runs('lookups')) {

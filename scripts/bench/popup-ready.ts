@@ -35,6 +35,8 @@ export interface PageSteps {
 export interface ReadySamples {
   popup: PageSteps[];
   blank: PageSteps[];
+  /** The reference's list page (scripts/bench/reference/list.tsx): one message, the same list drawn. */
+  list: PageSteps[];
   /** Each popup's time to ready over the blank page's opened just before it. */
   ratios: number[];
   heap: number[];
@@ -44,11 +46,16 @@ export interface ReadySamples {
 }
 
 /**
- * `samples` pairs of a blank page then a popup, alternating so that drift hits both alike; each
- * popup looks `hash` up before its heap is read.
+ * `samples` rounds of a blank page, a popup and the reference's list page (at `listUrl`), one
+ * after the other so that drift hits all alike; each popup looks `hash` up before its heap is read.
  */
-export async function measurePopupReady(h: ExtensionHarness, samples: number, hash: string): Promise<ReadySamples> {
-  const ready: Omit<ReadySamples, 'ratios'> = { popup: [], blank: [], heap: [], blankHeap: [], start: [] };
+export async function measurePopupReady(
+  h: ExtensionHarness,
+  samples: number,
+  hash: string,
+  listUrl: string,
+): Promise<ReadySamples> {
+  const ready: Omit<ReadySamples, 'ratios'> = { popup: [], blank: [], list: [], heap: [], blankHeap: [], start: [] };
   const worker = () => workerOf(h.context, h.extensionId);
   for (let i = 0; i < samples; i++) {
     const blank = await openTimed(h, 'blank.html');
@@ -64,18 +71,23 @@ export async function measurePopupReady(h: ExtensionHarness, samples: number, ha
     ready.heap.push(await heapUsed(opened.page));
     await opened.page.close();
     await settle();
+    const list = await openTimed(h, listUrl);
+    ready.list.push(list.steps);
+    await list.page.close();
+    await settle();
   }
   const readyOf = (steps: PageSteps[]) => steps.map((s) => s.readyAt);
   return { ...ready, ratios: pairedRatios(readyOf(ready.popup), readyOf(ready.blank)) };
 }
 
-/** Opens `path` in a new tab and times it from navigation start. */
+/** Opens `path` (a page of ours, or another extension's page by its URL) in a new tab and times it from navigation start. */
 async function openTimed(h: ExtensionHarness, path: string): Promise<{ page: Page; steps: PageSteps }> {
   const page = await h.context.newPage();
   await page.goto(new URL(path, h.popupUrl).href);
   await page.waitForFunction(() => (window as unknown as { __bench: Stamps }).__bench.readyAt !== null);
-  // The popup's history comes with the worker's reply, after the field is ready (at most 5 s).
-  if (path === 'popup.html') {
+  // The popup's history (the list page's list) comes with the worker's reply, after the field is
+  // ready (at most 5 s).
+  if (path !== 'blank.html') {
     await page
       .waitForFunction(() => (window as unknown as { __bench: Stamps }).__bench.historyAt !== null, undefined, {
         timeout: 5000,

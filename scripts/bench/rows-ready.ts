@@ -9,11 +9,19 @@ export const READY_GOALS = { readyToBlank: 1.05, historyToBlank: 1.3 };
 
 const at = (steps: PageSteps[], step: (s: PageSteps) => number | null) => defined(steps.map(step));
 
-export function readyRows({ popup, blank, ratios, heap, blankHeap, start }: ReadySamples): Row[] {
+export function readyRows({ popup, blank, list, ratios, heap, blankHeap, start }: ReadySamples): Row[] {
   const steps = start.flatMap((s) => (s ? [s] : []));
   const [history, blankForHistory] = measuredPairs(
     popup.map((s) => s.historyAt),
     blank.map((s) => s.readyAt),
+  );
+  const [listShown, blankForList] = measuredPairs(
+    list.map((s) => s.historyAt),
+    blank.map((s) => s.readyAt),
+  );
+  const [historyForList, listForHistory] = measuredPairs(
+    popup.map((s) => s.historyAt),
+    list.map((s) => s.historyAt),
   );
   const both = (what: string, step: (s: PageSteps) => number | null) =>
     versus(`↳ ${what}: popup vs blank page`, at(popup, step), at(blank, step), ms);
@@ -41,6 +49,28 @@ export function readyRows({ popup, blank, ratios, heap, blankHeap, start }: Read
       READY_GOALS.historyToBlank,
     ),
     row('↳ popup: navigation start → history list shown', history, ms),
+    row(
+      '↳ floor: the reference list page (one message as its script starts, the same list drawn): list shown ÷ blank page ready (paired)',
+      pairedRatios(listShown, blankForList),
+      times,
+    ),
+    row(
+      '↳ popup history shown ÷ the reference list page’s list shown (paired)',
+      pairedRatios(historyForList, listForHistory),
+      times,
+    ),
+    versus(
+      '↳ navigation start → the message sent: popup vs reference list page',
+      at(popup, (s) => s.firstSentAt),
+      at(list, (s) => s.firstSentAt),
+      ms,
+    ),
+    versus(
+      '↳ navigation start → DOMContentLoaded (module scripts have run): popup vs reference list page',
+      at(popup, (s) => s.scriptsRanAt),
+      at(list, (s) => s.scriptsRanAt),
+      ms,
+    ),
     row(
       '↳ popup: navigation start → start message sent',
       at(popup, (s) => s.firstSentAt),

@@ -6,7 +6,13 @@ import { MOCK_MANAGEMENT_KEY } from '../../test/mock-api/samples.ts';
 import type { MockApi } from '../../test/mock-api/server.ts';
 import { withChrome, type ExtensionHarness } from '../lib/extension-session.ts';
 import { measureFrameMs, type Side } from './lookup-timing.ts';
-import { REFERENCE_PAGE, REFERENCE_WORKER, type ReferenceConfig } from './reference/messages.ts';
+import {
+  REFERENCE_LIST_PAGE,
+  REFERENCE_PAGE,
+  REFERENCE_WORKER,
+  type ReferenceConfig,
+  type ReferenceList,
+} from './reference/messages.ts';
 import { workerOf } from './worker.ts';
 
 /** Our popup page, already open, as one side. */
@@ -52,4 +58,25 @@ export async function referenceSide(h: ExtensionHarness, api: MockApi, hash: str
     lookupType: 'lookup',
     frameMs: await measureFrameMs(page),
   };
+}
+
+/**
+ * The reference's list page (scripts/bench/reference/list.tsx), its worker told to answer with
+ * one recent lookup of `hash`, as our popup's history holds after the bench's warm-up.
+ */
+export async function referenceListUrl(h: ExtensionHarness, hash: string): Promise<string> {
+  const worker = await referenceWorker(h);
+  const list: ReferenceList = {
+    history: [
+      {
+        hash,
+        accountId: 'default',
+        name: 'Production backend',
+        status: { text: 'Active', tone: 'ok' },
+        at: new Date().toISOString(),
+      },
+    ],
+  };
+  await withChrome(worker, (chrome, values) => chrome.storage.local.set(values), list);
+  return `chrome-extension://${new URL(worker.url()).host}/${REFERENCE_LIST_PAGE}`;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { build, type InlineConfig } from 'vite';
 import { PROJECT_ROOT } from '../../lib/paths.ts';
-import { REFERENCE_PAGE, REFERENCE_WORKER } from './messages.ts';
+import { REFERENCE_LIST_PAGE, REFERENCE_PAGE, REFERENCE_WORKER } from './messages.ts';
 
 const SOURCE_DIR = import.meta.dirname;
 
@@ -20,8 +20,8 @@ const common = (outDir: string): InlineConfig => ({
 });
 
 /**
- * The reference extension, ready to load: page.html with its script and CSS, reference-worker.js
- * and manifest.json. `hostPermission` is the mock's origin pattern.
+ * The reference extension, ready to load: page.html and list.html with their scripts and CSS,
+ * reference-worker.js and manifest.json. `hostPermission` is the mock's origin pattern.
  */
 export async function buildReference(outDir: string, hostPermission: string): Promise<void> {
   const base = common(outDir);
@@ -29,7 +29,11 @@ export async function buildReference(outDir: string, hostPermission: string): Pr
     ...base,
     plugins: [preact()],
     base: '/',
-    build: { ...base.build, emptyOutDir: true, rolldownOptions: { input: join(SOURCE_DIR, REFERENCE_PAGE) } },
+    build: {
+      ...base.build,
+      emptyOutDir: true,
+      rolldownOptions: { input: [REFERENCE_PAGE, REFERENCE_LIST_PAGE].map((page) => join(SOURCE_DIR, page)) },
+    },
   });
   await build({
     ...base,

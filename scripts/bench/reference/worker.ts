@@ -3,7 +3,14 @@
 // worker's (utils/lookup/background/api/key-request.ts), and replies with the key as the API sent it.
 // Its base URL and management key are read from storage as it starts, as any worker must.
 import { browser } from 'wxt/browser';
-import type { ReferenceConfig, ReferenceReply, ReferenceRequest } from './messages';
+import type {
+  ReferenceConfig,
+  ReferenceList,
+  ReferenceListReply,
+  ReferenceListRequest,
+  ReferenceReply,
+  ReferenceRequest,
+} from './messages';
 import type { ApiKey } from './product';
 
 const readConfig = (): Promise<Partial<ReferenceConfig>> => browser.storage.local.get(['baseUrl', 'managementKey']);
@@ -17,14 +24,29 @@ async function configured(): Promise<Partial<ReferenceConfig>> {
   return config;
 }
 
+// The list, kept as our worker keeps its history once read; read again only while it is empty.
+const readList = (): Promise<Partial<ReferenceList>> => browser.storage.local.get('history');
+let list = readList();
+
+async function listed(): Promise<ReferenceListReply> {
+  let read = await list;
+  if (!read.history) read = await (list = readList());
+  return { entries: read.history ?? [] };
+}
+
 const isLookup = (message: unknown): message is ReferenceRequest =>
   typeof message === 'object' && message !== null && (message as ReferenceRequest).type === 'lookup';
+const isList = (message: unknown): message is ReferenceListRequest =>
+  typeof message === 'object' && message !== null && (message as ReferenceListRequest).type === 'list';
 
-browser.runtime.onMessage.addListener((message: unknown, _sender, reply: (answer: ReferenceReply) => void) => {
-  if (!isLookup(message)) return false;
-  void lookUp(message.hash).then(reply);
-  return true;
-});
+browser.runtime.onMessage.addListener(
+  (message: unknown, _sender, reply: (answer: ReferenceReply | ReferenceListReply) => void) => {
+    if (isList(message)) void listed().then(reply);
+    else if (isLookup(message)) void lookUp(message.hash).then(reply);
+    else return false;
+    return true;
+  },
+);
 
 async function lookUp(hash: string): Promise<ReferenceReply> {
   const { baseUrl, managementKey } = await configured();
