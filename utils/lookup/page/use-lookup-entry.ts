@@ -15,8 +15,9 @@ export function useLookupEntry(onSettled: () => void, ask?: AskLookup, typed = '
 
   /** Looks up a hash chosen from a list (history, watched keys, a choice), showing it in the field. */
   function pick(hash: KeyHash) {
-    setText(hash);
+    // The lookup first: its message leaves before the field's redraw is queued (use-lookup.ts).
     void lookup.lookUp(hash);
+    setText(hash);
   }
 
   function submit(value: string) {

@@ -96,11 +96,17 @@ export function useLookup(onSettled: () => void, ask: AskLookup = askLookup) {
   async function lookUp(hash: KeyHash) {
     const id = ++latest.current;
     const now = new Date();
-    setNow(now);
     const known = recent.current.fresh(hash, now);
-    if (known) return refresh(hash, known, id);
+    if (known) {
+      setNow(now);
+      return refresh(hash, known, id);
+    }
+    // Asked before the page's state changes: the messenger sends a microtask later, and a state
+    // change first would queue the page's redraw (the spinner) ahead of the message.
+    const asked = ask({ hash, allowCached: true });
+    setNow(now);
     setView({ kind: 'loading' });
-    const first = await ask({ hash, allowCached: true });
+    const first = await asked;
     if (id !== latest.current) return;
     // "Try again in 30 seconds" and "Updated just now" count from the answer, not the question.
     setNow(new Date());
