@@ -1,7 +1,7 @@
 // The popup's first paint without waiting for its scripts: at build time, the popup's first render
 // (the "Key hash" field, its button, the empty result area) is written into popup.html, and the
 // popup's stylesheet is inlined there. The browser then paints and focuses the field as soon as
-// the HTML is parsed; the scripts hydrate it when they have run (entrypoints/popup/main.tsx), and
+// the HTML is parsed; the scripts hydrate it when they have run (entrypoints/popup/mount.tsx), and
 // what was typed meanwhile is kept. Loaded by wxt.config.ts.
 import preact from '@preact/preset-vite';
 import type * as Preact from 'preact';
@@ -15,7 +15,7 @@ const EMPTY_ROOT = '<div id="app"></div>';
 
 /** Stands in for the extension API while the popup renders in Node: its first render calls none. */
 const FAKE_BROWSER_ID = '\0popup-shell:fake-browser';
-const FAKE_BROWSER = `import { fakeBrowser } from '@webext-core/fake-browser';
+const FAKE_BROWSER = `import { fakeBrowser } from 'wxt/testing/fake-browser';
 export const browser = fakeBrowser;
 export default fakeBrowser;`;
 
