@@ -1,6 +1,4 @@
 import '@/assets/theme.css';
-import { askWorker } from '@/utils/messaging/page/worker-client';
-import { mountPopup } from './mount';
+import { startPopup } from './mount';
 
-// Asked before the first render, so that the worker works on it while the popup paints.
-mountPopup(document.getElementById('app') as HTMLElement, askWorker('popupStart'));
+void startPopup(document.getElementById('app') as HTMLElement);

@@ -1,5 +1,5 @@
 import { hydrate, render } from 'preact';
-import type { WorkerReply } from '@/utils/messaging/page/worker-client';
+import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { App } from './App';
 
 /**
@@ -12,4 +12,15 @@ export function mountPopup(root: HTMLElement, started: Promise<WorkerReply<'popu
   const field = root.querySelector<HTMLInputElement>('#hash');
   if (field) hydrate(<App started={started} typed={field.value} />, root);
   else render(<App started={started} />, root);
+}
+
+/**
+ * Starts the popup: asks the worker for its start (history, watched keys, last lookup), then
+ * mounts. The messenger sends a message a microtask after it is asked, and mounting is
+ * synchronous and takes milliseconds, so mounting waits one microtask more: the message leaves
+ * first and the worker answers while the popup hydrates.
+ */
+export function startPopup(root: HTMLElement): Promise<void> {
+  const started = askWorker('popupStart');
+  return Promise.resolve().then(() => mountPopup(root, started));
 }
