@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FindOnPageButton, openBulk } from '@/components/bulk/FindOnPageButton';
 import { HistoryList } from '@/components/lookup/HistoryList';
 import { loadAnswerWhenIdle } from '@/components/lookup/LazyAnswer';
@@ -44,7 +44,9 @@ export function App({ started, typed = '' }: AppProps) {
     // before an answer needs it, and never in the way of the field or the history.
     loadAnswerWhenIdle();
   };
-  useEffect(() => void entry.start(started ?? askWorker('popupStart'), onStart, entry.setText), []);
+  // Taken as the first render is committed, not after the next frame (useEffect): the reply may
+  // be here by then, and the history it brings is drawn at once.
+  useLayoutEffect(() => void entry.start(started ?? askWorker('popupStart'), onStart, entry.setText), []);
   const listsShown = text === '' && (view.kind === 'idle' || view.kind === 'input_error');
   useEffect(() => {
     if (!listsShown || !historyStale.current) return;

@@ -90,6 +90,21 @@ describe('the popup taking over its prerendered HTML', () => {
     expect(field().value).toBe(HASH);
   });
 
+  it('draws the history the start reply brings without waiting for a frame', async () => {
+    const root = prerendered();
+    // No frame comes in this test: whatever waits for one never runs.
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    vi.useFakeTimers();
+    try {
+      mountPopup(root, Promise.resolve(START));
+      for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+      expect(screen.getByRole('button', { name: /Production backend/ })).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+      frame.mockRestore();
+    }
+  });
+
   it('renders from nothing where the HTML has no prerendered popup (wxt dev)', async () => {
     const root = document.createElement('div');
     document.body.append(root);
