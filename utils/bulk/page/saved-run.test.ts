@@ -35,6 +35,29 @@ describe('the saved run', () => {
     expect(loadRun()?.answers).toEqual([[`a/${hash(2)}`, failed]]);
   });
 
+  it('starts a run without removing the earlier one’s answers, and removes them once the page is idle', () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (task: () => void) => idle.push(task));
+    try {
+      const earlier = new RunSaver(head('2026-01-01T00:00:00.000Z'), []);
+      earlier.append([[`a/${hash(1)}`, notFound]]);
+      earlier.append([[`a/${hash(2)}`, notFound]]);
+      const removed = vi.spyOn(sessionStorage, 'removeItem');
+      new RunSaver(head('2026-01-02T00:00:00.000Z'), [[`a/${hash(3)}`, failed]]);
+      expect(removed).not.toHaveBeenCalled();
+      // Unreachable already: the page reloaded now shows the new run alone.
+      expect(loadRun()?.answers).toEqual([[`a/${hash(3)}`, failed]]);
+      idle.forEach((task) => task());
+      // The earlier run's three chunks (what it kept, and two appended) are gone; the new run's
+      // head and its one chunk are left.
+      expect(removed).toHaveBeenCalledTimes(3);
+      expect(sessionStorage.length).toBe(2);
+      expect(loadRun()?.answers).toEqual([[`a/${hash(3)}`, failed]]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('keeps nothing when the tab’s storage is full, and the page then starts empty', () => {
     const saver = new RunSaver(head('2026-01-01T00:00:00.000Z'), []);
     vi.spyOn(sessionStorage, 'setItem').mockImplementation(() => {

@@ -14,7 +14,11 @@ type RunHead = Omit<SavedRun, 'answers'>;
 type AnswerChunk = { ranAt: string; answers: [string, AccountAnswer][] };
 
 const SLOT = 'modelgates-bulk-run';
-const chunkSlot = (n: number) => `${SLOT}/answers/${n}`;
+/** Every slot of a saved run's answers starts so. */
+const CHUNKS = `${SLOT}/`;
+/** Where the answers of the run that started at `ranAt` are: each run's under its own name. */
+const runChunks = (ranAt: string) => `${CHUNKS}${ranAt}/`;
+const chunkSlot = (ranAt: string, n: number) => `${runChunks(ranAt)}${n}`;
 
 /**
  * The run in the tab's session storage: it lasts as long as the tab, through reloads, and no
@@ -25,20 +29,26 @@ const chunkSlot = (n: number) => `${SLOT}/answers/${n}`;
 export class RunSaver {
   private chunks = 0;
 
-  /** Starts the tab's saved run over with this run and the answers it keeps from before. */
+  /**
+   * Starts the tab's saved run over with this run and the answers it keeps from before. The new
+   * head alone makes the earlier run's answers unreachable (they are under its name); they are
+   * removed once the page is idle, not in the click that starts the run: removing a 2,000-hash
+   * run's chunks took about 15 ms.
+   */
   constructor(
     private readonly head: RunHead,
     kept: [string, AccountAnswer][],
   ) {
-    clearSavedRun();
-    if (write(SLOT, head)) this.append(kept);
+    if (!write(SLOT, head)) return;
+    this.append(kept);
+    whenIdle(removeEarlierRuns);
   }
 
   /** Adds these answers; a later answer for an item replaces an earlier one on loading. */
   append(answers: [string, AccountAnswer][]): void {
     if (this.chunks < 0) return;
     const chunk: AnswerChunk = { ranAt: this.head.ranAt, answers };
-    if (write(chunkSlot(this.chunks), chunk)) this.chunks += 1;
+    if (write(chunkSlot(this.head.ranAt, this.chunks), chunk)) this.chunks += 1;
     else this.chunks = -1;
   }
 }
@@ -55,18 +65,47 @@ function write(slot: string, value: unknown): boolean {
 
 function clearSavedRun(): void {
   sessionStorage.removeItem(SLOT);
-  for (let n = 0; sessionStorage.getItem(chunkSlot(n)) !== null; n += 1) sessionStorage.removeItem(chunkSlot(n));
+  removeChunks(() => true);
+}
+
+/** Removes the answers of every run but the one the head names (the latest). */
+function removeEarlierRuns(): void {
+  const ranAt = savedHead()?.ranAt;
+  removeChunks((slot) => ranAt === undefined || !slot.startsWith(runChunks(ranAt)));
+}
+
+/** Removes the saved answers' slots that `which` picks. */
+function removeChunks(which: (slot: string) => boolean): void {
+  const slots: string[] = [];
+  for (let i = 0; i < sessionStorage.length; i += 1) {
+    const slot = sessionStorage.key(i);
+    if (slot?.startsWith(CHUNKS) && which(slot)) slots.push(slot);
+  }
+  for (const slot of slots) sessionStorage.removeItem(slot);
+}
+
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 0);
+}
+
+function savedHead(): Partial<RunHead> | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(SLOT) ?? 'null') as Partial<RunHead> | null;
+  } catch {
+    return null;
+  }
 }
 
 export function loadRun(): SavedRun | null {
   try {
-    const run = JSON.parse(sessionStorage.getItem(SLOT) ?? 'null') as Partial<RunHead> | null;
+    const run = savedHead();
     if (!run || typeof run.ranAt !== 'string' || !Array.isArray(run.accounts)) return null;
     if (!Array.isArray(run.hashes) || !run.hashes.every(isKeyHash)) return null;
     const answers: [string, AccountAnswer][] = [];
     for (let n = 0; ; n += 1) {
-      const chunk = JSON.parse(sessionStorage.getItem(chunkSlot(n)) ?? 'null') as Partial<AnswerChunk> | null;
-      // A chunk of another run (one whose saving stopped part-way) ends this run's answers.
+      const chunk = JSON.parse(sessionStorage.getItem(chunkSlot(run.ranAt, n)) ?? 'null') as Partial<AnswerChunk> | null;
+      // A missing or damaged chunk ends this run's answers.
       if (!chunk || chunk.ranAt !== run.ranAt || !Array.isArray(chunk.answers)) break;
       answers.push(...chunk.answers);
     }
