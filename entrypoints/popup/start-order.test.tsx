@@ -2,6 +2,7 @@
 // the popup hydrates: hydrating is synchronous and takes milliseconds, and the worker can answer
 // meanwhile.
 import { screen } from '@testing-library/preact';
+import type * as Preact from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
@@ -11,7 +12,7 @@ import { startPopup } from './mount';
 const happened: string[] = [];
 
 vi.mock('preact', async (original) => {
-  const preact = await original<typeof import('preact')>();
+  const preact = await original<typeof Preact>();
   return {
     ...preact,
     hydrate: (...args: Parameters<typeof preact.hydrate>) => {
@@ -35,7 +36,8 @@ describe('the popup starting', () => {
       runtime: { sendMessage: (message: { type: string }) => void happened.push(`sent ${message.type}`) },
     };
     const root = document.createElement('div');
-    root.innerHTML = renderToString(<App />); // popup.html as the build writes it
+    // popup.html as the build writes it: App's first render in the root.
+    root.append(...new DOMParser().parseFromString(renderToString(<App />), 'text/html').body.childNodes);
     document.body.append(root);
     await startPopup(root);
     expect(happened).toEqual(['sent popupStart', 'hydrated']);

@@ -104,7 +104,9 @@ export function loadRun(): SavedRun | null {
     if (!Array.isArray(run.hashes) || !run.hashes.every(isKeyHash)) return null;
     const answers: [string, AccountAnswer][] = [];
     for (let n = 0; ; n += 1) {
-      const chunk = JSON.parse(sessionStorage.getItem(chunkSlot(run.ranAt, n)) ?? 'null') as Partial<AnswerChunk> | null;
+      const chunk = JSON.parse(
+        sessionStorage.getItem(chunkSlot(run.ranAt, n)) ?? 'null',
+      ) as Partial<AnswerChunk> | null;
       // A missing or damaged chunk ends this run's answers.
       if (!chunk || chunk.ranAt !== run.ranAt || !Array.isArray(chunk.answers)) break;
       answers.push(...chunk.answers);
