@@ -11,7 +11,8 @@ export interface SavedRun {
 }
 
 type RunHead = Omit<SavedRun, 'answers'>;
-type AnswerChunk = { ranAt: string; answers: [string, AccountAnswer][] };
+/** A run's answers saved at once; the slot's name says whose run it is. */
+type AnswerChunk = { answers: [string, AccountAnswer][] };
 
 const SLOT = 'modelgates-bulk-run';
 /** Every slot of a saved run's answers starts so. */
@@ -47,7 +48,7 @@ export class RunSaver {
   /** Adds these answers; a later answer for an item replaces an earlier one on loading. */
   append(answers: [string, AccountAnswer][]): void {
     if (this.chunks < 0) return;
-    const chunk: AnswerChunk = { ranAt: this.head.ranAt, answers };
+    const chunk: AnswerChunk = { answers };
     if (write(chunkSlot(this.head.ranAt, this.chunks), chunk)) this.chunks += 1;
     else this.chunks = -1;
   }
@@ -89,13 +90,16 @@ function whenIdle(task: () => void): void {
   else setTimeout(task, 0);
 }
 
-function savedHead(): Partial<RunHead> | null {
+/** What a slot holds, parsed; null when it is empty or not JSON. Its shape is still to check. */
+function readSlot<T>(slot: string): Partial<T> | null {
   try {
-    return JSON.parse(sessionStorage.getItem(SLOT) ?? 'null') as Partial<RunHead> | null;
+    return JSON.parse(sessionStorage.getItem(slot) ?? 'null') as Partial<T> | null;
   } catch {
     return null;
   }
 }
+
+const savedHead = () => readSlot<RunHead>(SLOT);
 
 export function loadRun(): SavedRun | null {
   try {
@@ -104,11 +108,9 @@ export function loadRun(): SavedRun | null {
     if (!Array.isArray(run.hashes) || !run.hashes.every(isKeyHash)) return null;
     const answers: [string, AccountAnswer][] = [];
     for (let n = 0; ; n += 1) {
-      const chunk = JSON.parse(
-        sessionStorage.getItem(chunkSlot(run.ranAt, n)) ?? 'null',
-      ) as Partial<AnswerChunk> | null;
+      const chunk = readSlot<AnswerChunk>(chunkSlot(run.ranAt, n));
       // A missing or damaged chunk ends this run's answers.
-      if (!chunk || chunk.ranAt !== run.ranAt || !Array.isArray(chunk.answers)) break;
+      if (!Array.isArray(chunk?.answers)) break;
       answers.push(...chunk.answers);
     }
     return { ranAt: run.ranAt, accounts: run.accounts, hashes: run.hashes, answers };
