@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { defineOnUse } from '../../storage/background/defined-on-use';
 import { change, changeKept, forgetKept, type Kept, readKept } from '../../storage/background/memory';
 import { LOCKED, rewriteVault, vaultKeys } from '../../lock/background/vault';
 
@@ -14,11 +15,11 @@ import { LOCKED, rewriteVault, vaultKeys } from '../../lock/background/vault';
  */
 type ByAccount = Record<string, string>;
 
-const persistentKeysItem = storage.defineItem<ByAccount>('local:managementKeys', { fallback: {}, version: 1 });
-const sessionKeysItem = storage.defineItem<ByAccount>('session:managementKeys', { fallback: {}, version: 1 });
+const persistentKeysItem = defineOnUse<ByAccount>('local:managementKeys', { fallback: {}, version: 1 });
+const sessionKeysItem = defineOnUse<ByAccount>('session:managementKeys', { fallback: {}, version: 1 });
 /** The last 4 characters of each key, in the same area as the key: all the pages are told. */
-const persistentHintsItem = storage.defineItem<ByAccount>('local:keyHints', { fallback: {}, version: 1 });
-const sessionHintsItem = storage.defineItem<ByAccount>('session:keyHints', { fallback: {}, version: 1 });
+const persistentHintsItem = defineOnUse<ByAccount>('local:keyHints', { fallback: {}, version: 1 });
+const sessionHintsItem = defineOnUse<ByAccount>('session:keyHints', { fallback: {}, version: 1 });
 
 // The worker keeps them in memory once read (./memory.ts): the key never leaves the worker.
 const keptOf = (item: typeof persistentKeysItem) => ({ item, version: 1 }) satisfies Kept<ByAccount>;

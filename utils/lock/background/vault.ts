@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { defineOnUse } from '../../storage/background/defined-on-use';
 import { change, changeKept, type Kept, readKept } from '../../storage/background/memory';
 import {
   aesKeyOf,
@@ -23,8 +23,8 @@ import {
  *   ever puts it in a reply.
  */
 // Typed as unknown: a record is only trusted once it has passed `vaultRecordSchema`.
-const recordItem = storage.defineItem<unknown>('local:keyVault', { fallback: null, version: 1 });
-const sessionKeyItem = storage.defineItem<string | null>('session:vaultKey', { fallback: null, version: 1 });
+const recordItem = defineOnUse<unknown>('local:keyVault', { fallback: null, version: 1 });
+const sessionKeyItem = defineOnUse<string | null>('session:vaultKey', { fallback: null, version: 1 });
 const kept = {
   record: { item: recordItem, version: 1 } satisfies Kept<unknown>,
   sessionKey: { item: sessionKeyItem, version: 1 } satisfies Kept<string | null>,

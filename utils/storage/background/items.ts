@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { defineOnUse } from './defined-on-use';
 import type { AlertSettings } from '../../watch/alert-settings';
 import { DEFAULT_ALERT_SETTINGS } from '../../watch/alert-settings-check';
 import type { KeyHash } from '../../hash-input';
@@ -46,7 +46,7 @@ const VERSION = {
  * What the options page saves (all but the keys). v2 added forgetKeyOnClose, history, cache;
  * v3 turned the one base URL into a list of accounts, and the saved key into the first one's.
  */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = defineOnUse<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: VERSION.settings,
   migrations: {
@@ -69,7 +69,7 @@ export async function readSettings(): Promise<Settings> {
 /** The most recent lookup (hash and result, never a management key), so that a popup opened
  * after a context-menu lookup, or in a fallback window, shows that result. v2: the result merges
  * the answers of every account (a v1 record is dropped: it lives for one session anyway). */
-export const lastLookupItem = storage.defineItem<LastLookup | null>('session:lastLookup', {
+export const lastLookupItem = defineOnUse<LastLookup | null>('session:lastLookup', {
   fallback: null,
   version: VERSION.lastLookup,
   migrations: { 2: () => null },
@@ -78,7 +78,7 @@ export const lastLookupItem = storage.defineItem<LastLookup | null>('session:las
 /** Recent successful lookups by account and hash, shown at once on a repeat lookup while a fresh
  * one runs. Session storage: gone when the browser closes; an account's entries go when its key or
  * base URL changes or it is removed. v2 filed them by account too (v1 entries are dropped). */
-export const resultCacheItem = storage.defineItem<Record<string, CachedKey>>('session:resultCache', {
+export const resultCacheItem = defineOnUse<Record<string, CachedKey>>('session:resultCache', {
   fallback: {},
   version: VERSION.resultCache,
   migrations: { 2: () => ({}) },
@@ -86,7 +86,7 @@ export const resultCacheItem = storage.defineItem<Record<string, CachedKey>>('se
 
 /** The last lookups, newest first: hash, account, name, a status word, when. No usage figures, no
  * key. v2 added the account; entries of the single-key version belong to the first account. */
-export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
+export const historyItem = defineOnUse<HistoryEntry[]>('local:history', {
   fallback: [],
   version: VERSION.history,
   migrations: {
@@ -99,17 +99,17 @@ export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
  * hashes or "Find key hashes on this page". Only the hashes are kept, never the text they were
  * found in (it may hold a secret key), and only until the page has taken them.
  */
-export const bulkInboxItem = storage.defineItem<KeyHash[]>('session:bulkInbox', { fallback: [], version: 1 });
+export const bulkInboxItem = defineOnUse<KeyHash[]>('session:bulkInbox', { fallback: [], version: 1 });
 
 /** The watched keys, oldest first. Local storage, so alerts stay raised across restarts. */
-export const watchlistItem = storage.defineItem<WatchEntry[]>('local:watchlist', {
+export const watchlistItem = defineOnUse<WatchEntry[]>('local:watchlist', {
   fallback: [],
   version: VERSION.watchlist,
 });
 
 /** The options' "Alerts" section (utils/watch/alert-settings.ts). Apart from `settings`, so it needs no
  * migration of its own. */
-export const alertSettingsItem = storage.defineItem<AlertSettings>('local:alertSettings', {
+export const alertSettingsItem = defineOnUse<AlertSettings>('local:alertSettings', {
   fallback: DEFAULT_ALERT_SETTINGS,
   version: VERSION.alertSettings,
 });
@@ -120,13 +120,13 @@ export const alertSettingsItem = storage.defineItem<AlertSettings>('local:alertS
  * spend figures are never on disk: the stack survives closing and reopening the panel, and is gone
  * when the browser closes. "Clear" empties it; removing an account takes what that account found.
  */
-export const panelStackItem = storage.defineItem<StackCard[]>('session:panelStack', {
+export const panelStackItem = defineOnUse<StackCard[]>('session:panelStack', {
   fallback: [],
   version: VERSION.panelStack,
 });
 
 /** The options' "Side panel" section (utils/panel/settings.ts): where right-click lookups show. */
-export const panelSettingsItem = storage.defineItem<PanelSettings>('local:panelSettings', {
+export const panelSettingsItem = defineOnUse<PanelSettings>('local:panelSettings', {
   fallback: DEFAULT_PANEL_SETTINGS,
   version: VERSION.panelSettings,
 });
@@ -138,32 +138,32 @@ export const panelSettingsItem = storage.defineItem<PanelSettings>('local:panelS
  * at 4 MiB. Local storage; a key's history goes when the user says so on stopping watching it, or
  * with its account.
  */
-export const spendHistoryItem = storage.defineItem<StoredSeries[]>('local:spendHistory', {
+export const spendHistoryItem = defineOnUse<StoredSeries[]>('local:spendHistory', {
   fallback: [],
   version: VERSION.spendHistory,
 });
 
 /** The options' "Lock" section: when the vault locks by itself (utils/lock/lock-settings.ts). */
-export const lockSettingsItem = storage.defineItem<LockSettings>('local:lockSettings', {
+export const lockSettingsItem = defineOnUse<LockSettings>('local:lockSettings', {
   fallback: DEFAULT_LOCK_SETTINGS,
   version: VERSION.lockSettings,
 });
 
 /** Wrong passphrases in a row, and when: the unlock back-off (utils/lock/backoff.ts), kept across restarts. */
-export const unlockFailuresItem = storage.defineItem<UnlockFailures>('local:unlockFailures', {
+export const unlockFailuresItem = defineOnUse<UnlockFailures>('local:unlockFailures', {
   fallback: NO_FAILURES,
   version: VERSION.unlockFailures,
 });
 
 /** ISO time of the last use while unlocked: the auto-lock counts from it (a new session starts locked). */
-export const lastUsedItem = storage.defineItem<string | null>('session:lastUsed', {
+export const lastUsedItem = defineOnUse<string | null>('session:lastUsed', {
   fallback: null,
   version: VERSION.lastUsed,
 });
 
 /** ISO time of the first watch check skipped while locked since the last one that ran, or null:
  * the watched list says "Not checked since … (locked)". */
-export const checkSkippedLockedItem = storage.defineItem<string | null>('local:checkSkippedLocked', {
+export const checkSkippedLockedItem = defineOnUse<string | null>('local:checkSkippedLocked', {
   fallback: null,
   version: VERSION.checkSkippedLocked,
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { StorageItemKey } from 'wxt/utils/storage';
+import { readBatched } from './batched-read';
 
 /**
  * A storage item the worker keeps in memory once read, with the version WXT's migrations expect
@@ -55,13 +56,13 @@ function listen(): void {
   if (!browser.storage.onChanged.hasListener(onStorageChanged)) browser.storage.onChanged.addListener(onStorageChanged);
 }
 
-/** The item's value: from memory when the worker has it, else read once from storage. */
+/** The item's value: from memory when the worker has it, else read once from storage (./batched-read.ts). */
 export function readKept<T>(kept: Kept<T>): Promise<T> {
   listen();
   const key = kept.item.key;
   const held = memory.get(key);
   if (held) return held.value as Promise<T>;
-  const value = kept.item.getValue();
+  const value = readBatched(kept);
   const entry: { value: Promise<unknown>; known?: { json: string } } = { value };
   memory.set(key, entry);
   value.then(

@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import type { Kept } from './memory';
+
+type Area = 'local' | 'session' | 'sync' | 'managed';
+
+interface Waiting {
+  name: string;
+  kept: Kept<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+// The reads asked for in this turn, by storage area: each area is read once for all of them.
+const waiting = new Map<Area, Waiting[]>();
+
+/**
+ * The item's stored value (its fallback when there is none), read together with every other item
+ * of its storage area asked for in the same turn: one `get` per area, each value with the version
+ * stored beside it (`name$`). A worker woken by a lookup reads its settings and keys so, in one
+ * `get` of `local` and one of `session`.
+ *
+ * A value stored at an earlier version than the item's is handed to WXT's item instead, whose
+ * migrations bring it up to date (and store it so) before it is given out.
+ */
+export function readBatched<T>(kept: Kept<T>): Promise<T> {
+  const [area, name] = kept.item.key.split(':') as [Area, string];
+  return new Promise<unknown>((resolve, reject) => {
+    let batch = waiting.get(area);
+    if (!batch) {
+      batch = [];
+      waiting.set(area, batch);
+      queueMicrotask(() => void readArea(area));
+    }
+    batch.push({ name, kept: kept as Kept<unknown>, resolve, reject });
+  }) as Promise<T>;
+}
+
+async function readArea(area: Area): Promise<void> {
+  const batch = waiting.get(area) ?? [];
+  waiting.delete(area);
+  let stored: Record<string, unknown>;
+  try {
+    stored = await browser.storage[area].get(batch.flatMap(({ name }) => [name, `${name}$`]));
+  } catch (error) {
+    for (const { reject } of batch) reject(error);
+    return;
+  }
+  for (const { name, kept, resolve, reject } of batch) {
+    const value = stored[name];
+    const version = (stored[`${name}$`] as { v?: unknown } | undefined)?.v;
+    if (value != null && (typeof version === 'number' ? version : 1) < kept.version)
+      kept.item.getValue().then(resolve, reject);
+    else resolve(value ?? kept.item.fallback);
+  }
+}
