@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { managementKeyHints, readManagementKey } from '../../accounts/background/management-key';
 import { DEFAULT_SETTINGS, FIRST_ACCOUNT, type Settings } from '../../settings/settings';
@@ -72,6 +72,20 @@ describe('settings migration to accounts (version 3)', () => {
       { id: FIRST_ACCOUNT.id, name: 'My account', baseUrl: STAGING_URL },
     ]);
     expect(await readManagementKey(FIRST_ACCOUNT.id)).toBeNull();
+  });
+
+  it('migrates version 2 on a started worker’s first read of the settings, with no migration run before it', async () => {
+    // Items are defined on first use (./defined-on-use.ts): in a worker whose modules are freshly
+    // loaded, the first read itself must bring them up to date.
+    await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 2 }, managementKey: KEY, keyHint: '9f8e' });
+    vi.resetModules();
+    const fresh = await import('./items');
+    const keys = await import('../../accounts/background/management-key');
+    expect(await fresh.readSettings()).toEqual(
+      migrated(STAGING_URL, { timeoutSeconds: 20, historyEnabled: false, cacheSeconds: 0 }),
+    );
+    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: 3 } });
+    expect(await keys.readManagementKey(FIRST_ACCOUNT.id)).toBe(KEY);
   });
 
   it('leaves version 3 settings as they are', async () => {
