@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
+import type { StorageArea } from 'wxt/utils/storage';
 import type { Kept } from './memory';
-
-type Area = 'local' | 'session' | 'sync' | 'managed';
+import { areaAndName } from './storage-key';
 
 interface Waiting {
   name: string;
@@ -11,7 +11,7 @@ interface Waiting {
 }
 
 // The reads asked for in this turn, by storage area: each area is read once for all of them.
-const waiting = new Map<Area, Waiting[]>();
+const waiting = new Map<StorageArea, Waiting[]>();
 
 /**
  * The item's stored value (its fallback when there is none), read together with every other item
@@ -23,7 +23,7 @@ const waiting = new Map<Area, Waiting[]>();
  * migrations bring it up to date (and store it so) before it is given out.
  */
 export function readBatched<T>(kept: Kept<T>): Promise<T> {
-  const [area, name] = kept.item.key.split(':') as [Area, string];
+  const [area, name] = areaAndName(kept.item.key);
   return new Promise<unknown>((resolve, reject) => {
     let batch = waiting.get(area);
     if (!batch) {
@@ -35,7 +35,7 @@ export function readBatched<T>(kept: Kept<T>): Promise<T> {
   }) as Promise<T>;
 }
 
-async function readArea(area: Area): Promise<void> {
+async function readArea(area: StorageArea): Promise<void> {
   const batch = waiting.get(area) ?? [];
   waiting.delete(area);
   let stored: Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { StorageItemKey } from 'wxt/utils/storage';
+import type { StorageArea, StorageItemKey } from 'wxt/utils/storage';
 import { readBatched } from './batched-read';
+import { areaAndName } from './storage-key';
 
 /**
  * A storage item the worker keeps in memory once read, with the version WXT's migrations expect
@@ -22,8 +23,6 @@ export interface Change {
 export function change<T>(kept: Kept<T>, next: (current: T) => T | undefined): Change {
   return { kept: kept as Kept<unknown>, next: next as (current: unknown) => unknown };
 }
-
-type Area = 'local' | 'session' | 'sync' | 'managed';
 
 // What the worker has read or written, by item key ('local:settings'). Nothing depends on it
 // surviving: a stopped worker starts empty and reads again.
@@ -86,14 +85,14 @@ let writes: Promise<unknown> = Promise.resolve();
 export function changeKept(...changes: Change[]): Promise<void> {
   const run = writes.then(async () => {
     const current = await Promise.all(changes.map(({ kept }) => readKept(kept)));
-    const sets = new Map<Area, Record<string, unknown>>();
-    const removes = new Map<Area, string[]>();
+    const sets = new Map<StorageArea, Record<string, unknown>>();
+    const removes = new Map<StorageArea, string[]>();
     changes.forEach(({ kept, next }, index) => {
       const value = next(current[index]);
       // A change that leaves the item as it is (the same value, or absent and still absent)
       // writes nothing: the popup's start, for one, checks the last lookup every time it opens.
       if (value === current[index] || (value === undefined && current[index] === kept.item.fallback)) return;
-      const [area, name] = kept.item.key.split(':') as [Area, string];
+      const [area, name] = areaAndName(kept.item.key);
       if (value === undefined) {
         removes.set(area, [...(removes.get(area) ?? []), name, `${name}$`]);
         // What a read of a removed item gives; its removal's change event leaves it in place.
