@@ -1,11 +1,13 @@
 // The builds as the bench loads them: a copy of ours with what only the bench needs added, and
-// the reference extension built beside it. Neither is ever shipped.
+// the reference extension built beside it, with a copy of it carrying our worker's script (the
+// cold worker's floor for our features). None is ever shipped.
 // Runs under plain `node`: erasable TypeScript only.
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_BUILD_DIR } from '../lib/paths.ts';
 import { buildReference } from './reference/build.ts';
+import { makeCarrying } from './reference/carrying.ts';
 import { probeWrapping } from './worker-probe.ts';
 
 /** The mock listens on 127.0.0.1 (any port); the manifest pattern ignores the port. */
@@ -29,6 +31,8 @@ export interface BenchCopy {
   extensionDir: string;
   /** The reference extension (scripts/bench/reference/), with the same probe in its worker. */
   referenceDir: string;
+  /** The reference carrying our worker's script and listeners (./reference/carrying.ts), probed alike. */
+  floorDir: string;
 }
 
 /**
@@ -48,10 +52,13 @@ export async function benchCopy(): Promise<BenchCopy> {
     host_permissions: [...(manifest.host_permissions ?? []), MOCK_ORIGIN_PATTERN],
   }));
   await buildReference(referenceDir, MOCK_ORIGIN_PATTERN);
-  const referenceManifest = await editManifest(referenceDir, (same) => same);
+  const floorDir = join(root, 'floor');
+  await cp(referenceDir, floorDir, { recursive: true });
+  // Our worker's script as shipped, before the probe is put around the copy's.
+  await makeCarrying(floorDir, join(extensionDir, manifest.background?.service_worker ?? 'background.js'));
   await probeWorker(extensionDir, manifest);
-  await probeWorker(referenceDir, referenceManifest);
-  return { root, extensionDir, referenceDir };
+  for (const dir of [referenceDir, floorDir]) await probeWorker(dir, await editManifest(dir, (same) => same));
+  return { root, extensionDir, referenceDir, floorDir };
 }
 
 interface Manifest {

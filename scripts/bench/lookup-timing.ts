@@ -15,7 +15,8 @@ export const FRAME_MS = 1000 / 60;
 
 /** One extension's page with "Key hash" holding the hash, and the way to its worker. */
 export interface Side {
-  name: 'ours' | 'reference';
+  /** `floor`: the reference carrying our worker's script, for cold lookups only. */
+  name: 'ours' | 'reference' | 'floor';
   page: Page;
   extensionId: string;
   /** Its running worker (a new one after a restart), if any. */

@@ -2,7 +2,7 @@
 // worker, an API that takes its time, a cold worker; and ours alone for the cached card. Each
 // side is a page whose "Key hash" already holds the hash.
 // Runs under plain `node`: erasable TypeScript only.
-import { saveOptions, type ExtensionHarness } from '../lib/extension-session.ts';
+import { saveOptions, withChrome, type ExtensionHarness } from '../lib/extension-session.ts';
 import type { MockApi } from '../../test/mock-api/server.ts';
 import { interleaved } from './interleave.ts';
 import {
@@ -13,6 +13,7 @@ import {
   type LookupTiming,
   type Side,
 } from './lookup-timing.ts';
+import { listenedEvents } from './reference/carrying.ts';
 import { stopWorker } from './worker.ts';
 
 /** How long the mock waits before each answer in the "with latency" lookups. */
@@ -22,6 +23,8 @@ export interface LookupBench {
   h: ExtensionHarness;
   ours: Side;
   reference: Side;
+  /** The reference carrying our worker's script and listeners: a third side of the cold lookups only. */
+  floor: Side;
   api: MockApi;
   samples: number;
   hash: string;
@@ -37,7 +40,21 @@ export interface ColdSamples {
   cold: PairedLookups;
   /** The warm lookup each side made just before its cold one. */
   warm: PairedLookups;
+  /** The floor's cold lookups, taken beside the other two's. */
+  floor: LookupTiming[];
+  /** The events with a listener in our worker and in the floor's, after the last sample. */
+  listened: { ours: string[]; floor: string[] };
 }
+
+/** Every order of three sides, taken in turn: each side goes before each other as often. */
+const ORDERS = [
+  [0, 1, 2],
+  [1, 0, 2],
+  [2, 0, 1],
+  [0, 2, 1],
+  [1, 2, 0],
+  [2, 1, 0],
+] as const;
 
 /** Each side looks up once untimed: its worker is running and its card's code loaded. */
 async function warmBoth({ ours, reference }: LookupBench): Promise<void> {
@@ -67,21 +84,44 @@ export async function measureWithLatency(bench: LookupBench): Promise<PairedLook
 
 /**
  * Cold workers: each side first looks up warm (its pair for "time added"), then every worker is
- * stopped before each side's Enter, so that its message has to start its worker. The order of the
- * sides alternates per sample.
+ * stopped before each side's Enter, so that its message has to start its worker. The floor (the
+ * reference carrying our worker's script) is a third side of the cold lookups; the order of the
+ * three goes through every permutation.
  */
 export async function measureCold(bench: LookupBench): Promise<ColdSamples> {
-  const samples: ColdSamples = { cold: { ours: [], reference: [] }, warm: { ours: [], reference: [] } };
+  const samples: ColdSamples = {
+    cold: { ours: [], reference: [] },
+    warm: { ours: [], reference: [] },
+    floor: [],
+    listened: { ours: [], floor: [] },
+  };
   await warmBoth(bench);
+  await timedLookup(bench.floor);
   for (let i = 0; i < bench.samples; i++) {
-    const sides = i % 2 === 0 ? [bench.ours, bench.reference] : [bench.reference, bench.ours];
-    for (const side of sides) samples.warm[side.name].push(await timedLookup(side, i));
+    const sides = (ORDERS[i % ORDERS.length] ?? ORDERS[0]).map((at) => [bench.ours, bench.reference, bench.floor][at]);
     for (const side of sides) {
+      if (!side || side.name === 'floor') continue;
+      samples.warm[side.name].push(await timedLookup(side, i));
+    }
+    for (const side of sides) {
+      if (!side) continue;
       await stopWorker(side.page, side.extensionId);
-      samples.cold[side.name].push(await timedLookup(side, i));
+      const timing = await timedLookup(side, i);
+      if (side.name === 'floor') samples.floor.push(timing);
+      else samples.cold[side.name].push(timing);
     }
   }
+  samples.listened = { ours: await listenedIn(bench.ours), floor: await listenedIn(bench.floor) };
   return samples;
+}
+
+/** The events with a listener in the side's worker, woken by a lookup (the samples stopped it). */
+async function listenedIn(side: Side): Promise<string[]> {
+  await timedLookup(side);
+  const worker = side.worker();
+  if (!worker) throw new Error(`The ${side.name} worker is not running`);
+  // Sent as its own text (withChrome), so it is passed itself, not called from a callback here.
+  return withChrome(worker, listenedEvents as (chrome: unknown) => string[]);
 }
 
 /**

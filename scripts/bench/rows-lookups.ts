@@ -97,8 +97,18 @@ function sentText({ ours, reference }: PairedLookups): string {
   return `${usual(ours)} · ${usual(reference)}`;
 }
 
+/** The script's start-up spans, as the cold rows break a worker's start down. */
+const START_STEPS: [string, Pick][] = [
+  ['global scope → the script’s first line (load, compile)', (t) => t.probe?.startedAt ?? null],
+  [
+    'first line → last line (the script’s top level)',
+    (t) => elapsed(t.probe?.startedAt ?? null, t.probe?.evaluatedAt ?? null),
+  ],
+  ['script evaluated → the message reached the listener', (t) => elapsed(t.probe?.evaluatedAt ?? null, t.receivedAt)],
+];
+
 /** The worker's start, for cold lookups: each span in one clock but the first (epoch clocks, about 1 ms). */
-function coldRows({ cold, warm }: ColdSamples): Row[] {
+function coldRows({ cold, warm, floor, listened }: ColdSamples): Row[] {
   const both = (what: string, step: Pick) => versus(`↳ ${what}`, pick(cold.ours, step), pick(cold.reference, step), ms);
   return [
     row(
@@ -117,14 +127,39 @@ function coldRows({ cold, warm }: ColdSamples): Row[] {
     both('message sent → the worker’s global scope created (epoch clocks)', (t) =>
       t.probe && t.sentEpoch !== null ? t.probe.timeOrigin - t.sentEpoch : null,
     ),
-    both('global scope → the script’s first line (load, compile)', (t) => t.probe?.startedAt ?? null),
-    both('first line → last line (the script’s top level)', (t) =>
-      elapsed(t.probe?.startedAt ?? null, t.probe?.evaluatedAt ?? null),
-    ),
-    both('script evaluated → the message reached the listener', (t) =>
-      elapsed(t.probe?.evaluatedAt ?? null, t.receivedAt),
-    ),
+    ...START_STEPS.map(([what, step]) => both(what, step)),
     ...stepRows(cold, true),
+    ...floorRows(cold, floor, listened),
+  ];
+}
+
+/**
+ * The cold floor of a worker with our features: the reference carrying our worker's script,
+ * pre-parsed and never run, and registering the listeners ours registers (./reference/carrying.ts),
+ * against the reference, sample by sample; and ours against that floor.
+ */
+function floorRows(cold: PairedLookups, floor: LookupTiming[], listened: ColdSamples['listened']): Row[] {
+  const ours = new Set(listened.ours);
+  const carried = new Set(listened.floor);
+  const only = (a: Set<string>, b: Set<string>) => [...a].filter((event) => !b.has(event)).join(', ') || 'none';
+  const same = ours.size === carried.size && [...ours].every((event) => carried.has(event));
+  return [
+    row(
+      '↳ floor: the reference carrying our worker’s whole script (pre-parsed, never run) and registering the same listeners: its cold lookup ÷ the reference’s (paired)',
+      pairedRatios(totals(floor), totals(cold.reference)),
+      times,
+    ),
+    row('↳ ours ÷ that floor, cold (paired)', pairedRatios(totals(cold.ours), totals(floor)), times),
+    versus('↳ cold: Enter → card painted: floor vs reference', totals(floor), totals(cold.reference), ms),
+    ...START_STEPS.map(([what, step]) =>
+      versus(`↳ floor vs reference: ${what}`, pick(floor, step), pick(cold.reference, step), ms),
+    ),
+    single(
+      '↳ events with a listener in the worker: ours · the floor',
+      same
+        ? `the same ${ours.size}: ${listened.ours.join(', ')}`
+        : `differ: ours only ${only(ours, carried)}; the floor only ${only(carried, ours)}`,
+    ),
   ];
 }
 

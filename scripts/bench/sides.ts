@@ -13,6 +13,7 @@ import {
   type ReferenceConfig,
   type ReferenceList,
 } from './reference/messages.ts';
+import { CARRYING_WORKER } from './reference/carrying.ts';
 import { workerOf } from './worker.ts';
 
 /** Our popup page, already open, as one side. */
@@ -28,10 +29,10 @@ export async function ourSide(h: ExtensionHarness, page: Page, hash: string): Pr
   };
 }
 
-/** The reference extension's worker, once it has started. */
-async function referenceWorker(h: ExtensionHarness): Promise<Worker> {
+/** The reference extension's worker (or the floor's, by its script's name), once it has started. */
+async function referenceWorker(h: ExtensionHarness, script = REFERENCE_WORKER): Promise<Worker> {
   const isReference = (worker: Worker) =>
-    worker.url().startsWith('chrome-extension://') && new URL(worker.url()).pathname === `/${REFERENCE_WORKER}`;
+    worker.url().startsWith('chrome-extension://') && new URL(worker.url()).pathname === `/${script}`;
   return (
     h.context.serviceWorkers().find(isReference) ??
     (await h.context.waitForEvent('serviceworker', { predicate: isReference, timeout: 15_000 }))
@@ -40,10 +41,16 @@ async function referenceWorker(h: ExtensionHarness): Promise<Worker> {
 
 /**
  * The reference extension, loaded beside ours (`alsoLoad`), told the mock's base URL and key
- * (in its storage, as ours keeps them), with its page open holding `hash`.
+ * (in its storage, as ours keeps them), with its page open holding `hash`. As `floor`: the
+ * reference carrying our worker's script (./reference/carrying.ts), loaded alike.
  */
-export async function referenceSide(h: ExtensionHarness, api: MockApi, hash: string): Promise<Side> {
-  const worker = await referenceWorker(h);
+export async function referenceSide(
+  h: ExtensionHarness,
+  api: MockApi,
+  hash: string,
+  name: 'reference' | 'floor' = 'reference',
+): Promise<Side> {
+  const worker = await referenceWorker(h, name === 'floor' ? CARRYING_WORKER : REFERENCE_WORKER);
   const extensionId = new URL(worker.url()).host;
   const config: ReferenceConfig = { baseUrl: api.baseUrl, managementKey: MOCK_MANAGEMENT_KEY };
   await withChrome(worker, (chrome, values) => chrome.storage.local.set(values), config);
@@ -51,7 +58,7 @@ export async function referenceSide(h: ExtensionHarness, api: MockApi, hash: str
   await page.goto(`chrome-extension://${extensionId}/${REFERENCE_PAGE}`);
   await page.getByLabel('Key hash').fill(hash);
   return {
-    name: 'reference',
+    name,
     page,
     extensionId,
     worker: () => workerOf(h.context, extensionId),
