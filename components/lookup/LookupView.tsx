@@ -25,6 +25,8 @@ export function LookupView({ view, now, onPick, onLookUpAll, onRefresh, onOpenOp
       const { hash } = view;
       return (
         <LazyAnswer
+          // A new lookup's card is a new element (announced anew); a refresh updates it in place.
+          key={view.card}
           result={view.result}
           now={now}
           refreshing={view.refreshing ?? false}

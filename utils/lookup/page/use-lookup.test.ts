@@ -4,7 +4,7 @@ import { HASH, makeKey, NOW, OTHER_HASH } from '@/test/fixtures/key';
 import type { KeyHash } from '@/utils/hash-input';
 import type { MergedLookup } from '@/utils/lookup/account-answers';
 import { askWorker } from '@/utils/messaging/page/worker-client';
-import { useLookup, type StartReply } from './use-lookup';
+import { LOADING_DELAY_MS, useLookup, type StartReply } from './use-lookup';
 
 // The popup's (and the card page's) lookups, with the worker (askWorker) replaced: each test says
 // what `lookup` and `completeLookup` answer, and may hold an answer to settle it later.
@@ -44,7 +44,7 @@ const nameShown = (view: ReturnType<typeof useLookup>['view']) =>
   view.kind === 'result' && view.result.ok ? view.result.found[0].key.name : null;
 
 describe('useLookup', () => {
-  it('shows that it is looking, then the answer, and says the answer has landed', async () => {
+  it('keeps the page as it is while a quick answer comes, then shows it and says it has landed', async () => {
     const answer = held();
     lookup.mockReturnValueOnce(answer.promise);
     const settled = vi.fn();
@@ -54,7 +54,7 @@ describe('useLookup', () => {
     await act(() => {
       looking = result.current.lookUp(HASH as KeyHash);
     });
-    expect(result.current.view).toEqual({ kind: 'loading' });
+    expect(result.current.view).toEqual({ kind: 'idle' });
     expect(lookup).toHaveBeenCalledWith({ hash: HASH, allowCached: true });
     await act(async () => {
       answer.give(found('Production backend'));
@@ -62,6 +62,52 @@ describe('useLookup', () => {
     });
     expect(nameShown(result.current.view)).toBe('Production backend');
     expect(settled).toHaveBeenCalledTimes(1);
+  });
+
+  it('says it is looking once the answer has taken LOADING_DELAY_MS, and not before', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const answer = held();
+    lookup.mockReturnValueOnce(answer.promise);
+    const { result } = renderHook(() => useLookup(() => {}));
+    let looking: Promise<void> = Promise.resolve();
+    await act(() => {
+      looking = result.current.lookUp(HASH as KeyHash);
+    });
+    await act(() => vi.advanceTimersByTime(LOADING_DELAY_MS - 1));
+    expect(result.current.view).toEqual({ kind: 'idle' });
+    await act(() => vi.advanceTimersByTime(1));
+    expect(result.current.view).toEqual({ kind: 'loading' });
+    await act(async () => {
+      answer.give(found('Production backend'));
+      await looking;
+    });
+    expect(nameShown(result.current.view)).toBe('Production backend');
+  });
+
+  it('says nothing of a lookup that a newer one replaced, however long it takes', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    lookup.mockReturnValueOnce(held().promise);
+    const { result } = renderHook(() => useLookup(() => {}));
+    await act(() => {
+      void result.current.lookUp(HASH as KeyHash);
+    });
+    act(() => result.current.show({ kind: 'input_error', message: 'Not a key hash' }));
+    await act(() => vi.advanceTimersByTime(LOADING_DELAY_MS * 2));
+    expect(result.current.view).toEqual({ kind: 'input_error', message: 'Not a key hash' });
+  });
+
+  it('draws a new card for each lookup, and updates it in place on a refresh', async () => {
+    lookup.mockResolvedValue(found('Production backend'));
+    const { result } = renderHook(() => useLookup(() => {}));
+    const cardShown = () => (result.current.view.kind === 'result' ? result.current.view.card : null);
+    await act(() => result.current.lookUp(HASH as KeyHash));
+    const first = cardShown();
+    const shown = result.current.view.kind === 'result' ? result.current.view.result : found('none');
+    await act(() => result.current.refresh(HASH as KeyHash, shown));
+    expect(cardShown()).toBe(first);
+    await act(() => result.current.lookUp(HASH as KeyHash));
+    expect(cardShown()).not.toBe(first);
+    expect(first).not.toBeNull();
   });
 
   it('counts the card’s age from the answer, not from the question', async () => {
@@ -112,7 +158,7 @@ describe('useLookup', () => {
     lookup.mockResolvedValueOnce(unreachable);
     const { result } = renderHook(() => useLookup(() => {}));
     await act(() => result.current.lookUp(HASH as KeyHash));
-    expect(result.current.view).toEqual({ kind: 'result', hash: HASH, result: unreachable });
+    expect(result.current.view).toEqual({ kind: 'result', hash: HASH, result: unreachable, card: expect.any(Number) });
   });
 
   it('lets only the newest lookup paint: an older answer that comes last is dropped', async () => {

@@ -27,12 +27,27 @@ export type AskLookup = (request: { hash: KeyHash; allowCached: boolean }) => Pr
 
 const askLookup: AskLookup = (request) => askWorker('lookup', request);
 
+/**
+ * How long a lookup runs before the page says it is looking. Most answers come sooner: a spinner
+ * drawn for them would only flash, and drawing it competes with the lookup itself for the machine
+ * (npm run bench measured the card a display frame later more often).
+ */
+export const LOADING_DELAY_MS = 150;
+
 export type View =
   | { kind: 'idle' }
   | { kind: 'input_error'; message: string }
   | { kind: 'choice'; hashes: KeyHash[] }
   | { kind: 'loading' }
-  | { kind: 'result'; hash: KeyHash | null; result: MergedLookup; refreshing?: boolean; refreshError?: LookupError };
+  | {
+      kind: 'result';
+      hash: KeyHash | null;
+      result: MergedLookup;
+      /** Which lookup drew the card: a new lookup draws a new one, its refresh updates it in place. */
+      card: number;
+      refreshing?: boolean;
+      refreshError?: LookupError;
+    };
 
 /**
  * The popup's lookups: what is shown, and the clock the card counts from. Only the newest lookup
@@ -84,14 +99,15 @@ export function useLookup(onSettled: () => void, ask: AskLookup = askLookup) {
     if (hash) onHash(hash);
     if (choices) return setView({ kind: 'choice', hashes: choices });
     const shown = result ?? { ok: false as const, error: { kind: 'interrupted' as const } };
-    setView({ kind: 'result', hash, result: shown });
-    if (hash) await completeIfPending(hash, shown, id);
+    setView({ kind: 'result', hash, result: shown, card: id });
+    if (hash) await completeIfPending(hash, shown, id, id);
   }
 
   /**
    * Shows a cached card at once when there is one, then the fresh answer. A card this page has
    * already been given (or handed as it opened) is shown in the same frame, without asking the
-   * worker first; else the worker's cache is asked.
+   * worker first; else the worker's cache is asked, and the page stays as it is until the answer,
+   * or says it is looking once LOADING_DELAY_MS have passed without one.
    */
   async function lookUp(hash: KeyHash) {
     const id = ++latest.current;
@@ -99,47 +115,53 @@ export function useLookup(onSettled: () => void, ask: AskLookup = askLookup) {
     const known = recent.current.fresh(hash, now);
     if (known) {
       setNow(now);
-      return refresh(hash, known, id);
+      return refresh(hash, known, id, id);
     }
-    // Asked before the page's state changes: the messenger sends a microtask later, and a state
-    // change first would queue the page's redraw (the spinner) ahead of the message.
     const asked = ask({ hash, allowCached: true });
-    setNow(now);
-    setView({ kind: 'loading' });
+    const slow = setTimeout(() => id === latest.current && setView({ kind: 'loading' }), LOADING_DELAY_MS);
     const first = await asked;
+    clearTimeout(slow);
     if (id !== latest.current) return;
     // "Try again in 30 seconds" and "Updated just now" count from the answer, not the question.
     setNow(new Date());
-    if (first.ok && first.cached) return refresh(hash, first, id);
+    if (first.ok && first.cached) return refresh(hash, first, id, id);
     recent.current.remember(hash, first);
-    setView({ kind: 'result', hash, result: first });
+    setView({ kind: 'result', hash, result: first, card: id });
     onSettled();
-    await completeIfPending(hash, first, id);
+    await completeIfPending(hash, first, id, id);
   }
 
-  /** Asks for a fresh answer while the cards stay; a failed refresh keeps them and says why. */
-  async function refresh(hash: KeyHash, shown: MergedLookup, id = ++latest.current) {
-    setView({ kind: 'result', hash, result: shown, refreshing: true });
+  /**
+   * Asks for a fresh answer while the cards stay; a failed refresh keeps them and says why. The
+   * card shown is updated in place (`card`: by default the one on screen, as "Refresh" asks).
+   */
+  async function refresh(hash: KeyHash, shown: MergedLookup, id = ++latest.current, card = cardShown(id)) {
+    setView({ kind: 'result', hash, result: shown, card, refreshing: true });
     const fresh = await ask({ hash, allowCached: false });
     if (id !== latest.current) return;
     setNow(new Date());
     recent.current.remember(hash, fresh);
-    if (fresh.ok || !shown.ok) setView({ kind: 'result', hash, result: fresh });
+    if (fresh.ok || !shown.ok) setView({ kind: 'result', hash, result: fresh, card });
     else {
       // Said in words by the card (its chunk holds the words of every error).
-      setView({ kind: 'result', hash, result: shown, refreshError: fresh.error });
+      setView({ kind: 'result', hash, result: shown, card, refreshError: fresh.error });
     }
     onSettled();
-    await completeIfPending(hash, fresh, id);
+    await completeIfPending(hash, fresh, id, card);
+  }
+
+  /** The card on screen, or a new one (`id`) when there is none. */
+  function cardShown(id: number): number {
+    return view.kind === 'result' ? view.card : id;
   }
 
   /** A key found before every account answered: the rest may hold the hash too. */
-  async function completeIfPending(hash: KeyHash, shown: MergedLookup, id: number) {
+  async function completeIfPending(hash: KeyHash, shown: MergedLookup, id: number, card: number) {
     if (!shown.ok || !shown.pending) return;
     const all = await askWorker('completeLookup', { hash });
     if (id !== latest.current || !all.ok) return;
     recent.current.remember(hash, all);
-    setView({ kind: 'result', hash, result: all });
+    setView({ kind: 'result', hash, result: all, card });
   }
 
   return { view, now, show, start, lookUp, refresh };
