@@ -73,9 +73,9 @@ describe('useLookup', () => {
     await act(() => {
       looking = result.current.lookUp(HASH as KeyHash);
     });
-    await act(() => vi.advanceTimersByTime(LOADING_DELAY_MS - 1));
+    await act(() => void vi.advanceTimersByTime(LOADING_DELAY_MS - 1));
     expect(result.current.view).toEqual({ kind: 'idle' });
-    await act(() => vi.advanceTimersByTime(1));
+    await act(() => void vi.advanceTimersByTime(1));
     expect(result.current.view).toEqual({ kind: 'loading' });
     await act(async () => {
       answer.give(found('Production backend'));
@@ -91,8 +91,8 @@ describe('useLookup', () => {
     await act(() => {
       void result.current.lookUp(HASH as KeyHash);
     });
-    act(() => result.current.show({ kind: 'input_error', message: 'Not a key hash' }));
-    await act(() => vi.advanceTimersByTime(LOADING_DELAY_MS * 2));
+    await act(() => result.current.show({ kind: 'input_error', message: 'Not a key hash' }));
+    await act(() => void vi.advanceTimersByTime(LOADING_DELAY_MS * 2));
     expect(result.current.view).toEqual({ kind: 'input_error', message: 'Not a key hash' });
   });
 
