@@ -74,6 +74,39 @@ describe('RequestGate', () => {
     expect(given).toEqual(['a:go', 'b:paused', 'c:go']);
   });
 
+  it('after a 429 and its pause, lets the waiting requests go one by one at the rate that got through', async () => {
+    let now = 0;
+    const wakes: { at: number; wake: () => void }[] = [];
+    const gate = new RequestGate(
+      () => now,
+      (ms, wake) => void wakes.push({ at: now + ms, wake }),
+    );
+    const { given, enter } = recorder(gate);
+    // Four go, 5 ms apart; two are answered, then the server refuses a third with the fourth in
+    // flight: two got through in the last second.
+    for (const name of ['a', 'b', 'c', 'd']) {
+      void enter(name, 'prod', 'run-1', 4);
+      await settle();
+      now += 5;
+    }
+    gate.leave('prod', 4);
+    gate.leave('prod', 4);
+    gate.pause('prod', 1_000);
+    gate.leave('prod', 4);
+    gate.leave('prod', 4);
+    now = 1_000;
+    void ['e', 'f', 'g'].map((name) => enter(name, 'prod', 'run-1', 4));
+    await settle();
+    // Two per second got through: one every 525 ms, however many the limit would let go.
+    expect(given).toEqual(['a:go', 'b:go', 'c:go', 'd:go', 'e:go']);
+    expect(wakes.map((w) => w.at)).toEqual([1_525]);
+    now = 1_525;
+    wakes.shift()?.wake();
+    await settle();
+    expect(given.slice(5)).toEqual(['f:go']);
+    expect(wakes.map((w) => w.at)).toEqual([2_050]);
+  });
+
   it('lets one request go however low the limit it is given', async () => {
     const gate = new RequestGate();
     expect(await gate.enter('prod', 'run-1', 0)).toEqual({ kind: 'go' });
