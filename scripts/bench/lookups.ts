@@ -98,13 +98,13 @@ export async function measureCold(bench: LookupBench): Promise<ColdSamples> {
   await warmBoth(bench);
   await timedLookup(bench.floor);
   for (let i = 0; i < bench.samples; i++) {
-    const sides = (ORDERS[i % ORDERS.length] ?? ORDERS[0]).map((at) => [bench.ours, bench.reference, bench.floor][at]);
+    const three = [bench.ours, bench.reference, bench.floor] as const;
+    const sides = (ORDERS[i % ORDERS.length] ?? ORDERS[0]).map((at) => three[at]);
     for (const side of sides) {
-      if (!side || side.name === 'floor') continue;
+      if (side.name === 'floor') continue;
       samples.warm[side.name].push(await timedLookup(side, i));
     }
     for (const side of sides) {
-      if (!side) continue;
       await stopWorker(side.page, side.extensionId);
       const timing = await timedLookup(side, i);
       if (side.name === 'floor') samples.floor.push(timing);

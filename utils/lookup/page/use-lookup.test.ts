@@ -43,44 +43,47 @@ function held() {
 const nameShown = (view: ReturnType<typeof useLookup>['view']) =>
   view.kind === 'result' && view.result.ok ? view.result.found[0].key.name : null;
 
-describe('useLookup', () => {
-  it('keeps the page as it is while a quick answer comes, then shows it and says it has landed', async () => {
-    const answer = held();
-    lookup.mockReturnValueOnce(answer.promise);
-    const settled = vi.fn();
-    const { result } = renderHook(() => useLookup(settled));
-    expect(result.current.view).toEqual({ kind: 'idle' });
-    let looking: Promise<void> = Promise.resolve();
-    await act(() => {
-      looking = result.current.lookUp(HASH as KeyHash);
-    });
-    expect(result.current.view).toEqual({ kind: 'idle' });
-    expect(lookup).toHaveBeenCalledWith({ hash: HASH, allowCached: true });
-    await act(async () => {
-      answer.give(found('Production backend'));
+/**
+ * A fresh hook looking HASH up, its answer held: the view before the lookup, the hook's result,
+ * and `give`, which answers and waits for the lookup to end.
+ */
+async function lookingUp(onSettled: () => void = () => {}) {
+  const answer = held();
+  lookup.mockReturnValueOnce(answer.promise);
+  const { result } = renderHook(() => useLookup(onSettled));
+  const before = result.current.view;
+  let looking: Promise<void> = Promise.resolve();
+  await act(() => {
+    looking = result.current.lookUp(HASH as KeyHash);
+  });
+  const give = (reply: MergedLookup) =>
+    act(async () => {
+      answer.give(reply);
       await looking;
     });
+  return { before, result, give };
+}
+
+describe('useLookup', () => {
+  it('keeps the page as it is while a quick answer comes, then shows it and says it has landed', async () => {
+    const settled = vi.fn();
+    const { before, result, give } = await lookingUp(settled);
+    expect(before).toEqual({ kind: 'idle' });
+    expect(result.current.view).toEqual({ kind: 'idle' });
+    expect(lookup).toHaveBeenCalledWith({ hash: HASH, allowCached: true });
+    await give(found('Production backend'));
     expect(nameShown(result.current.view)).toBe('Production backend');
     expect(settled).toHaveBeenCalledTimes(1);
   });
 
   it('says it is looking once the answer has taken LOADING_DELAY_MS, and not before', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
-    const answer = held();
-    lookup.mockReturnValueOnce(answer.promise);
-    const { result } = renderHook(() => useLookup(() => {}));
-    let looking: Promise<void> = Promise.resolve();
-    await act(() => {
-      looking = result.current.lookUp(HASH as KeyHash);
-    });
+    const { result, give } = await lookingUp();
     await act(() => void vi.advanceTimersByTime(LOADING_DELAY_MS - 1));
     expect(result.current.view).toEqual({ kind: 'idle' });
     await act(() => void vi.advanceTimersByTime(1));
     expect(result.current.view).toEqual({ kind: 'loading' });
-    await act(async () => {
-      answer.give(found('Production backend'));
-      await looking;
-    });
+    await give(found('Production backend'));
     expect(nameShown(result.current.view)).toBe('Production backend');
   });
 
@@ -111,18 +114,9 @@ describe('useLookup', () => {
   });
 
   it('counts the card’s age from the answer, not from the question', async () => {
-    const answer = held();
-    lookup.mockReturnValueOnce(answer.promise);
-    const { result } = renderHook(() => useLookup(() => {}));
-    let looking: Promise<void> = Promise.resolve();
-    await act(() => {
-      looking = result.current.lookUp(HASH as KeyHash);
-    });
+    const { result, give } = await lookingUp();
     vi.setSystemTime(NOW.getTime() + 7_000);
-    await act(async () => {
-      answer.give(found('Production backend'));
-      await looking;
-    });
+    await give(found('Production backend'));
     expect(result.current.now.getTime()).toBe(NOW.getTime() + 7_000);
   });
 
