@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { RowView } from '@/utils/bulk/row';
 import { ariaSort, nextSort, type RowSort, type SortColumn } from '@/utils/bulk/sort';
 import type { KeyHash } from '@/utils/hash-input';
@@ -8,6 +8,11 @@ import type { SelectRows } from '../../utils/bulk/page/use-row-selection';
 
 /** Rows drawn at once; more on request, so that 5,000 rows sort and filter, and a run paints, without a wait. */
 export const PAGE_ROWS = 50;
+/**
+ * Rows a new table draws in one display frame; the rest of its page follow in the next frames, as
+ * many each. Laying out fifty new rows at once took one frame over 50 ms when a run started.
+ */
+export const ROWS_PER_FRAME = 20;
 
 const HEADERS: [SortColumn, string][] = [
   ['name', 'Name'],
@@ -35,6 +40,13 @@ export interface ResultsTableProps {
 
 export function ResultsTable({ views, several, sort, onSort, selected, onSelect }: ResultsTableProps) {
   const [shown, setShown] = useState(PAGE_ROWS);
+  const [drawn, setDrawn] = useState(ROWS_PER_FRAME);
+  const wanted = Math.min(shown, views.length);
+  useEffect(() => {
+    if (drawn >= wanted) return;
+    const frame = requestAnimationFrame(() => setDrawn((n) => n + ROWS_PER_FRAME));
+    return () => cancelAnimationFrame(frame);
+  }, [drawn, wanted]);
   const headers = several ? HEADERS : HEADERS.filter(([column]) => column !== 'account');
   return (
     <>
@@ -56,7 +68,7 @@ export function ResultsTable({ views, several, sort, onSort, selected, onSelect 
             </tr>
           </thead>
           <tbody>
-            {views.slice(0, shown).map((view) => (
+            {views.slice(0, Math.min(shown, drawn)).map((view) => (
               <ResultRow
                 key={view.row.hash}
                 view={view}

@@ -64,6 +64,8 @@ export function App() {
           <FilterBar counts={summary.counts} current={page.filter} onPick={page.setFilter} />
           <WatchSelected rows={rows} accounts={meta.accounts} selected={page.selected} />
           <ResultsTable
+            // A new run's table starts anew: its first page, drawn a few rows a frame.
+            key={meta.ranAt}
             views={page.shown}
             several={several}
             sort={page.sort}
