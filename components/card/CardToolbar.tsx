@@ -19,11 +19,13 @@ export interface CardToolbarProps {
   onOpenInTab?: () => void;
   /** The card's account, for "Watch"; left out when there is one account. */
   accountId?: string;
+  /** Whether the key is watched, when the answer said so (else "Watch" asks the worker). */
+  watching?: boolean;
 }
 
 /** How fresh the card is, and what can be done with it: refresh, copy the name or the card, watch it, open it in a tab. */
 export function CardToolbar(props: CardToolbarProps) {
-  const { apiKey, fetchedAt, now, refreshing, onRefresh, refreshError, onOpenInTab, accountId } = props;
+  const { apiKey, fetchedAt, now, refreshing, onRefresh, refreshError, onOpenInTab, accountId, watching } = props;
   return (
     <div class="card-toolbar">
       {/* How fresh it is, and Refresh beside it: the other actions then fit one row of the popup. */}
@@ -38,7 +40,7 @@ export function CardToolbar(props: CardToolbarProps) {
       <div class="card-toolbar__actions">
         {apiKey.name !== undefined && <CopyButton text={apiKey.name} label="Copy name" caption="Copy name" />}
         <CopyButton text={JSON.stringify(apiKey, null, 2)} label="Copy JSON of the card" caption="Copy JSON" />
-        {isKeyHash(apiKey.hash) && <WatchToggle hash={apiKey.hash} accountId={accountId} />}
+        {isKeyHash(apiKey.hash) && <WatchToggle hash={apiKey.hash} accountId={accountId} known={watching} />}
         {onOpenInTab && (
           <button type="button" class="button--small" onClick={onOpenInTab}>
             Open in a tab

@@ -45,6 +45,7 @@ export function LookupAnswer({
             onRefresh={onRefresh}
             onOpenInTab={onOpenInTab}
             accountId={entry.account?.id}
+            watching={entry.watching}
           />
           <KeyCard apiKey={entry.key} now={now} account={entry.account?.name} fetchedAt={entry.fetchedAt} />
         </Fragment>

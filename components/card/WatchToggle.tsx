@@ -7,6 +7,9 @@ export interface WatchToggleProps {
   hash: KeyHash;
   /** The card's account; left out when there is one account. */
   accountId?: string;
+  /** Whether the key is watched, when the lookup's answer said so: the button is drawn with the
+   * card, and the worker is asked only about its history, on un-watching. */
+  known?: boolean;
 }
 
 /** Why the worker said no, in words (it says why it refused; otherwise it did not answer). */
@@ -15,19 +18,22 @@ export const refusalText = (reply: WorkerReply<'watch'>) =>
 
 /**
  * "Watch" on a key's card: a toggle button (aria-pressed) named "Watching" while the key is on
- * the watchlist. It asks the worker itself, so any page showing a card gets it by rendering it.
+ * the watchlist. Without `known`, it asks the worker itself, so any page showing a card gets it
+ * by rendering it.
  */
-export function WatchToggle({ hash, accountId }: WatchToggleProps) {
-  // undefined until the worker has said: the button is not offered before its state is known.
-  const [watching, setWatching] = useState<boolean | undefined>(undefined);
-  // Points of spend history the key has: un-watching asks what becomes of them.
-  const [samples, setSamples] = useState(0);
+export function WatchToggle({ hash, accountId, known }: WatchToggleProps) {
+  // undefined until known: the button is not offered before its state is.
+  const [watching, setWatching] = useState<boolean | undefined>(known);
+  // Points of spend history the key has (un-watching asks what becomes of them); undefined until asked.
+  const [samples, setSamples] = useState<number | undefined>(undefined);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const request = accountId === undefined ? { hash } : { hash, accountId };
 
   useEffect(() => {
+    // A newer answer (a refresh) says again what is true now.
+    if (known !== undefined) return void setWatching(known);
     let current = true;
     void askWorker('watchStatus', request).then((reply) => {
       if (!current || !reply.ok) return;
@@ -37,7 +43,7 @@ export function WatchToggle({ hash, accountId }: WatchToggleProps) {
     return () => {
       current = false;
     };
-  }, [hash, accountId]);
+  }, [hash, accountId, known]);
 
   async function send(reply: Promise<WorkerReply<'watch'>>) {
     setBusy(true);
@@ -52,10 +58,28 @@ export function WatchToggle({ hash, accountId }: WatchToggleProps) {
     } else setError(refusalText(answer));
   }
 
-  function toggle() {
+  /** How much spend history the key has: known since the last answer, or asked now. */
+  async function historyPoints(): Promise<number | null> {
+    if (samples !== undefined) return samples;
+    setBusy(true);
+    setError(null);
+    const reply = await askWorker('watchStatus', request);
+    setBusy(false);
+    if (!reply.ok) {
+      setError(refusalText(reply));
+      return null;
+    }
+    setWatching(reply.watching);
+    setSamples(reply.samples);
+    return reply.watching ? reply.samples : null;
+  }
+
+  async function toggle() {
     if (!watching) return void send(askWorker('watch', request));
+    const points = await historyPoints();
+    if (points === null) return;
     // With no history there is nothing to ask about.
-    if (samples === 0) return void send(askWorker('unwatch', { ...request, history: 'delete' }));
+    if (points === 0) return void send(askWorker('unwatch', { ...request, history: 'delete' }));
     setAsking(true);
   }
 
@@ -68,13 +92,13 @@ export function WatchToggle({ hash, accountId }: WatchToggleProps) {
         aria-pressed={watching}
         aria-expanded={watching ? asking : undefined}
         disabled={busy}
-        onClick={toggle}
+        onClick={() => void toggle()}
       >
         {watching ? 'Watching' : 'Watch'}
       </button>
       {asking && (
         <UnwatchQuestion
-          samples={samples}
+          samples={samples ?? 0}
           busy={busy}
           onAnswer={(history) => void send(askWorker('unwatch', { ...request, history }))}
           onCancel={() => setAsking(false)}

@@ -9,6 +9,9 @@ export interface FoundKey {
   fetchedAt: string;
   /** Only with several accounts: the one that holds it ("Account: Production"). */
   account?: AccountRef;
+  /** Whether the key is on the watchlist, as the worker said with a lookup's answer. Left out of
+   * answers kept from before (the card then asks). */
+  watching?: boolean;
 }
 
 /** What a lookup across the accounts shows the user. It never carries a management key. */

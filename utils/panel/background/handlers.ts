@@ -5,13 +5,14 @@ import type { panelContract } from '../contract';
 import { readPanelSettings, savePanelSettings } from './panel-settings';
 import { followLookup } from './route';
 import { clearStack, collapseCard } from './stack-store';
+import { withWatching } from '../../watch/background/watching';
 
 export const panelHandlers = {
   panelLookup: {
     answer: ({ hash, allowCached }) => {
       const lookup = startLookup(hash, 'panel', { allowCached: allowCached ?? false });
       followLookup(lookup);
-      return lookup.result;
+      return withWatching(lookup.result);
     },
   },
   panelWake: { answer: async () => ({ ok: true }) },
