@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { canonicalJson, change, changeKept, type Kept, readKept } from './memory';
+import { change, changeKept, type Kept, readKept } from './memory';
 
 const probe: Kept<Record<string, unknown>> = {
   item: storage.defineItem<Record<string, unknown>>('session:probe', { fallback: {} }),
@@ -50,14 +50,5 @@ describe('what the worker keeps in memory', () => {
     await changeKept(change(probe, () => undefined));
     expect(remove).toHaveBeenCalledTimes(1);
     expect(await readKept(probe)).toEqual({});
-  });
-
-  it.each([
-    [{ a: 1, b: 2 }, { b: 2, a: 1 }, true],
-    [[1, 2], [2, 1], false],
-    [{ a: 1 }, { a: 2 }, false],
-    [undefined, null, true],
-  ])('compares %j and %j as equal: %s', (a, b, same) => {
-    expect(canonicalJson(a) === canonicalJson(b)).toBe(same);
   });
 });

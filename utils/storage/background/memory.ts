@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { StorageArea, StorageItemKey } from 'wxt/utils/storage';
 import { readBatched } from './batched-read';
+import { storedAlike } from '../stored-alike';
 import { areaAndName } from './storage-key';
 
 /**
@@ -26,19 +27,8 @@ export function change<T>(kept: Kept<T>, next: (current: T) => T | undefined): C
 
 // What the worker has read or written, by item key ('local:settings'). Nothing depends on it
 // surviving: a stopped worker starts empty and reads again.
-const memory = new Map<string, { value: Promise<unknown>; known?: { json: string } }>();
-
-/**
- * A value's JSON with every object's keys in order: Chromium hands stored objects back with their
- * keys sorted, so our own write, echoed by `onChanged`, must compare equal whatever its key order.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, inner: unknown) =>
-    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
-}
+// `known`: the value itself once read or written, to tell our own write's echo from a change.
+const memory = new Map<string, { value: Promise<unknown>; known?: { value: unknown } }>();
 
 function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area: string): void {
   for (const [name, change] of Object.entries(changes)) {
@@ -46,7 +36,7 @@ function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area:
     const held = memory.get(key);
     // Our own write is already in memory; anything else (another page, a removal, a write that
     // raced ours) is dropped and read again on next use.
-    if (held && held.known?.json !== canonicalJson(change.newValue)) memory.delete(key);
+    if (held && !(held.known && storedAlike(held.known.value, change.newValue))) memory.delete(key);
   }
 }
 
@@ -62,11 +52,11 @@ export function readKept<T>(kept: Kept<T>): Promise<T> {
   const held = memory.get(key);
   if (held) return held.value as Promise<T>;
   const value = readBatched(kept);
-  const entry: { value: Promise<unknown>; known?: { json: string } } = { value };
+  const entry: { value: Promise<unknown>; known?: { value: unknown } } = { value };
   memory.set(key, entry);
   value.then(
     (read) => {
-      if (memory.get(key) === entry) entry.known = { json: canonicalJson(read) };
+      if (memory.get(key) === entry) entry.known = { value: read };
     },
     () => {
       if (memory.get(key) === entry) memory.delete(key);
@@ -96,14 +86,14 @@ export function changeKept(...changes: Change[]): Promise<void> {
       if (value === undefined) {
         removes.set(area, [...(removes.get(area) ?? []), name, `${name}$`]);
         // What a read of a removed item gives; its removal's change event leaves it in place.
-        memory.set(kept.item.key, { value: Promise.resolve(kept.item.fallback), known: { json: canonicalJson(null) } });
+        memory.set(kept.item.key, { value: Promise.resolve(kept.item.fallback), known: { value: null } });
         return;
       }
       const set = sets.get(area) ?? {};
       set[name] = value;
       set[`${name}$`] = { v: kept.version };
       sets.set(area, set);
-      memory.set(kept.item.key, { value: Promise.resolve(value), known: { json: canonicalJson(value) } });
+      memory.set(kept.item.key, { value: Promise.resolve(value), known: { value } });
     });
     await Promise.all([
       ...[...sets].map(([area, values]) => browser.storage[area].set(values)),
