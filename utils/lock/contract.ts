@@ -16,22 +16,24 @@ export interface LockRefused {
   retryAt?: string;
 }
 
-export const lockSettingsRequestSchema = z.strictObject({
-  autoLockMinutes: z.number(),
-  lockWithComputer: z.boolean(),
-});
+export const lockSettingsRequestSchema = z.lazy(() =>
+  z.strictObject({
+    autoLockMinutes: z.number(),
+    lockWithComputer: z.boolean(),
+  }),
+);
 
 /** The lock: the management keys sealed with a passphrase (utils/lock/vault-crypto.ts). */
 export const lockContract = {
-  lockStatus: ask<LockReply>()(noPayload),
-  unlock: ask<LockReply | LockRefused>()(z.strictObject({ passphrase })),
-  lockNow: ask<LockReply>()(noPayload),
+  lockStatus: ask<LockReply>()(() => noPayload),
+  unlock: ask<LockReply | LockRefused>()(() => z.strictObject({ passphrase })),
+  lockNow: ask<LockReply>()(() => noPayload),
   /** Seals every saved key and removes each plain copy. */
-  turnOnLock: ask<LockReply | LockRefused>()(z.strictObject({ passphrase })),
+  turnOnLock: ask<LockReply | LockRefused>()(() => z.strictObject({ passphrase })),
   /** Asks the passphrase; the keys go back to plain storage, or to memory only. */
-  turnOffLock: ask<LockReply | LockRefused>()(z.strictObject({ passphrase, to: z.enum(['plain', 'memory']) })),
-  changePassphrase: ask<LockReply | LockRefused>()(z.strictObject({ current: passphrase, next: passphrase })),
+  turnOffLock: ask<LockReply | LockRefused>()(() => z.strictObject({ passphrase, to: z.enum(['plain', 'memory']) })),
+  changePassphrase: ask<LockReply | LockRefused>()(() => z.strictObject({ current: passphrase, next: passphrase })),
   /** "Forgot passphrase?": the sealed keys are removed for good; the accounts stay, without keys. */
-  removeSavedKeys: ask<LockReply>()(noPayload),
-  saveLockSettings: ask<LockReply | LockRefused>()(lockSettingsRequestSchema),
+  removeSavedKeys: ask<LockReply>()(() => noPayload),
+  saveLockSettings: ask<LockReply | LockRefused>()(() => lockSettingsRequestSchema),
 };

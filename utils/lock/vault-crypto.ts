@@ -19,20 +19,22 @@ const IV_BYTES = 12;
 const base64 = z.string().check(z.maxLength(1_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
 
 /** The stored record: everything needed to decrypt it but the passphrase. */
-export const vaultRecordSchema = z.strictObject({
-  version: z.literal(VAULT_VERSION),
-  kdf: z.literal('PBKDF2-HMAC-SHA-256'),
-  iterations: z.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)),
-  /** base64 of 16 random bytes. */
-  salt: base64,
-  cipher: z.literal('AES-256-GCM'),
-  /** base64 of 12 random bytes, new for each encryption. */
-  iv: base64,
-  /** base64 of the GCM output (ciphertext and tag). */
-  ciphertext: base64,
-  /** base64 SHA-256 of the fields above: a damaged record is said to be damaged, not a wrong passphrase. */
-  checksum: base64,
-});
+export const vaultRecordSchema = z.lazy(() =>
+  z.strictObject({
+    version: z.literal(VAULT_VERSION),
+    kdf: z.literal('PBKDF2-HMAC-SHA-256'),
+    iterations: z.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)),
+    /** base64 of 16 random bytes. */
+    salt: base64,
+    cipher: z.literal('AES-256-GCM'),
+    /** base64 of 12 random bytes, new for each encryption. */
+    iv: base64,
+    /** base64 of the GCM output (ciphertext and tag). */
+    ciphertext: base64,
+    /** base64 SHA-256 of the fields above: a damaged record is said to be damaged, not a wrong passphrase. */
+    checksum: base64,
+  }),
+);
 export type VaultRecord = z.infer<typeof vaultRecordSchema>;
 
 /** What the vault holds: the management key of each account, by account id. */
@@ -139,4 +141,4 @@ export async function isIntact(record: VaultRecord): Promise<boolean> {
   return checksum === (await checksumOf(fields));
 }
 
-const contentsSchema = z.object({ keys: z.record(z.string(), z.string()) });
+const contentsSchema = z.lazy(() => z.object({ keys: z.record(z.string(), z.string()) }));

@@ -6,11 +6,13 @@ import type { MergedLookup } from './account-answers';
 import type { RecentAnswer } from './recent-answers';
 import type { HistoryItem, UnseenLookup } from './views';
 
-export const lookupRequestSchema = z.strictObject({
-  hash: keyHashSchema,
-  /** Accept a key fetched within the cache time (the popup then asks again for a fresh one). */
-  allowCached: z.optional(z.boolean()),
-});
+export const lookupRequestSchema = z.lazy(() =>
+  z.strictObject({
+    hash: keyHashSchema,
+    /** Accept a key fetched within the cache time (the popup then asks again for a fresh one). */
+    allowCached: z.optional(z.boolean()),
+  }),
+);
 
 /** Everything the empty popup shows, in one reply. */
 export interface PopupStartReply {
@@ -33,10 +35,10 @@ export type HistoryReply = { ok: true; entries: HistoryItem[] };
 /** The messages of a lookup: the popup's, the card page's, and the history they leave. */
 export const lookupContract = {
   /** One hash in every account; the answer as soon as one has it or all have said no. */
-  lookup: ask<MergedLookup>()(lookupRequestSchema),
+  lookup: ask<MergedLookup>()(() => lookupRequestSchema),
   /** Every account's answer to the latest lookup of this hash. */
-  completeLookup: ask<MergedLookup>()(z.strictObject({ hash: keyHashSchema })),
-  popupStart: ask<PopupStartReply>()(noPayload),
-  history: ask<HistoryReply>()(noPayload),
-  clearHistory: ask<HistoryReply>()(noPayload),
+  completeLookup: ask<MergedLookup>()(() => z.strictObject({ hash: keyHashSchema })),
+  popupStart: ask<PopupStartReply>()(() => noPayload),
+  history: ask<HistoryReply>()(() => noPayload),
+  clearHistory: ask<HistoryReply>()(() => noPayload),
 };

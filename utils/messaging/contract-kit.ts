@@ -1,5 +1,5 @@
 import type { LookupError } from '../lookup/lookup-error';
-import type { z } from '../zod';
+import { z } from '../zod';
 
 /**
  * One message of a feature's contract: the schema its payload must pass, and the type of what the
@@ -14,10 +14,17 @@ export interface Message<Schema extends z.ZodMiniType = z.ZodMiniType, Reply = u
 /** A feature's messages, by type. */
 export type Contract = Record<string, Message>;
 
-/** Declares a message answered by `Reply`: `ask<Reply>()(schema)`. */
+/**
+ * Declares a message answered by `Reply`: `ask<Reply>()(() => schema)`. The schema is built the
+ * first time a message of its type is parsed, not when the worker starts: a stopped worker woken by
+ * a lookup builds the lookup's schema only (zod's constructors took about 2 ms of each start when
+ * every contract's schemas were built up front).
+ */
 export const ask =
   <Reply>() =>
-  <Schema extends z.ZodMiniType>(schema: Schema): Message<Schema, Reply> => ({ schema });
+  <Schema extends z.ZodMiniType>(build: () => Schema): Message<z.ZodMiniLazy<Schema>, Reply> => ({
+    schema: z.lazy(build),
+  });
 
 /** Refused requests (forged sender, malformed payload) answer with this, whatever the message. */
 export type Refusal = { ok: false; error: Extract<LookupError, { kind: 'invalid_request' }> };

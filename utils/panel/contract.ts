@@ -20,17 +20,17 @@ export type PanelTakeReply = { ok: true; last: UnseenLookup | null };
 export const panelContract = {
   /** The panel's "Key hash" field: a lookup like the popup's, whose card the worker puts on top of
    * the stack (and keeps there up to date as the other accounts answer). */
-  panelLookup: ask<MergedLookup>()(lookupRequestSchema),
+  panelLookup: ask<MergedLookup>()(() => lookupRequestSchema),
   /** Sent by a panel before it connects its port: it starts a stopped background, which a port
    * alone does not do in Firefox. */
-  panelWake: ask<{ ok: true }>()(noPayload),
+  panelWake: ask<{ ok: true }>()(() => noPayload),
   /** The right-click lookup not shown anywhere yet, once it has its first answer. */
-  panelTakeLookup: ask<PanelTakeReply>()(noPayload),
+  panelTakeLookup: ask<PanelTakeReply>()(() => noPayload),
   /** A card collapsed to one line, or opened again. */
-  collapseStackCard: ask<StackReply>()(z.strictObject({ hash: keyHashSchema, collapsed: z.boolean() })),
+  collapseStackCard: ask<StackReply>()(() => z.strictObject({ hash: keyHashSchema, collapsed: z.boolean() })),
   /** "Clear": the stack is emptied. */
-  clearStack: ask<StackReply>()(noPayload),
-  getPanelSettings: ask<PanelSettingsReply>()(noPayload),
+  clearStack: ask<StackReply>()(() => noPayload),
+  getPanelSettings: ask<PanelSettingsReply>()(() => noPayload),
   /** "Show right-click lookups in": the popup or the side panel. */
-  savePanelSettings: ask<PanelSettingsReply>()(z.strictObject({ rightClickIn: z.enum(['popup', 'panel']) })),
+  savePanelSettings: ask<PanelSettingsReply>()(() => z.strictObject({ rightClickIn: z.enum(['popup', 'panel']) })),
 };

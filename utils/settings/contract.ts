@@ -5,26 +5,30 @@ import { z } from '../zod';
 import type { SettingsView } from './views';
 
 /** One account as the options page sends it; `id` absent for one added on the page. */
-const accountInputSchema = z.strictObject({
-  id: z.optional(accountIdSchema),
-  name: z.string().check(z.maxLength(1024)),
-  baseUrl: z.string().check(z.maxLength(2048)),
-  /** Omitted: keep the saved key. */
-  managementKey: z.optional(z.string().check(z.maxLength(4096))),
-});
+const accountInputSchema = z.lazy(() =>
+  z.strictObject({
+    id: z.optional(accountIdSchema),
+    name: z.string().check(z.maxLength(1024)),
+    baseUrl: z.string().check(z.maxLength(2048)),
+    /** Omitted: keep the saved key. */
+    managementKey: z.optional(z.string().check(z.maxLength(4096))),
+  }),
+);
 
-export const saveSettingsRequestSchema = z.strictObject({
-  // More than MAX_ACCOUNTS gets its own message from the worker's check; this bounds the work.
-  accounts: z.array(accountInputSchema).check(z.maxLength(100)),
-  // null: an empty or non-numeric field. It gets a message beside its field like any other
-  // invalid value. (NaN is refused: Firefox's structured clone would deliver it as it is.)
-  timeoutSeconds: z.nullable(z.number()),
-  /** Omitted: unchanged. */
-  forgetKeyOnClose: z.optional(z.boolean()),
-  historyEnabled: z.optional(z.boolean()),
-  cacheSeconds: z.optional(z.nullable(z.number())),
-  bulkConcurrency: z.optional(z.nullable(z.number())),
-});
+export const saveSettingsRequestSchema = z.lazy(() =>
+  z.strictObject({
+    // More than MAX_ACCOUNTS gets its own message from the worker's check; this bounds the work.
+    accounts: z.array(accountInputSchema).check(z.maxLength(100)),
+    // null: an empty or non-numeric field. It gets a message beside its field like any other
+    // invalid value. (NaN is refused: Firefox's structured clone would deliver it as it is.)
+    timeoutSeconds: z.nullable(z.number()),
+    /** Omitted: unchanged. */
+    forgetKeyOnClose: z.optional(z.boolean()),
+    historyEnabled: z.optional(z.boolean()),
+    cacheSeconds: z.optional(z.nullable(z.number())),
+    bulkConcurrency: z.optional(z.nullable(z.number())),
+  }),
+);
 export type SaveSettingsRequest = z.infer<typeof saveSettingsRequestSchema>;
 
 export type SettingsField = 'timeoutSeconds' | 'cacheSeconds' | 'bulkConcurrency';
@@ -44,6 +48,6 @@ export type SaveSettingsReply = SettingsReply | SaveRefused | Refusal;
 
 /** The options page's settings: read them, save them all at once (or nothing). */
 export const settingsContract = {
-  getSettings: ask<SettingsReply>()(noPayload),
-  saveSettings: ask<SaveSettingsReply>()(saveSettingsRequestSchema),
+  getSettings: ask<SettingsReply>()(() => noPayload),
+  saveSettings: ask<SaveSettingsReply>()(() => saveSettingsRequestSchema),
 };
