@@ -1,5 +1,5 @@
 import type { LookupError } from '../lookup/lookup-error';
-import { z } from '../zod';
+import type { z } from '../zod';
 
 /**
  * One message of a feature's contract: the schema its payload must pass, and the type of what the
@@ -7,7 +7,7 @@ import { z } from '../zod';
  * against it with `satisfies`, and the pages' client is typed from it.
  */
 export interface Message<Schema extends z.ZodMiniType = z.ZodMiniType, Reply = unknown> {
-  schema: Schema;
+  readonly schema: Schema;
   reply?: Reply;
 }
 
@@ -22,9 +22,14 @@ export type Contract = Record<string, Message>;
  */
 export const ask =
   <Reply>() =>
-  <Schema extends z.ZodMiniType>(build: () => Schema): Message<z.ZodMiniLazy<Schema>, Reply> => ({
-    schema: z.lazy(build),
-  });
+  <Schema extends z.ZodMiniType>(build: () => Schema): Message<Schema, Reply> => {
+    let built: Schema | undefined;
+    return {
+      get schema() {
+        return (built ??= build());
+      },
+    };
+  };
 
 /** Refused requests (forged sender, malformed payload) answer with this, whatever the message. */
 export type Refusal = { ok: false; error: Extract<LookupError, { kind: 'invalid_request' }> };
