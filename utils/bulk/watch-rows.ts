@@ -1,3 +1,4 @@
+import { accountMeant } from '../accounts/account-meant';
 import type { BulkRow, RowView } from './row';
 import type { KeyHash } from '../hash-input';
 import type { AccountRef } from '../lookup/lookup-error';
@@ -22,9 +23,8 @@ export function watchRequestOf(
   accounts: readonly AccountRef[],
 ): { hash: KeyHash; accountId?: string } | null {
   if (!canWatch(row)) return null;
-  const [only, ...others] = accounts;
-  const account =
-    row.account === null && only && others.length === 0 ? only : accounts.find((a) => a.name === row.account);
+  // A row names its account by name, and none when the run asked one account.
+  const account = row.account === null ? accountMeant(accounts) : accounts.find((a) => a.name === row.account);
   return account ? { hash: row.hash, accountId: account.id } : { hash: row.hash };
 }
 

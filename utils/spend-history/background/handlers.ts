@@ -1,3 +1,4 @@
+import { accountMeant } from '../../accounts/account-meant';
 import type { HandlersOf } from '../../messaging/background/handler';
 import { readSettings } from '../../storage/background/items';
 import { readWatchlist, sameKey } from '../../watch/background/watchlist';
@@ -8,12 +9,7 @@ import { readSpendHistory } from './spend-store';
 /** A key's history, with its name, its account (when there are several) and whether it is watched. */
 export async function spendHistory(request: { hash: string; accountId?: string }) {
   const { accounts } = await readSettings();
-  const account =
-    request.accountId === undefined
-      ? accounts.length === 1
-        ? accounts[0]
-        : undefined
-      : accounts.find((a) => a.id === request.accountId);
+  const account = accountMeant(accounts, request.accountId);
   if (!account) return { ok: false as const, message: 'The key’s account is not one of your saved accounts.' };
   const ref = { hash: request.hash, accountId: account.id };
   const [{ samples, reset }, watchlist] = await Promise.all([readSpendHistory(ref), readWatchlist()]);

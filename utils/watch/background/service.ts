@@ -2,6 +2,7 @@ import type { AlertField, AlertSettings } from '../alert-settings';
 import { checkAlertSettings } from '../alert-settings-check';
 import { lookupRecorded } from '../../lookup/background/lookup-service';
 import { readCachedEntries } from '../../lookup/background/result-cache';
+import { accountMeant } from '../../accounts/account-meant';
 import { kept, readSettings } from '../../storage/background/items';
 import { change, changeKept, readKept } from '../../storage/background/memory';
 import { MAX_WATCHED, readAlertSettings, sameKey, updateWatchlist, type WatchEntry } from './watchlist';
@@ -26,10 +27,7 @@ const refused = (message: string): Refused => ({ ok: false, message });
 /** The account a card's key is in: the one named, or the only one. */
 async function accountOf(request: WatchRequest): Promise<string | null> {
   const { accounts } = await readSettings();
-  if (request.accountId !== undefined)
-    return accounts.some((a) => a.id === request.accountId) ? request.accountId : null;
-  const [only, ...others] = accounts;
-  return only && others.length === 0 ? only.id : null;
+  return accountMeant(accounts, request.accountId)?.id ?? null;
 }
 
 const NO_ACCOUNT = 'Refused: the key’s account is not one of your saved accounts.';

@@ -1,3 +1,4 @@
+import { accountMeant } from '../../accounts/account-meant';
 import type { MergedLookup } from '../../lookup/account-answers';
 import { watchedOfSavedAccounts } from './check';
 import { sameKey } from './watchlist';
@@ -12,7 +13,7 @@ export async function withWatching(answer: Promise<MergedLookup>): Promise<Merge
   const [result, { list, settings }] = await Promise.all([answer, watched]);
   if (!result.ok) return result;
   // With one account, a card names none: its key is in that one.
-  const only = settings.accounts.length === 1 ? settings.accounts[0]?.id : undefined;
+  const only = accountMeant(settings.accounts)?.id;
   const [first, ...more] = result.found.map((entry) => {
     const accountId = entry.account?.id ?? only;
     const watching = accountId !== undefined && list.some((e) => sameKey(e, { hash: entry.key.hash, accountId }));
