@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readBatched } from './batched-read';
+import { readBatched, readNow } from './batched-read';
 import { defineOnUse } from './defined-on-use';
 import type { Kept } from './memory';
 
@@ -53,5 +53,29 @@ describe('reading kept items in one get per storage area', () => {
     await expect(reads[1]).rejects.toThrow('storage is gone');
 
     expect(await readBatched(kept('local:a', 0))).toBe(1);
+  });
+
+  it('sends the reads asked for so far at once on readNow, and batches later ones of the turn anew', async () => {
+    await fakeBrowser.storage.local.set({ a: 1, b: 2, c: 3 });
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+
+    const early = [readBatched(kept('local:a', 0)), readBatched(kept('local:b', 0))];
+    readNow();
+    // Sent before this turn ends: the worker's script still runs while storage answers.
+    expect(local.mock.calls).toEqual([[['a', 'a$', 'b', 'b$']]]);
+    const late = readBatched(kept('local:c', 0));
+
+    expect(await Promise.all([...early, late])).toEqual([1, 2, 3]);
+    expect(local.mock.calls).toEqual([[['a', 'a$', 'b', 'b$']], [['c', 'c$']]]);
+  });
+
+  it('sends nothing on readNow when no read is waiting, and nothing twice', async () => {
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    readNow();
+    const read = readBatched(kept('local:a', 0));
+    readNow();
+    readNow();
+    expect(await read).toBe(0);
+    expect(local).toHaveBeenCalledTimes(1);
   });
 });
