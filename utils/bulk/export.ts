@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { apiKeySchema, type ApiKey } from '../api-key';
+import { apiKeyShape, type ApiKey } from '../api-key';
 import { viewRow, type BulkRow } from './row';
 import { describeLookupError } from '../lookup/error-message';
 
@@ -17,7 +17,7 @@ export interface RunMeta {
 }
 
 /** Every field the API documents for a key, in the schema's order; the hash has its own column. */
-const KEY_FIELDS = Object.keys(apiKeySchema.shape).filter((field): field is Exclude<keyof ApiKey, 'hash'> => {
+const KEY_FIELDS = Object.keys(apiKeyShape()).filter((field): field is Exclude<keyof ApiKey, 'hash'> => {
   return field !== 'hash';
 });
 

@@ -94,4 +94,23 @@ describe('requestKey', () => {
     });
     expect(fetch).toHaveBeenCalledTimes(1);
   });
+
+  it('readies the key’s parser once, while its first request is out, not after the answer', async () => {
+    // A worker that has not looked anything up yet.
+    vi.resetModules();
+    const { keyResponseSchema } = await import('../../../api-key');
+    const { requestKey } = await import('./key-request');
+    const parse = vi.spyOn(keyResponseSchema, 'safeParse');
+    let answer: (response: Response) => void = () => {};
+    const { options } = transport(() => new Promise<Response>((resolve) => (answer = resolve)), found);
+    const first = requestKey(request, options);
+    await vi.waitFor(() => expect(parse).toHaveBeenCalledTimes(1));
+    expect(parse).toHaveBeenLastCalledWith({ data: {} });
+    answer(found());
+    expect(await first).toMatchObject({ ok: true, key: { name: 'Billing exporter' } });
+    await requestKey(request, options);
+    // The two answers' parses, and no second readying.
+    expect(parse.mock.calls.filter(([body]) => JSON.stringify(body) === '{"data":{}}')).toHaveLength(1);
+    expect(parse).toHaveBeenCalledTimes(3);
+  });
 });

@@ -1,6 +1,6 @@
 import type { KeyHash } from '../../../hash-input';
 import { buildKeyUrl } from '../../key-url';
-import { failure, type Interpretation, interpretKeyResponse, isRedirect } from '../../key-response';
+import { failure, type Interpretation, interpretKeyResponse, isRedirect, prepareKeyParsing } from '../../key-response';
 import type { LookupResult } from '../../lookup-result';
 import { readLimited } from './read-limited';
 
@@ -56,7 +56,7 @@ async function attempt(
       : { result: failure({ kind: 'network', origin: new URL(url).origin }), retryable: true };
   let response: Response;
   try {
-    response = await (transport.fetch ?? fetch)(url, {
+    const answer = (transport.fetch ?? fetch)(url, {
       method: 'GET',
       headers: { Authorization: `Bearer ${request.managementKey}`, Accept: 'application/json' },
       signal,
@@ -66,6 +66,9 @@ async function attempt(
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
     });
+    // The worker has nothing else to do until the API answers.
+    prepareKeyParsing();
+    response = await answer;
   } catch {
     return lost();
   }
