@@ -47,7 +47,7 @@ export function apiKeyShape() {
  * The `data` object, built on first use rather than as the worker starts, where it stood between
  * a woken worker and the message that woke it (the largest of the worker's schemas). A worker
  * woken by a lookup builds it while its request is out (`prepareKeyParsing` in
- * lookup/key-response.ts).
+ * lookup/background/api/key-request.ts).
  */
 export const apiKeySchema = z.lazy(() => z.object(apiKeyShape()));
 

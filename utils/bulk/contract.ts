@@ -9,13 +9,12 @@ import { z } from '../zod';
 const runIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** The bulk page asks one account about one hash: the scheduler paces each account on its own. */
-export const accountLookupRequestSchema = z.lazy(() =>
+const accountLookupRequest = () =>
   z.strictObject({
     hash: keyHashSchema,
     accountId: accountIdSchema,
     run: runIdSchema,
-  }),
-);
+  });
 
 /** The bulk page's answer for one hash in one account: that account's own result, 429 and 401
  * included, so the page's scheduler can pause or stop that account alone. */
@@ -28,7 +27,7 @@ export type FindOnPageReply = { ok: true; found: number } | { ok: false; message
 
 /** "Look up many keys": the page's per-account lookups, and the ways into the page. */
 export const bulkContract = {
-  lookupInAccount: ask<AccountLookupReply>()(() => accountLookupRequestSchema),
+  lookupInAccount: ask<AccountLookupReply>()(accountLookupRequest),
   /** Cancel, or the bulk page closing: that run's requests not sent yet are not sent. */
   cancelBulkRun: ask<{ ok: true }>()(() => z.strictObject({ run: runIdSchema })),
   /** "Look up all N" in the popup: the hashes the page opens with. */

@@ -16,12 +16,11 @@ export interface LockRefused {
   retryAt?: string;
 }
 
-export const lockSettingsRequestSchema = z.lazy(() =>
+const lockSettingsRequest = () =>
   z.strictObject({
     autoLockMinutes: z.number(),
     lockWithComputer: z.boolean(),
-  }),
-);
+  });
 
 /** The lock: the management keys sealed with a passphrase (utils/lock/vault-crypto.ts). */
 export const lockContract = {
@@ -35,5 +34,5 @@ export const lockContract = {
   changePassphrase: ask<LockReply | LockRefused>()(() => z.strictObject({ current: passphrase, next: passphrase })),
   /** "Forgot passphrase?": the sealed keys are removed for good; the accounts stay, without keys. */
   removeSavedKeys: ask<LockReply>()(() => noPayload),
-  saveLockSettings: ask<LockReply | LockRefused>()(() => lockSettingsRequestSchema),
+  saveLockSettings: ask<LockReply | LockRefused>()(lockSettingsRequest),
 };

@@ -6,13 +6,13 @@ import type { MergedLookup } from './account-answers';
 import type { RecentAnswer } from './recent-answers';
 import type { HistoryItem, UnseenLookup } from './views';
 
-export const lookupRequestSchema = z.lazy(() =>
+/** A lookup's request (the popup's, and the side panel's `panelLookup`). */
+export const lookupRequest = () =>
   z.strictObject({
     hash: keyHashSchema,
     /** Accept a key fetched within the cache time (the popup then asks again for a fresh one). */
     allowCached: z.optional(z.boolean()),
-  }),
-);
+  });
 
 /** Everything the empty popup shows, in one reply. */
 export interface PopupStartReply {
@@ -35,7 +35,7 @@ export type HistoryReply = { ok: true; entries: HistoryItem[] };
 /** The messages of a lookup: the popup's, the card page's, and the history they leave. */
 export const lookupContract = {
   /** One hash in every account; the answer as soon as one has it or all have said no. */
-  lookup: ask<MergedLookup>()(() => lookupRequestSchema),
+  lookup: ask<MergedLookup>()(lookupRequest),
   /** Every account's answer to the latest lookup of this hash. */
   completeLookup: ask<MergedLookup>()(() => z.strictObject({ hash: keyHashSchema })),
   popupStart: ask<PopupStartReply>()(() => noPayload),

@@ -42,22 +42,6 @@ export function interpretKeyResponse(head: ResponseHead, body: ResponseBody, now
   return final({ kind: 'http_error', status, ...detail });
 }
 
-let parserReady = false;
-
-/**
- * Readies the key's parser before the first answer needs it: zod builds a schema's parts on its
- * first use, and the worker compiles their code on their first run. A worker woken by a lookup does
- * this once its request is out, while the API answers, instead of after the answer has come
- * (about 1 to 2 ms of a cold start, in a Chromium CPU profile of 20 starts). Later calls do
- * nothing.
- */
-export function prepareKeyParsing(): void {
-  if (parserReady) return;
-  parserReady = true;
-  // An empty key: every field's schema runs once (the hash's fails, as it should), nothing is kept.
-  keyResponseSchema.safeParse({ data: {} });
-}
-
 function parseKey(body: string, status: number, now: Date): LookupResult {
   let json: unknown;
   try {

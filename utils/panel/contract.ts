@@ -1,4 +1,4 @@
-import { lookupRequestSchema } from '../lookup/contract';
+import { lookupRequest } from '../lookup/contract';
 import type { MergedLookup } from '../lookup/account-answers';
 import type { UnseenLookup } from '../lookup/views';
 import { ask } from '../messaging/contract-kit';
@@ -20,7 +20,7 @@ export type PanelTakeReply = { ok: true; last: UnseenLookup | null };
 export const panelContract = {
   /** The panel's "Key hash" field: a lookup like the popup's, whose card the worker puts on top of
    * the stack (and keeps there up to date as the other accounts answer). */
-  panelLookup: ask<MergedLookup>()(() => lookupRequestSchema),
+  panelLookup: ask<MergedLookup>()(lookupRequest),
   /** Sent by a panel before it connects its port: it starts a stopped background, which a port
    * alone does not do in Firefox. */
   panelWake: ask<{ ok: true }>()(() => noPayload),

@@ -5,20 +5,19 @@ import { z } from '../zod';
 import type { SettingsView } from './views';
 
 /** One account as the options page sends it; `id` absent for one added on the page. */
-const accountInputSchema = z.lazy(() =>
+const accountInput = () =>
   z.strictObject({
     id: z.optional(accountIdSchema),
     name: z.string().check(z.maxLength(1024)),
     baseUrl: z.string().check(z.maxLength(2048)),
     /** Omitted: keep the saved key. */
     managementKey: z.optional(z.string().check(z.maxLength(4096))),
-  }),
-);
+  });
 
-export const saveSettingsRequestSchema = z.lazy(() =>
+const saveSettingsRequest = () =>
   z.strictObject({
     // More than MAX_ACCOUNTS gets its own message from the worker's check; this bounds the work.
-    accounts: z.array(accountInputSchema).check(z.maxLength(100)),
+    accounts: z.array(accountInput()).check(z.maxLength(100)),
     // null: an empty or non-numeric field. It gets a message beside its field like any other
     // invalid value. (NaN is refused: Firefox's structured clone would deliver it as it is.)
     timeoutSeconds: z.nullable(z.number()),
@@ -27,9 +26,8 @@ export const saveSettingsRequestSchema = z.lazy(() =>
     historyEnabled: z.optional(z.boolean()),
     cacheSeconds: z.optional(z.nullable(z.number())),
     bulkConcurrency: z.optional(z.nullable(z.number())),
-  }),
-);
-export type SaveSettingsRequest = z.infer<typeof saveSettingsRequestSchema>;
+  });
+export type SaveSettingsRequest = z.infer<ReturnType<typeof saveSettingsRequest>>;
 
 export type SettingsField = 'timeoutSeconds' | 'cacheSeconds' | 'bulkConcurrency';
 
@@ -49,5 +47,5 @@ export type SaveSettingsReply = SettingsReply | SaveRefused | Refusal;
 /** The options page's settings: read them, save them all at once (or nothing). */
 export const settingsContract = {
   getSettings: ask<SettingsReply>()(() => noPayload),
-  saveSettings: ask<SaveSettingsReply>()(() => saveSettingsRequestSchema),
+  saveSettings: ask<SaveSettingsReply>()(saveSettingsRequest),
 };

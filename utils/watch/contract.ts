@@ -7,28 +7,26 @@ import type { WatchedView } from './view';
 /** A watched key: its hash, and its account's id, which may be left out when there is one account
  * (a card then names no account). */
 const watchRequestShape = () => ({ hash: keyHashSchema, accountId: z.optional(accountIdSchema) });
-export const watchRequestSchema = z.lazy(() => z.strictObject(watchRequestShape()));
-export type WatchRequest = z.infer<typeof watchRequestSchema>;
+const watchRequest = () => z.strictObject(watchRequestShape());
+export type WatchRequest = z.infer<ReturnType<typeof watchRequest>>;
 
 /** Un-watching says what becomes of the key's spend history: kept (the card page still shows
  * it), or deleted. */
-export const unwatchRequestSchema = z.lazy(() =>
+const unwatchRequest = () =>
   z.strictObject({
     ...watchRequestShape(),
     history: z.enum(['keep', 'delete']),
-  }),
-);
-export type UnwatchRequest = z.infer<typeof unwatchRequestSchema>;
+  });
+export type UnwatchRequest = z.infer<ReturnType<typeof unwatchRequest>>;
 
 /** The options' "Alerts" section as typed: thresholds as text ("80, 100"), minutes or null. */
-export const saveAlertSettingsSchema = z.lazy(() =>
+const saveAlertSettingsRequest = () =>
   z.strictObject({
     thresholds: z.string().check(z.maxLength(200)),
     intervalMinutes: z.nullable(z.number()),
     notify: z.boolean(),
     paceAlert: z.boolean(),
-  }),
-);
+  });
 
 /** Refused in words: the account is not saved, or the list is full. */
 export type WatchRefused = { ok: false; message: string };
@@ -41,12 +39,12 @@ export type SaveAlertSettingsReply =
 
 /** The watchlist: watching a card's key, the list and its checks, and the alerts' settings. */
 export const watchContract = {
-  watchStatus: ask<WatchStatusReply>()(() => watchRequestSchema),
-  watch: ask<WatchStatusReply>()(() => watchRequestSchema),
-  unwatch: ask<WatchStatusReply>()(() => unwatchRequestSchema),
+  watchStatus: ask<WatchStatusReply>()(watchRequest),
+  watch: ask<WatchStatusReply>()(watchRequest),
+  unwatch: ask<WatchStatusReply>()(unwatchRequest),
   watchlist: ask<WatchedReply>()(() => noPayload),
   /** "Check now": every watched key at once; the list as it is afterwards. */
   checkWatched: ask<WatchedReply>()(() => noPayload),
   getAlertSettings: ask<AlertSettingsReply>()(() => noPayload),
-  saveAlertSettings: ask<SaveAlertSettingsReply>()(() => saveAlertSettingsSchema),
+  saveAlertSettings: ask<SaveAlertSettingsReply>()(saveAlertSettingsRequest),
 };

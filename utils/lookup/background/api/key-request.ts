@@ -1,6 +1,7 @@
 import type { KeyHash } from '../../../hash-input';
 import { buildKeyUrl } from '../../key-url';
-import { failure, type Interpretation, interpretKeyResponse, isRedirect, prepareKeyParsing } from '../../key-response';
+import { keyResponseSchema } from '../../../api-key';
+import { failure, type Interpretation, interpretKeyResponse, isRedirect } from '../../key-response';
 import type { LookupResult } from '../../lookup-result';
 import { readLimited } from './read-limited';
 
@@ -85,4 +86,20 @@ async function attempt(
 function abortedResult(request: KeyRequest): LookupResult {
   if (request.signal?.aborted) return failure({ kind: 'cancelled' });
   return failure({ kind: 'timeout', seconds: request.timeoutSeconds });
+}
+
+let parserReady = false;
+
+/**
+ * Readies the key's parser before the first answer needs it: zod builds a schema's parts on its
+ * first use, and the worker compiles their code on their first run. A worker woken by a lookup does
+ * this once its request is out, while the API answers, instead of after the answer has come
+ * (about 1 to 2 ms of a cold start, in a Chromium CPU profile of 20 starts). Later calls do
+ * nothing.
+ */
+function prepareKeyParsing(): void {
+  if (parserReady) return;
+  parserReady = true;
+  // An empty key: every field's schema runs once (the hash's fails, as it should), nothing is kept.
+  keyResponseSchema.safeParse({ data: {} });
 }
