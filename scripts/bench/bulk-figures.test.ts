@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressCounts, turnGaps } from './bulk-figures.ts';
+import { longFramesLine, progressCounts, turnGaps } from './bulk-figures.ts';
 
 describe('turnGaps', () => {
   it('measures each request from the answer whose turn it took', () => {
@@ -29,5 +29,24 @@ describe('progressCounts', () => {
   it('is null for a line that does not start with the counts', () => {
     expect(progressCounts('Looking up…')).toBeNull();
     expect(progressCounts('')).toBeNull();
+  });
+});
+
+describe('longFramesLine', () => {
+  it('lists the frames longest first, each with its scripts and its rendering, in whole ms', () => {
+    const frames = [
+      { ms: 52.4, scriptMs: 3.2, renderMs: 45.6 },
+      { ms: 61, scriptMs: 40.4, renderMs: 12 },
+    ];
+    expect(longFramesLine(frames)).toBe('61 (script 40, rendering 12), 52 (script 3, rendering 46)');
+  });
+
+  it('keeps the longest `count` only', () => {
+    const frames = [51, 70, 60].map((ms) => ({ ms, scriptMs: 0, renderMs: ms }));
+    expect(longFramesLine(frames, 2)).toBe('70 (script 0, rendering 70), 60 (script 0, rendering 60)');
+  });
+
+  it('says "none" when no frame was over 50 ms', () => {
+    expect(longFramesLine([])).toBe('none');
   });
 });

@@ -20,3 +20,22 @@ export function progressCounts(line: string): { done: number; total: number } | 
   const number = (text: string | undefined) => Number((text ?? '').replace(/,/g, ''));
   return { done: number(match[1]), total: number(match[2]) };
 }
+
+/** A frame over 50 ms, in ms: all of it, its scripts' part and its rendering (style, layout, paint). */
+export interface LongFrame {
+  ms: number;
+  scriptMs: number;
+  renderMs: number;
+}
+
+/** "53 (script 2, rendering 48), …", longest first, at most `count` of them; "none" for none. */
+export function longFramesLine(frames: readonly LongFrame[], count = 6): string {
+  const whole = (value: number) => value.toFixed(0);
+  return (
+    [...frames]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, count)
+      .map((f) => `${whole(f.ms)} (script ${whole(f.scriptMs)}, rendering ${whole(f.renderMs)})`)
+      .join(', ') || 'none'
+  );
+}

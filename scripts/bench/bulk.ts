@@ -11,7 +11,7 @@ import type { MockApi } from '../../test/mock-api/server.ts';
 import { measureJs, measurePopupJs } from '../lib/build-sizes.ts';
 import { withExtension } from '../lib/extension-session.ts';
 import { scriptsOfHtml } from '../lib/loaded-scripts.ts';
-import { turnGaps } from './bulk-figures.ts';
+import { turnGaps, type LongFrame } from './bulk-figures.ts';
 import { interleaved } from './interleave.ts';
 import { measureFrameMs } from './lookup-timing.ts';
 import { referenceSide } from './sides.ts';
@@ -54,8 +54,11 @@ export interface BulkBench {
   paced: { ours: BulkRunTiming[]; reference: BulkRunTiming[] };
   /** LIMITED_HASHES behind RATE_PER_SECOND: wall ms, the 429s, and the rows found, per run. */
   limited: { wallMs: number[]; tooMany: number[]; found: number[] };
-  /** Long tasks (> 50 ms) in each LONG_TASK_ROWS run, and every long task's duration. */
-  longTasks: { perRun: number[]; durationsMs: number[] };
+  /**
+   * Long tasks (> 50 ms) in each LONG_TASK_ROWS run, every long task's duration, every frame over
+   * 50 ms in parts, and, per run, the ms from a paste of as many lines to its frame painted.
+   */
+  longTasks: { perRun: number[]; durationsMs: number[]; frames: LongFrame[]; pasteMs: number[] };
   sort: FrameTiming[];
   filter: FrameTiming[];
   /** With two accounts and PROGRESS_HASHES hashes, what the progress line says at the end. */
@@ -69,15 +72,25 @@ export interface BulkBench {
 export const hashes = (count: number, tag: string) =>
   Array.from({ length: count }, (_, i) => `${tag}${i.toString(16).padStart(5, '0')}`.padEnd(64, 'e'));
 
-/** Puts the hashes in the page's field as a paste does: the whole text at once, in one input event. */
-async function paste(page: Page, list: string[]): Promise<void> {
+/**
+ * Puts the hashes in the page's field as a paste does: the whole text at once, in one input event.
+ * `untilPainted`: waits for the frame that lays the text out and gives the ms from the paste to it.
+ */
+async function paste(page: Page, list: string[], untilPainted = false): Promise<number> {
   // (Playwright's fill() types into Chromium's editor, which takes minutes for 5,000 lines on this
   // machine: not what a user meets.)
-  await page.getByRole('textbox', { name: 'Hashes or text containing them' }).evaluate((field, text) => {
-    const area = field as HTMLTextAreaElement;
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(area, text);
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-  }, list.join('\n'));
+  return page.getByRole('textbox', { name: 'Hashes or text containing them' }).evaluate(
+    (field, { text, untilPainted }) =>
+      new Promise<number>((resolve) => {
+        const area = field as HTMLTextAreaElement;
+        const start = performance.now();
+        Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(area, text);
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+        if (!untilPainted) resolve(0);
+        else requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+      }),
+    { text: list.join('\n'), untilPainted },
+  );
 }
 
 /**
@@ -119,6 +132,33 @@ function clickAndTime(page: Page, kind: 'ours' | 'reference', list: string[]): P
       }),
     { kind, count: list.length, first: list[0] ?? '' },
   );
+}
+
+interface ObservedLong {
+  tasks: number[];
+  frames: LongFrame[];
+}
+
+/**
+ * Run in the page: records every long task's duration and every long animation frame's parts in
+ * `globalThis.benchLong` from now on. Sent as text: it must not refer to anything outside itself.
+ */
+function observeLongTasks(): void {
+  const seen: ObservedLong = { tasks: [], frames: [] };
+  new PerformanceObserver((list) => seen.tasks.push(...list.getEntries().map((e) => e.duration))).observe({
+    type: 'longtask',
+  });
+  type AnimationFrame = PerformanceEntry & { renderStart: number; scripts: { duration: number }[] };
+  new PerformanceObserver((list) =>
+    seen.frames.push(
+      ...(list.getEntries() as AnimationFrame[]).map((frame) => ({
+        ms: frame.duration,
+        scriptMs: frame.scripts.reduce((sum, script) => sum + script.duration, 0),
+        renderMs: frame.renderStart > 0 ? frame.startTime + frame.duration - frame.renderStart : 0,
+      })),
+    ),
+  ).observe({ type: 'long-animation-frame' });
+  (globalThis as unknown as { benchLong: ObservedLong }).benchLong = seen;
 }
 
 /** One run in `page`, with the mock's log and the worker's records of it. */
@@ -228,19 +268,17 @@ export async function measureBulk(
       }
       log('bulk: rate-limited runs');
 
-      const longTasks = { perRun: [] as number[], durationsMs: [] as number[] };
+      const longTasks: BulkBench['longTasks'] = { perRun: [], durationsMs: [], frames: [], pasteMs: [] };
       for (let i = 0; i < LONG_TASK_RUNS; i++) {
-        await page.evaluate(() => {
-          const seen: number[] = [];
-          new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration))).observe({
-            type: 'longtask',
-          });
-          (globalThis as unknown as { benchLongTasks: number[] }).benchLongTasks = seen;
-        });
+        // The browser's own share: a paste of as many lines, untimed, before the run (which pastes its own).
+        await page.bringToFront();
+        longTasks.pasteMs.push(await paste(page, hashes(LONG_TASK_ROWS, `p${i}`), true));
+        await page.evaluate(observeLongTasks);
         await timedRun(page, 'ours', hashes(LONG_TASK_ROWS, `d${i}`), api, ourWorker);
-        const seen = await page.evaluate(() => (globalThis as unknown as { benchLongTasks: number[] }).benchLongTasks);
-        longTasks.perRun.push(seen.filter((d) => d > 50).length);
-        longTasks.durationsMs.push(...seen);
+        const seen = await page.evaluate(() => (globalThis as unknown as { benchLong: ObservedLong }).benchLong);
+        longTasks.perRun.push(seen.tasks.filter((d) => d > 50).length);
+        longTasks.durationsMs.push(...seen.tasks);
+        longTasks.frames.push(...seen.frames);
       }
       log('bulk: long tasks');
 

@@ -3,7 +3,7 @@
 // accounts, and the page's JavaScript.
 // Runs under plain `node`: erasable TypeScript only.
 import { formatKb } from '../lib/build-sizes.ts';
-import { progressCounts } from './bulk-figures.ts';
+import { longFramesLine, progressCounts } from './bulk-figures.ts';
 import {
   LIMITED_HASHES,
   LONG_TASK_ROWS,
@@ -103,6 +103,15 @@ export function bulkRows(bulk: BulkBench): Row[] {
         .slice(0, 12)
         .map((d) => d.toFixed(0))
         .join(', ') || 'none',
+    ),
+    single(
+      '↳ frames over 50 ms in those runs, longest first: ms (its scripts, its rendering: style, layout, paint)',
+      longFramesLine(longTasks.frames),
+    ),
+    row(
+      `↳ a paste of ${LONG_TASK_ROWS.toLocaleString('en-US')} lines before each run (untimed): paste → its frame painted, the field laying the text out`,
+      longTasks.pasteMs,
+      ms,
     ),
     row(
       `Bulk: sort ${TABLE_ROWS.toLocaleString('en-US')} rows: display frames from the click to painted`,

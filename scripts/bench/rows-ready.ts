@@ -9,6 +9,17 @@ export const READY_GOALS = { readyToBlank: 1.05, historyToBlank: 1.3 };
 
 const at = (steps: PageSteps[], step: (s: PageSteps) => number | null) => defined(steps.map(step));
 
+/**
+ * For each popup that did both, ms from "Key hash" focused (its first frame: the prerendered field
+ * painted and focused) to its start message sent, negative where the message left first; and how
+ * many popups ran that frame before their scripts had sent the message. A frame ahead of the
+ * scripts holds the page's one thread, so the message, and the history after it, wait for it.
+ */
+export function firstFrameAhead(popup: PageSteps[]): { leadsMs: number[]; ahead: number } {
+  const leadsMs = defined(popup.map((s) => elapsed(s.focusedAt, s.firstSentAt)));
+  return { leadsMs, ahead: leadsMs.filter((lead) => lead > 0).length };
+}
+
 export function readyRows({ popup, blank, list, ratios, heap, blankHeap, start }: ReadySamples): Row[] {
   const steps = start.flatMap((s) => (s ? [s] : []));
   const [history, blankForHistory] = measuredPairs(
@@ -23,6 +34,7 @@ export function readyRows({ popup, blank, list, ratios, heap, blankHeap, start }
     popup.map((s) => s.historyAt),
     list.map((s) => s.historyAt),
   );
+  const frame = firstFrameAhead(popup);
   const both = (what: string, step: (s: PageSteps) => number | null) =>
     versus(`↳ ${what}: popup vs blank page`, at(popup, step), at(blank, step), ms);
   return [
@@ -75,6 +87,15 @@ export function readyRows({ popup, blank, list, ratios, heap, blankHeap, start }
       '↳ popup: navigation start → start message sent',
       at(popup, (s) => s.firstSentAt),
       ms,
+    ),
+    row(
+      '↳ popup: "Key hash" focused (its first frame, the prerendered field painted) → start message sent (negative: the message first)',
+      frame.leadsMs,
+      ms,
+    ),
+    single(
+      '↳ popups whose first frame ran before their scripts sent the start message',
+      `${frame.ahead} of ${frame.leadsMs.length}`,
     ),
     row(
       '↳ popup: start message sent → its reply (the worker: history, watched keys, last lookup)',
