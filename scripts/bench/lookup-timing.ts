@@ -92,8 +92,7 @@ export async function timedLookup(side: Side, sample = 0): Promise<LookupTiming>
   // What the worker recorded before this lookup is not this lookup's.
   await takeProbe(side.worker());
   const gridAt = await frameStamp(page);
-  await atPhase(sample);
-  await page.getByLabel('Key hash').press('Enter');
+  await enterAtPhase(page, sample);
   await page.waitForFunction(() => (window as unknown as { __bench: Stamps }).__bench.outcomeAt !== null);
   const [s, timeOrigin] = await Promise.all([stamps(page), page.evaluate(() => performance.timeOrigin)]);
   if (s.outcome !== 'card')
@@ -121,13 +120,42 @@ export async function timedLookup(side: Side, sample = 0): Promise<LookupTiming>
 }
 
 /**
- * Waits 0–16 ms, a different share of a frame for each sample (golden-ratio steps cover the frame
- * evenly for any sample count). Playwright's waits poll on animation frames, so without this every
- * Enter would come just after a frame began, the worst moment for work shorter than a frame; a
- * person's keypress comes at any moment.
+ * The share of a frame, in ms, at which sample `sample` presses Enter: a different one for each
+ * sample (golden-ratio steps cover the frame evenly for any sample count), the same for the same
+ * sample on either side of a pair. A person's keypress comes at any moment of a frame; without
+ * this every Enter would come at one moment.
  */
-export function atPhase(sample: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.round(((sample * 0.618034) % 1) * FRAME_MS)));
+export function phaseMs(sample: number): number {
+  return ((sample * 0.618034) % 1) * FRAME_MS;
+}
+
+/**
+ * Presses Enter in "Key hash" at `phaseMs(sample)` after a frame begins, from inside the page:
+ * a keydown, then the form's submission, which is what Enter in the field does. A key sent
+ * through the browser (Playwright's press, after a timer in Node) lands a few ms off the phase
+ * asked for, differently on each side of a pair, and a card that lands in another frame then
+ * decides the pair's ratio; timed in the page, both sides press at the phase asked for.
+ */
+export function enterAtPhase(page: Page, sample: number): Promise<void> {
+  return page.getByLabel('Key hash').evaluate(
+    (field, afterMs) =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const input = field as HTMLInputElement;
+            const enter = new KeyboardEvent('keydown', {
+              key: 'Enter',
+              code: 'Enter',
+              bubbles: true,
+              cancelable: true,
+            });
+            if (input.dispatchEvent(enter)) input.form?.requestSubmit();
+            resolve();
+          }, afterMs),
+        ),
+      ),
+    phaseMs(sample),
+  );
 }
 
 /** A cached card is followed by a refresh; the next sample starts once it is done. */
