@@ -34,4 +34,15 @@ describe.each([
     const styles = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '').join('');
     expect(styles).toContain('.lookup-form');
   });
+
+  it('loads its one module script after the shell, with no chunk preloaded in the head', async () => {
+    const document = await builtPopup(dir);
+    const scripts = [...document.querySelectorAll('script')];
+    expect(scripts.map((script) => script.getAttribute('type'))).toEqual(['module']);
+    expect(scripts[0]?.parentElement?.tagName).toBe('BODY');
+    expect(document.querySelector('#app')?.compareDocumentPosition(scripts[0] as Element)).toBe(
+      4, // Node.DOCUMENT_POSITION_FOLLOWING
+    );
+    expect(document.querySelectorAll('link[rel="modulepreload"]')).toHaveLength(0);
+  });
 });
