@@ -75,10 +75,11 @@ const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload"[^>]*>\n?/g;
 /**
  * The popup's scripts after its shell, as popup/index.html has them (Vite moves them into the
  * head), and no preload of the chunks they import. Requested from the head, the chunks arrived
- * while the first frame was due, and compiling them pushed the focused field's first paint back:
- * in alternating bench runs (BENCH_ONLY=ready, load average 2-4), popup ready measured
- * 1.06x-1.20x of the blank page in 6 runs with them in the head, 1.02x-1.07x in 8 runs after the
- * shell. The start message leaves about 1 ms later.
+ * while the first frame was due, and taking them in pushed the focused field's first paint back
+ * (not compiling them: V8's code cache serves that in about 0.1 ms). In alternating bench runs
+ * (BENCH_ONLY=ready, load average 2-4), popup ready measured 1.06x-1.20x of the blank page in 6
+ * runs with them in the head, 1.02x-1.07x in 8 runs after the shell; the history list, which waits
+ * for the scripts, 1.28x-1.43x and 1.37x-1.48x.
  */
 export function scriptsAfterShell(html: string): string {
   const scripts = html.match(MODULE_SCRIPT) ?? [];
