@@ -56,8 +56,9 @@ function readCard(page: ExtensionPage): Promise<CardText> {
   });
 }
 
-// "resets in …" counts down to the next UTC boundary, so only its form is fixed.
-const RESETS_IN = (period: string) => new RegExp(`^Resets ${period} · resets in (\\d+ (d|h|min) ?)+$`);
+// "resets in …" counts down to the next UTC boundary, so only its form is fixed: "< 1 min" in the
+// last minute before it (utils/format.ts).
+const RESETS_IN = (period: string) => new RegExp(`^Resets ${period} · resets in (< 1 min|(\\d+ (d|h|min) ?)+)$`);
 
 // Where the spend is heading depends on the moment in the period: only its form is fixed here
 // (the words themselves: utils/card/pace-words.test.ts and scenarios/pace-history).
