@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longFramesLine, progressCounts, turnGaps } from './bulk-figures.ts';
+import { longestFirst, longFramesLine, progressCounts, turnGaps } from './bulk-figures.ts';
 
 describe('turnGaps', () => {
   it('measures each request from the answer whose turn it took', () => {
@@ -48,5 +48,13 @@ describe('longFramesLine', () => {
 
   it('says "none" when no frame was over 50 ms', () => {
     expect(longFramesLine([])).toBe('none');
+  });
+});
+
+describe('longestFirst', () => {
+  it('lists the `count` longest, longest first, as asked, and says "none" for none', () => {
+    const whole = (d: number) => d.toFixed(0);
+    expect(longestFirst([51.2, 88.6, 60], (d) => d, whole, 2)).toBe('89, 60');
+    expect(longestFirst([], (d: number) => d, whole, 2)).toBe('none');
   });
 });

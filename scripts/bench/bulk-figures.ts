@@ -28,14 +28,29 @@ export interface LongFrame {
   renderMs: number;
 }
 
+/** The `count` longest of `items` by `ms`, each as `say` puts it, comma-separated; "none" for none. */
+export function longestFirst<T>(
+  items: readonly T[],
+  ms: (item: T) => number,
+  say: (item: T) => string,
+  count: number,
+): string {
+  return (
+    [...items]
+      .sort((a, b) => ms(b) - ms(a))
+      .slice(0, count)
+      .map(say)
+      .join(', ') || 'none'
+  );
+}
+
 /** "53 (script 2, rendering 48), …", longest first, at most `count` of them; "none" for none. */
 export function longFramesLine(frames: readonly LongFrame[], count = 6): string {
   const whole = (value: number) => value.toFixed(0);
-  return (
-    [...frames]
-      .sort((a, b) => b.ms - a.ms)
-      .slice(0, count)
-      .map((f) => `${whole(f.ms)} (script ${whole(f.scriptMs)}, rendering ${whole(f.renderMs)})`)
-      .join(', ') || 'none'
+  return longestFirst(
+    frames,
+    (f) => f.ms,
+    (f) => `${whole(f.ms)} (script ${whole(f.scriptMs)}, rendering ${whole(f.renderMs)})`,
+    count,
   );
 }

@@ -3,7 +3,7 @@
 // accounts, and the page's JavaScript.
 // Runs under plain `node`: erasable TypeScript only.
 import { formatKb } from '../lib/build-sizes.ts';
-import { longFramesLine, progressCounts } from './bulk-figures.ts';
+import { longestFirst, longFramesLine, progressCounts } from './bulk-figures.ts';
 import {
   LIMITED_HASHES,
   LONG_TASK_ROWS,
@@ -98,11 +98,12 @@ export function bulkRows(bulk: BulkBench): Row[] {
     ),
     single(
       '↳ long tasks of all runs, longest first (ms)',
-      [...longTasks.durationsMs]
-        .sort((a, b) => b - a)
-        .slice(0, 12)
-        .map((d) => d.toFixed(0))
-        .join(', ') || 'none',
+      longestFirst(
+        longTasks.durationsMs,
+        (d) => d,
+        (d) => d.toFixed(0),
+        12,
+      ),
     ),
     single(
       '↳ frames over 50 ms in those runs, longest first: ms (its scripts, its rendering: style, layout, paint)',

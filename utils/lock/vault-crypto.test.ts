@@ -12,6 +12,7 @@ import {
   toBase64,
   type VaultRecord,
 } from './vault-crypto';
+import { tampered, withChecksum } from '@/test/fixtures/vault';
 
 const PASSPHRASE = 'plum kettle harbour violin 42';
 const KEYS = { prod: 'sk-mg-mgmt-production-0123456789abcd', stage: 'sk-mg-mgmt-staging-0123456789wxyz' };
@@ -23,22 +24,6 @@ async function seal(passphrase = PASSPHRASE, iterations = 1000) {
 
 async function open(record: VaultRecord, passphrase = PASSPHRASE) {
   return openVault(record, await aesKeyOf(await keyBytesFor(record, passphrase)));
-}
-
-/** The record with its checksum made to match its fields again, as a careful tamperer would. */
-async function withChecksum(record: VaultRecord): Promise<VaultRecord> {
-  const { version, kdf, iterations, salt, cipher, iv, ciphertext } = record;
-  const fields = `${version}|${kdf}|${iterations}|${salt}|${cipher}|${iv}|${ciphertext}`;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(fields));
-  return { ...record, checksum: toBase64(new Uint8Array(digest)) };
-}
-
-/** The same record with one field's first byte changed, its checksum made to match again or not. */
-async function tampered(record: VaultRecord, field: 'salt' | 'iv' | 'ciphertext', fixChecksum: boolean) {
-  const bytes = fromBase64(record[field]);
-  bytes[0] = (bytes[0] ?? 0) ^ 0x01;
-  const changed = { ...record, [field]: toBase64(bytes) };
-  return fixChecksum ? withChecksum(changed) : changed;
 }
 
 describe('vault cryptography', () => {

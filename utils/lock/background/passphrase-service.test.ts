@@ -2,15 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { managementKeyHints, readManagementKey, saveManagementKeys } from '../../accounts/background/management-key';
 import { forgetKept } from '../../storage/background/memory';
-import {
-  aesKeyOf,
-  fromBase64,
-  newVaultKey,
-  PBKDF2_ITERATIONS,
-  sealVault,
-  toBase64,
-  type VaultRecord,
-} from '../vault-crypto';
+import { aesKeyOf, newVaultKey, PBKDF2_ITERATIONS, sealVault, type VaultRecord } from '../vault-crypto';
+import { tampered } from '@/test/fixtures/vault';
 import { lockNow, lockView } from './lock-state';
 import { settingsItem } from '../../storage/background/items';
 import { DEFAULT_SETTINGS } from '../../settings/settings';
@@ -155,9 +148,7 @@ describe('the lock', () => {
     await turnOnLock(PASSPHRASE, NOW);
     await lockNow();
     const record = await storedRecord();
-    const bytes = fromBase64(record.ciphertext);
-    bytes[0] = (bytes[0] ?? 0) ^ 0x01; // always a different byte, whatever the ciphertext begins with
-    const damaged = { ...record, ciphertext: toBase64(bytes) };
+    const damaged = await tampered(record, 'ciphertext', false);
     expect(damaged.ciphertext).not.toBe(record.ciphertext);
     await fakeBrowser.storage.local.set({ keyVault: damaged });
     restartWorker();
