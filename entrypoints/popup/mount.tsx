@@ -1,4 +1,5 @@
 import { hydrate, render } from 'preact';
+import { afterFirstFrame } from '@/utils/lookup/page/first-frame';
 import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { App } from './App';
 
@@ -16,11 +17,12 @@ export function mountPopup(root: HTMLElement, started: Promise<WorkerReply<'popu
 
 /**
  * Starts the popup: asks the worker for its start (history, watched keys, last lookup), then
- * mounts. The messenger sends a message a microtask after it is asked, and mounting is
- * synchronous and takes milliseconds, so mounting waits one microtask more: the message leaves
- * first and the worker answers while the popup hydrates.
+ * mounts. The message leaves first (the messenger sends it a microtask after it is asked, and
+ * mounting waits longer), and the worker answers while the popup hydrates. Hydrating takes a few
+ * milliseconds: it waits until the prerendered field has been painted and a key pressed meanwhile
+ * has been handled (afterFirstFrame).
  */
 export function startPopup(root: HTMLElement): Promise<void> {
   const started = askWorker('popupStart');
-  return Promise.resolve().then(() => mountPopup(root, started));
+  return afterFirstFrame(root.querySelector('#hash')).then(() => mountPopup(root, started));
 }

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { measurePopupJs } from '../../scripts/lib/build-sizes.ts';
 import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../../scripts/lib/paths.ts';
 
 async function builtPopup(dir: string): Promise<Document> {
@@ -44,5 +45,12 @@ describe.each([
       4, // Node.DOCUMENT_POSITION_FOLLOWING
     );
     expect(document.querySelectorAll('link[rel="modulepreload"]')).toHaveLength(0);
+  });
+
+  it('needs no second file before it starts: its script imports none', async () => {
+    // Every file a script imports is asked for only once the script has arrived; with none, the
+    // start message leaves as soon as the one file has run (wxt.config.ts, popupChunk).
+    const popup = await measurePopupJs(dir);
+    expect(popup.files.map((file) => file.path)).toEqual([expect.stringMatching(/^chunks\/popup-[\w-]+\.js$/)]);
   });
 });
