@@ -1,6 +1,6 @@
 // The popup's start message, through the real messenger (@webext-core/messaging), leaves before
-// the popup hydrates: hydrating is synchronous and takes milliseconds, and the worker can answer
-// meanwhile.
+// the popup hydrates: hydrating takes milliseconds, and the worker can answer meanwhile. Hydrating
+// waits for the page's first frame (utils/lookup/page/first-frame.ts).
 import { screen } from '@testing-library/preact';
 import type * as Preact from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -42,5 +42,28 @@ describe('the popup starting', () => {
     await startPopup(root);
     expect(happened).toEqual(['sent popupStart', 'hydrated']);
     expect(screen.getAllByLabelText('Key hash')).toHaveLength(1);
+  });
+
+  it('takes over the field only after its first frame, the start message sent before it', async () => {
+    globals.chrome = {
+      runtime: { sendMessage: (message: { type: string }) => void happened.push(`sent ${message.type}`) },
+    };
+    const frames: FrameRequestCallback[] = [];
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      const root = document.createElement('div');
+      root.append(...new DOMParser().parseFromString(renderToString(<App />), 'text/html').body.childNodes);
+      document.body.append(root);
+      const started = startPopup(root);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      // The message is out; the page has not had its first frame, so the field is left as it is.
+      expect(happened).toEqual(['sent popupStart']);
+      happened.push('frame');
+      frames.splice(0).forEach((callback) => callback(performance.now()));
+      await started;
+      expect(happened).toEqual(['sent popupStart', 'frame', 'hydrated']);
+    } finally {
+      frame.mockRestore();
+    }
   });
 });
