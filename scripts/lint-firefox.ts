@@ -15,8 +15,9 @@ interface Message {
 const EXPLAINED: Array<{ code: string; file: RegExp; why: string }> = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    // The bundler names the shared UI chunk after one of its modules, which may hold a dot
-    // (worker-client-<hash>.js, hooks.module-<hash>.js); it is still one chunk under chunks/.
+    // The UI chunk the pages share is the popup's file (popup-<hash>.js, wxt.config.ts); a bundler
+    // may name a chunk after one of its modules, with a dot (hooks.module-<hash>.js): any file
+    // directly under chunks/.
     file: /^chunks\/[\w.-]+\.js$/,
     why: "Preact's renderer assigns innerHTML only for dangerouslySetInnerHTML, which lint forbids us to use",
   },
