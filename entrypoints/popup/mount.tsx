@@ -1,5 +1,6 @@
 import { hydrate, render } from 'preact';
 import { afterFirstFrame } from '@/utils/lookup/page/first-frame';
+import { holdSubmits } from '@/utils/lookup/page/held-submit';
 import { askWorker, type WorkerReply } from '@/utils/messaging/page/worker-client';
 import { App } from './App';
 
@@ -20,9 +21,14 @@ export function mountPopup(root: HTMLElement, started: Promise<WorkerReply<'popu
  * mounts. The message leaves first (the messenger sends it a microtask after it is asked, and
  * mounting waits longer), and the worker answers while the popup hydrates. Hydrating takes a few
  * milliseconds: it waits until the prerendered field has been painted and a key pressed meanwhile
- * has been handled (afterFirstFrame).
+ * has been handled (afterFirstFrame). An Enter pressed before then is held, and looked up once the
+ * popup has taken the form over (holdSubmits).
  */
 export function startPopup(root: HTMLElement): Promise<void> {
   const started = askWorker('popupStart');
-  return afterFirstFrame(root.querySelector('#hash')).then(() => mountPopup(root, started));
+  const release = holdSubmits(root);
+  return afterFirstFrame(root.querySelector('#hash')).then(() => {
+    mountPopup(root, started);
+    release();
+  });
 }

@@ -5,6 +5,7 @@ import { screen } from '@testing-library/preact';
 import type * as Preact from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HASH } from '@/test/fixtures/key';
 import { App } from './App';
 import { startPopup } from './mount';
 
@@ -62,6 +63,32 @@ describe('the popup starting', () => {
       frames.splice(0).forEach((callback) => callback(performance.now()));
       await started;
       expect(happened).toEqual(['sent popupStart', 'frame', 'hydrated']);
+    } finally {
+      frame.mockRestore();
+    }
+  });
+
+  it('looks up, once it has taken over the form, a hash entered with Enter before it had', async () => {
+    globals.chrome = {
+      runtime: { sendMessage: (message: { type: string }) => void happened.push(`sent ${message.type}`) },
+    };
+    const frames: FrameRequestCallback[] = [];
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      const root = document.createElement('div');
+      root.append(...new DOMParser().parseFromString(renderToString(<App />), 'text/html').body.childNodes);
+      document.body.append(root);
+      const started = startPopup(root);
+      const field = screen.getByLabelText('Key hash') as HTMLInputElement;
+      field.value = HASH;
+      const submit = new SubmitEvent('submit', { bubbles: true, cancelable: true });
+      field.form?.dispatchEvent(submit);
+      // Not sent as a page load, which would reload the popup.
+      expect(submit.defaultPrevented).toBe(true);
+      frames.splice(0).forEach((callback) => callback(performance.now()));
+      await started;
+      await vi.waitFor(() => expect(happened).toEqual(['sent popupStart', 'hydrated', 'sent lookup']));
+      expect(field.value).toBe(HASH);
     } finally {
       frame.mockRestore();
     }
