@@ -18,15 +18,13 @@ beforeEach(async () => {
   fakeBrowser.reset();
   create = vi.fn(async () => ({}));
   fakeBrowser.tabs.create = create as unknown as typeof fakeBrowser.tabs.create;
-  // The fake browser has no permissions API: notifications count as allowed, and none is added later.
+  // The fake browser has no permissions API: notifications count as allowed.
   vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => true);
-  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
   await settingsItem.setValue({
     ...DEFAULT_SETTINGS,
     accounts: [{ ...FIRST_ACCOUNT, baseUrl: 'https://modelgates.ai/api/v1' }],
   });
   await alertSettingsItem.setValue({ thresholds: [80, 100], intervalMinutes: 30, notify: true, paceAlert: true });
-  listenToNotificationClicks();
 });
 
 /** Shows the notification for "Production backend" at 85 % and returns its id. */
@@ -58,6 +56,7 @@ async function notifyAt85(): Promise<string> {
 
 describe('a click on a watch notification', () => {
   it("opens the key's card in a new tab in front, and clears the notification", async () => {
+    // The worker started before notifications were allowed: showing one is what listens for its click.
     const id = await notifyAt85();
     await fakeBrowser.notifications.onClicked.trigger(id);
     expect(create).toHaveBeenCalledExactlyOnceWith({ url: card(HASH), active: true });
@@ -69,9 +68,18 @@ describe('a click on a watch notification', () => {
     ['an id whose hash is malformed', `watch/${HASH.slice(1)}/1-0`],
     ['an id holding a secret', `watch/sk-mg-v1-${HASH}/1-0`],
   ])('opens nothing for %s', async (_, id) => {
+    listenToNotificationClicks();
     await fakeBrowser.notifications.create(id, { type: 'basic', iconUrl: '', title: '', message: '' });
     await fakeBrowser.notifications.onClicked.trigger(id);
     expect(create).not.toHaveBeenCalled();
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([id]);
+  });
+
+  it('is listened to once, however often the worker starts listening and notifies', async () => {
+    listenToNotificationClicks();
+    listenToNotificationClicks();
+    const id = await notifyAt85();
+    await fakeBrowser.notifications.onClicked.trigger(id);
+    expect(create).toHaveBeenCalledOnce();
   });
 });

@@ -16,6 +16,7 @@ const ID_PREFIX = 'watch/';
 export async function notifyAlerts(raised: readonly RaisedNow[]): Promise<void> {
   const [alertSettings, settings] = await Promise.all([readAlertSettings(), readSettings()]);
   if (!alertSettings.notify || !(await browser.permissions.contains(NOTIFICATIONS))) return;
+  listenToNotificationClicks();
   const several = settings.accounts.length > 1;
   await Promise.all(
     raised.map(({ entry, alert }, index) => {
@@ -34,15 +35,13 @@ export async function notifyAlerts(raised: readonly RaisedNow[]): Promise<void> 
 /**
  * A click on a notification opens its key's card in a tab of its own (`card.html#<hash>`, which
  * looks the key up) and clears the notification. The listener can only be added while the
- * permission is granted: at start, and again when it is granted later.
+ * permission is granted: as the worker starts, for notifications shown before it last stopped, and
+ * before each notification it shows, as the permission may have been granted since it started.
+ * Nothing listens for the grant itself: a worker woken by a lookup registers one listener fewer.
  */
 export function listenToNotificationClicks(): void {
-  const listen = () => {
-    if (!browser.notifications || browser.notifications.onClicked.hasListener(onNotificationClicked)) return;
-    browser.notifications.onClicked.addListener(onNotificationClicked);
-  };
-  listen();
-  browser.permissions.onAdded.addListener(listen);
+  if (!browser.notifications || browser.notifications.onClicked.hasListener(onNotificationClicked)) return;
+  browser.notifications.onClicked.addListener(onNotificationClicked);
 }
 
 /** Opens the card of the key a watch notification names, and clears it; other ids are left alone. */
