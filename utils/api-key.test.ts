@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiKeySchema, errorBodySchema, keyResponseSchema } from './api-key';
 
 const HASH = 'f01d52606dc8f0a8303a7b5cc3fa07109c2e346cec7c0a16b40de462992ce943';
-const parse = (fields: Record<string, unknown>) => apiKeySchema.parse({ hash: HASH, ...fields });
+const parse = (fields: Record<string, unknown>) => apiKeySchema().parse({ hash: HASH, ...fields });
 
 describe('apiKeySchema (tolerant)', () => {
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
@@ -42,7 +42,7 @@ describe('apiKeySchema (tolerant)', () => {
     ['not an object', 'key'],
     ['null', null],
   ])('refuses a key with %s: the card could not say which key it shows', (_, value) => {
-    expect(apiKeySchema.safeParse(value).success).toBe(false);
+    expect(apiKeySchema().safeParse(value).success).toBe(false);
   });
 });
 
@@ -55,7 +55,7 @@ describe('keyResponseSchema', () => {
     ['data that is null', false, { data: null }],
     ['a bare list', false, [{ hash: HASH }]],
   ])('%s: accepted %s', (_, accepted, body) => {
-    expect(keyResponseSchema.safeParse(body).success).toBe(accepted);
+    expect(keyResponseSchema().safeParse(body).success).toBe(accepted);
   });
 });
 
@@ -69,7 +69,7 @@ describe('errorBodySchema', () => {
     ['an error that is a string', { error: 'Not found' }, null],
     ['no error', { message: 'Not found' }, null],
   ])('reads %s', (_, body, message) => {
-    const parsed = errorBodySchema.safeParse(body);
+    const parsed = errorBodySchema().safeParse(body);
     expect(parsed.success ? parsed.data.error.message : null).toBe(message);
   });
 });

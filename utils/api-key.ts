@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { onFirstUse, z } from './zod';
 
 /**
  * A documented field that is missing, null where the spec forbids it, or of the wrong type is
@@ -49,15 +49,15 @@ export function apiKeyShape() {
  * woken by a lookup builds it while its request is out (`prepareKeyParsing` in
  * lookup/background/api/key-request.ts).
  */
-export const apiKeySchema = z.lazy(() => z.object(apiKeyShape()));
+export const apiKeySchema = onFirstUse(() => z.object(apiKeyShape()));
 
 /** One API key as the card shows it; unknown keys of the response are dropped. */
-export type ApiKey = z.infer<typeof apiKeySchema>;
+export type ApiKey = z.infer<ReturnType<typeof apiKeySchema>>;
 
 /** The 200 body: anything that is not an object with a `data` object is a bad response. */
-export const keyResponseSchema = z.lazy(() => z.object({ data: apiKeySchema }));
+export const keyResponseSchema = onFirstUse(() => z.object({ data: apiKeySchema() }));
 
 /** The API's error body (`error.message`), read only to show as detail text. */
-export const errorBodySchema = z.lazy(() =>
+export const errorBodySchema = onFirstUse(() =>
   z.object({ error: z.object({ message: z.string().check(z.minLength(1), z.maxLength(500)) }) }),
 );

@@ -22,6 +22,12 @@ const choice = (...hs: string[]): HashInput => ({ kind: 'choice', hashes: hs as 
 const secret: HashInput = { kind: 'secret', message: SECRET_KEY_MESSAGE };
 const invalid: HashInput = { kind: 'invalid', message: INVALID_HASH_MESSAGE };
 
+describe('the refusals’ words', () => {
+  it('say the length limit as Intl writes it, so the written-out number cannot drift from MAX_INPUT_LENGTH', () => {
+    expect(TOO_LONG_MESSAGE).toContain(`(over ${new Intl.NumberFormat('en-US').format(MAX_INPUT_LENGTH)} characters)`);
+  });
+});
+
 describe('parseHashInput', () => {
   it.each<[string, string, HashInput]>([
     ['a bare hash', H1, hash(H1)],

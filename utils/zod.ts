@@ -8,4 +8,14 @@ import { z } from 'zod/mini';
 // before any schema is defined.
 z.config({ jitless: true });
 
+/**
+ * A schema built on its first use and kept: `schema()` builds it once. A schema defined as a module
+ * loads would be built as the worker starts, and a woken worker's message waits for its whole script
+ * (utils/messaging/background/startup-schemas.test.ts checks that none is).
+ */
+export function onFirstUse<Schema extends z.ZodMiniType>(build: () => Schema): () => Schema {
+  let built: Schema | undefined;
+  return () => (built ??= build());
+}
+
 export { z };

@@ -5,7 +5,7 @@ import type { SettingsReply } from '../settings/contract';
 import { z } from '../zod';
 
 /** A message about one saved account: its connection test, removing its key, or removing it. */
-const accountRequest = () => z.strictObject({ accountId: accountIdSchema });
+const accountRequest = () => z.strictObject({ accountId: accountIdSchema() });
 export type AccountRequest = z.infer<ReturnType<typeof accountRequest>>;
 
 export type TestConnectionReply = { ok: true } | { ok: false; error: LookupError };

@@ -3,7 +3,7 @@ import { noPayload } from '../messaging/schemas';
 import { z } from '../zod';
 import type { LockView } from './views';
 
-const passphrase = z.string().check(z.maxLength(1024));
+const passphrase = () => z.string().check(z.maxLength(1024));
 
 export type LockReply = { ok: true; lock: LockView };
 
@@ -24,15 +24,17 @@ const lockSettingsRequest = () =>
 
 /** The lock: the management keys sealed with a passphrase (utils/lock/vault-crypto.ts). */
 export const lockContract = {
-  lockStatus: ask<LockReply>()(() => noPayload),
-  unlock: ask<LockReply | LockRefused>()(() => z.strictObject({ passphrase })),
-  lockNow: ask<LockReply>()(() => noPayload),
+  lockStatus: ask<LockReply>()(noPayload),
+  unlock: ask<LockReply | LockRefused>()(() => z.strictObject({ passphrase: passphrase() })),
+  lockNow: ask<LockReply>()(noPayload),
   /** Seals every saved key and removes each plain copy. */
-  turnOnLock: ask<LockReply | LockRefused>()(() => z.strictObject({ passphrase })),
+  turnOnLock: ask<LockReply | LockRefused>()(() => z.strictObject({ passphrase: passphrase() })),
   /** Asks the passphrase; the keys go back to plain storage, or to memory only. */
-  turnOffLock: ask<LockReply | LockRefused>()(() => z.strictObject({ passphrase, to: z.enum(['plain', 'memory']) })),
-  changePassphrase: ask<LockReply | LockRefused>()(() => z.strictObject({ current: passphrase, next: passphrase })),
+  turnOffLock: ask<LockReply | LockRefused>()(() =>
+    z.strictObject({ passphrase: passphrase(), to: z.enum(['plain', 'memory']) }),
+  ),
+  changePassphrase: ask<LockReply | LockRefused>()(() => z.strictObject({ current: passphrase(), next: passphrase() })),
   /** "Forgot passphrase?": the sealed keys are removed for good; the accounts stay, without keys. */
-  removeSavedKeys: ask<LockReply>()(() => noPayload),
+  removeSavedKeys: ask<LockReply>()(noPayload),
   saveLockSettings: ask<LockReply | LockRefused>()(lockSettingsRequest),
 };

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { onFirstUse, z } from '../zod';
 
 /**
  * The lock's cryptography, WebCrypto only: PBKDF2-HMAC-SHA-256 turns the passphrase and a random
@@ -16,26 +16,27 @@ export const VAULT_VERSION = 1;
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
 
-const base64 = z.string().check(z.maxLength(1_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
+/** Built with the record's schema, on its first use: not as the worker starts. */
+const base64 = () => z.string().check(z.maxLength(1_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
 
 /** The stored record: everything needed to decrypt it but the passphrase. */
-export const vaultRecordSchema = z.lazy(() =>
+export const vaultRecordSchema = onFirstUse(() =>
   z.strictObject({
     version: z.literal(VAULT_VERSION),
     kdf: z.literal('PBKDF2-HMAC-SHA-256'),
     iterations: z.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)),
     /** base64 of 16 random bytes. */
-    salt: base64,
+    salt: base64(),
     cipher: z.literal('AES-256-GCM'),
     /** base64 of 12 random bytes, new for each encryption. */
-    iv: base64,
+    iv: base64(),
     /** base64 of the GCM output (ciphertext and tag). */
-    ciphertext: base64,
+    ciphertext: base64(),
     /** base64 SHA-256 of the fields above: a damaged record is said to be damaged, not a wrong passphrase. */
-    checksum: base64,
+    checksum: base64(),
   }),
 );
-export type VaultRecord = z.infer<typeof vaultRecordSchema>;
+export type VaultRecord = z.infer<ReturnType<typeof vaultRecordSchema>>;
 
 /** What the vault holds: the management key of each account, by account id. */
 export type VaultContents = Record<string, string>;
@@ -56,7 +57,8 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 bytes of `text`. An encoder is made on use: a worker that never seals or opens the vault makes none. */
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** The 256 bits PBKDF2 derives from a passphrase and salt: the AES key, as raw bytes. */
 export async function deriveKeyBytes(
@@ -64,7 +66,7 @@ export async function deriveKeyBytes(
   salt: Uint8Array<ArrayBuffer>,
   iterations: number,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, [
+  const material = await crypto.subtle.importKey('raw', utf8(passphrase.normalize('NFC')), 'PBKDF2', false, [
     'deriveBits',
   ]);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, 256);
@@ -89,11 +91,11 @@ export function keyBytesFor(record: Pick<VaultRecord, 'salt' | 'iterations'>, pa
 }
 
 const headerOf = (r: Pick<VaultRecord, 'version' | 'kdf' | 'iterations' | 'salt' | 'cipher'>) =>
-  encoder.encode(`${r.version}|${r.kdf}|${r.iterations}|${r.salt}|${r.cipher}`);
+  utf8(`${r.version}|${r.kdf}|${r.iterations}|${r.salt}|${r.cipher}`);
 
 async function checksumOf(r: Omit<VaultRecord, 'checksum'>): Promise<string> {
   const fields = `${r.version}|${r.kdf}|${r.iterations}|${r.salt}|${r.cipher}|${r.iv}|${r.ciphertext}`;
-  return toBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(fields))));
+  return toBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(fields))));
 }
 
 /** Seals the contents under `key` (derived with this salt and iterations), with a fresh IV. */
@@ -110,7 +112,7 @@ export async function sealVault(
     cipher: 'AES-256-GCM',
   } as const;
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const plaintext = encoder.encode(JSON.stringify({ keys: contents }));
+  const plaintext = utf8(JSON.stringify({ keys: contents }));
   const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: headerOf(header) }, key, plaintext);
   const record = { ...header, iv: toBase64(iv), ciphertext: toBase64(new Uint8Array(sealed)) };
   return { ...record, checksum: await checksumOf(record) };
@@ -127,7 +129,7 @@ export async function openVault(record: VaultRecord, key: CryptoKey): Promise<Op
     const iv = fromBase64(record.iv);
     const data = fromBase64(record.ciphertext);
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: headerOf(record) }, key, data);
-    const parsed = contentsSchema.safeParse(JSON.parse(new TextDecoder().decode(plain)));
+    const parsed = contentsSchema().safeParse(JSON.parse(new TextDecoder().decode(plain)));
     return parsed.success ? { ok: true, contents: parsed.data.keys } : { ok: false, reason: 'damaged' };
   } catch {
     // GCM's tag did not match: the key (so the passphrase) is not the one it was sealed with.
@@ -141,4 +143,4 @@ export async function isIntact(record: VaultRecord): Promise<boolean> {
   return checksum === (await checksumOf(fields));
 }
 
-const contentsSchema = z.lazy(() => z.object({ keys: z.record(z.string(), z.string()) }));
+const contentsSchema = onFirstUse(() => z.object({ keys: z.record(z.string(), z.string()) }));

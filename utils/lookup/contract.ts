@@ -9,7 +9,7 @@ import type { HistoryItem, UnseenLookup } from './views';
 /** A lookup's request (the popup's, and the side panel's `panelLookup`). */
 export const lookupRequest = () =>
   z.strictObject({
-    hash: keyHashSchema,
+    hash: keyHashSchema(),
     /** Accept a key fetched within the cache time (the popup then asks again for a fresh one). */
     allowCached: z.optional(z.boolean()),
   });
@@ -37,8 +37,8 @@ export const lookupContract = {
   /** One hash in every account; the answer as soon as one has it or all have said no. */
   lookup: ask<MergedLookup>()(lookupRequest),
   /** Every account's answer to the latest lookup of this hash. */
-  completeLookup: ask<MergedLookup>()(() => z.strictObject({ hash: keyHashSchema })),
-  popupStart: ask<PopupStartReply>()(() => noPayload),
-  history: ask<HistoryReply>()(() => noPayload),
-  clearHistory: ask<HistoryReply>()(() => noPayload),
+  completeLookup: ask<MergedLookup>()(() => z.strictObject({ hash: keyHashSchema() })),
+  popupStart: ask<PopupStartReply>()(noPayload),
+  history: ask<HistoryReply>()(noPayload),
+  clearHistory: ask<HistoryReply>()(noPayload),
 };

@@ -49,7 +49,7 @@ function parseKey(body: string, status: number, now: Date): LookupResult {
   } catch {
     return failure({ kind: 'bad_response', status, reason: 'not_json' });
   }
-  const parsed = keyResponseSchema.safeParse(json);
+  const parsed = keyResponseSchema().safeParse(json);
   if (!parsed.success) return failure({ kind: 'bad_response', status, reason: 'shape' });
   return { ok: true, key: parsed.data.data, fetchedAt: now.toISOString() };
 }
@@ -57,7 +57,7 @@ function parseKey(body: string, status: number, now: Date): LookupResult {
 /** The API's own `error.message`, shown as detail text; an empty object when there is none. */
 function errorDetail(body: string): { detail?: string } {
   try {
-    const parsed = errorBodySchema.safeParse(JSON.parse(body));
+    const parsed = errorBodySchema().safeParse(JSON.parse(body));
     return parsed.success ? { detail: parsed.data.error.message } : {};
   } catch {
     return {};

@@ -23,14 +23,14 @@ export const panelContract = {
   panelLookup: ask<MergedLookup>()(lookupRequest),
   /** Sent by a panel before it connects its port: it starts a stopped background, which a port
    * alone does not do in Firefox. */
-  panelWake: ask<{ ok: true }>()(() => noPayload),
+  panelWake: ask<{ ok: true }>()(noPayload),
   /** The right-click lookup not shown anywhere yet, once it has its first answer. */
-  panelTakeLookup: ask<PanelTakeReply>()(() => noPayload),
+  panelTakeLookup: ask<PanelTakeReply>()(noPayload),
   /** A card collapsed to one line, or opened again. */
-  collapseStackCard: ask<StackReply>()(() => z.strictObject({ hash: keyHashSchema, collapsed: z.boolean() })),
+  collapseStackCard: ask<StackReply>()(() => z.strictObject({ hash: keyHashSchema(), collapsed: z.boolean() })),
   /** "Clear": the stack is emptied. */
-  clearStack: ask<StackReply>()(() => noPayload),
-  getPanelSettings: ask<PanelSettingsReply>()(() => noPayload),
+  clearStack: ask<StackReply>()(noPayload),
+  getPanelSettings: ask<PanelSettingsReply>()(noPayload),
   /** "Show right-click lookups in": the popup or the side panel. */
   savePanelSettings: ask<PanelSettingsReply>()(() => z.strictObject({ rightClickIn: z.enum(['popup', 'panel']) })),
 };

@@ -7,7 +7,7 @@ import type { SettingsView } from './views';
 /** One account as the options page sends it; `id` absent for one added on the page. */
 const accountInput = () =>
   z.strictObject({
-    id: z.optional(accountIdSchema),
+    id: z.optional(accountIdSchema()),
     name: z.string().check(z.maxLength(1024)),
     baseUrl: z.string().check(z.maxLength(2048)),
     /** Omitted: keep the saved key. */
@@ -46,6 +46,6 @@ export type SaveSettingsReply = SettingsReply | SaveRefused | Refusal;
 
 /** The options page's settings: read them, save them all at once (or nothing). */
 export const settingsContract = {
-  getSettings: ask<SettingsReply>()(() => noPayload),
+  getSettings: ask<SettingsReply>()(noPayload),
   saveSettings: ask<SaveSettingsReply>()(saveSettingsRequest),
 };

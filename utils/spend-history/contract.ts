@@ -6,8 +6,8 @@ import type { SpendHistoryView } from './view';
 /** A key's history: its hash, and its account's id, which may be left out when there is one account. */
 const spendHistoryRequest = () =>
   z.strictObject({
-    hash: keyHashSchema,
-    accountId: z.optional(accountIdSchema),
+    hash: keyHashSchema(),
+    accountId: z.optional(accountIdSchema()),
   });
 
 export type SpendHistoryReply = { ok: true; history: SpendHistoryView } | { ok: false; message: string };

@@ -6,7 +6,7 @@ import type { WatchedView } from './view';
 
 /** A watched key: its hash, and its account's id, which may be left out when there is one account
  * (a card then names no account). */
-const watchRequestShape = () => ({ hash: keyHashSchema, accountId: z.optional(accountIdSchema) });
+const watchRequestShape = () => ({ hash: keyHashSchema(), accountId: z.optional(accountIdSchema()) });
 const watchRequest = () => z.strictObject(watchRequestShape());
 export type WatchRequest = z.infer<ReturnType<typeof watchRequest>>;
 
@@ -42,9 +42,9 @@ export const watchContract = {
   watchStatus: ask<WatchStatusReply>()(watchRequest),
   watch: ask<WatchStatusReply>()(watchRequest),
   unwatch: ask<WatchStatusReply>()(unwatchRequest),
-  watchlist: ask<WatchedReply>()(() => noPayload),
+  watchlist: ask<WatchedReply>()(noPayload),
   /** "Check now": every watched key at once; the list as it is afterwards. */
-  checkWatched: ask<WatchedReply>()(() => noPayload),
-  getAlertSettings: ask<AlertSettingsReply>()(() => noPayload),
+  checkWatched: ask<WatchedReply>()(noPayload),
+  getAlertSettings: ask<AlertSettingsReply>()(noPayload),
   saveAlertSettings: ask<SaveAlertSettingsReply>()(saveAlertSettingsRequest),
 };

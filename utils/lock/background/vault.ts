@@ -41,7 +41,7 @@ let open: { record: unknown; sessionKey: string; keys: Promise<VaultContents | n
 export async function readVaultRecord(): Promise<VaultRecord | null> {
   const stored = await readKept(kept.record);
   if (stored === null || stored === undefined) return null;
-  const parsed = vaultRecordSchema.safeParse(stored);
+  const parsed = vaultRecordSchema().safeParse(stored);
   return parsed.success ? parsed.data : null;
 }
 
@@ -61,7 +61,7 @@ export async function vaultKeys(): Promise<VaultKeys> {
 }
 
 async function decrypt(stored: unknown, sessionKey: string): Promise<VaultContents | null> {
-  const record = vaultRecordSchema.safeParse(stored);
+  const record = vaultRecordSchema().safeParse(stored);
   if (!record.success) return null;
   try {
     const opened = await openVault(record.data, await aesKeyOf(fromBase64(sessionKey)));

@@ -100,7 +100,7 @@ describe('requestKey', () => {
     vi.resetModules();
     const { keyResponseSchema } = await import('../../../api-key');
     const { requestKey } = await import('./key-request');
-    const parse = vi.spyOn(keyResponseSchema, 'safeParse');
+    const parse = vi.spyOn(keyResponseSchema(), 'safeParse');
     let answer: (response: Response) => void = () => {};
     const { options } = transport(() => new Promise<Response>((resolve) => (answer = resolve)), found);
     const first = requestKey(request, options);

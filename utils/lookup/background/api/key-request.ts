@@ -101,5 +101,5 @@ function prepareKeyParsing(): void {
   if (parserReady) return;
   parserReady = true;
   // An empty key: every field's schema runs once (the hash's fails, as it should), nothing is kept.
-  keyResponseSchema.safeParse({ data: {} });
+  keyResponseSchema().safeParse({ data: {} });
 }
