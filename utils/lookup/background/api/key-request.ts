@@ -67,8 +67,10 @@ async function attempt(
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
     });
-    // The worker has nothing else to do until the API answers.
-    prepareKeyParsing();
+    // The worker has nothing else to do until the API answers. In a task of its own: readied in
+    // this one, right after fetch(), a cold lookup's answer was handed over about 0.3 ms later
+    // (README, Performance).
+    setTimeout(prepareKeyParsing, 0);
     response = await answer;
   } catch {
     return lost();
