@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_BUILD_DIR } from '../lib/paths.ts';
 import { buildReference } from './reference/build.ts';
-import { makeCarrying } from './reference/carrying.ts';
+import { carriedFrom, makeCarrying } from './reference/carrying.ts';
 import { probeWrapping } from './worker-probe.ts';
+
+/** What the cold rows' floor carries besides our listeners (`BENCH_FLOOR`; our script by default). */
+export const FLOOR_CARRIES = carriedFrom(process.env.BENCH_FLOOR);
 
 /** The mock listens on 127.0.0.1 (any port); the manifest pattern ignores the port. */
 const MOCK_ORIGIN_PATTERN = 'http://127.0.0.1/*';
@@ -55,7 +58,11 @@ export async function benchCopy(): Promise<BenchCopy> {
   const floorDir = join(root, 'floor');
   await cp(referenceDir, floorDir, { recursive: true });
   // Our worker's script as shipped, before the probe is put around the copy's.
-  await makeCarrying(floorDir, join(extensionDir, manifest.background?.service_worker ?? 'background.js'));
+  await makeCarrying(
+    floorDir,
+    join(extensionDir, manifest.background?.service_worker ?? 'background.js'),
+    FLOOR_CARRIES,
+  );
   await probeWorker(extensionDir, manifest);
   for (const dir of [referenceDir, floorDir]) await probeWorker(dir, await editManifest(dir, (same) => same));
   return { root, extensionDir, referenceDir, floorDir };

@@ -17,7 +17,7 @@ import { scriptsOfHtml } from '../lib/loaded-scripts.ts';
 import { CHROME_BUILD_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { runScript } from '../lib/run-script.ts';
 import { measureAccounts } from './accounts.ts';
-import { benchCopy, type BenchCopy } from './bench-copy.ts';
+import { benchCopy, FLOOR_CARRIES, type BenchCopy } from './bench-copy.ts';
 import { measureBulk } from './bulk.ts';
 import { instrument } from './instrument.ts';
 import { measureCached, measureCold, measureWarm, measureWithLatency, type LookupBench } from './lookups.ts';
@@ -153,7 +153,10 @@ async function writeReport(
       'copies only. The cache is off (0 s) except in the "cached" rows. The mock\'s origin is granted at install to both. ' +
       "The cold rows' floor is a copy of the reference whose worker also carries our worker's whole script, in a function " +
       'never called, and registers the listeners ours registers as it starts (scripts/bench/reference/carrying.ts): what ' +
-      'any worker with our features pays when a lookup wakes it.',
+      'any worker with our features pays when a lookup wakes it.' +
+      (FLOOR_CARRIES === 'listeners'
+        ? ' In this run (BENCH_FLOOR=listeners) it carries none of our script: only the listeners.'
+        : ''),
     '',
     table(rows),
     '',

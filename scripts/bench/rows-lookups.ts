@@ -2,6 +2,8 @@
 // card in display frames, several accounts and the omnibox; the ↳ rows break each down.
 // Runs under plain `node`: erasable TypeScript only.
 import { OTHERS_MS, OWNER_MS, type AccountsSamples } from './accounts.ts';
+import { FLOOR_CARRIES } from './bench-copy.ts';
+import { FLOOR_WORDS } from './reference/carrying.ts';
 import type { LookupTiming } from './lookup-timing.ts';
 import { LATENCY_MS, type ColdSamples, type PairedLookups } from './lookups.ts';
 import { omniboxRows, type OmniboxSamples } from './omnibox.ts';
@@ -145,7 +147,7 @@ function floorRows(cold: PairedLookups, floor: LookupTiming[], listened: ColdSam
   const same = ours.size === carried.size && [...ours].every((event) => carried.has(event));
   return [
     row(
-      '↳ floor: the reference carrying our worker’s whole script (pre-parsed, never run) and registering the same listeners: its cold lookup ÷ the reference’s (paired)',
+      `↳ floor: ${FLOOR_WORDS[FLOOR_CARRIES]}: its cold lookup ÷ the reference’s (paired)`,
       pairedRatios(totals(floor), totals(cold.reference)),
       times,
     ),

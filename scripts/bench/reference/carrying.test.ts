@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CARRYING_WORKER, listenedEvents, makeCarrying, STARTUP_LISTENERS } from './carrying';
+import { CARRYING_WORKER, carriedFrom, listenedEvents, makeCarrying, STARTUP_LISTENERS } from './carrying';
 import { REFERENCE_WORKER } from './messages';
 
 /** A fake event: `hasListeners` as Chrome's events have it. */
@@ -71,6 +71,14 @@ describe('makeCarrying', () => {
     expect(registered).toEqual(expected);
   });
 
+  it('carries none of our script with BENCH_FLOOR=listeners, and registers the same listeners', async () => {
+    await makeCarrying(dir, join(dir, 'ours.js'), 'listeners');
+    const script = await readFile(join(dir, CARRYING_WORKER), 'utf8');
+    expect(script).not.toContain('oursAtStart');
+    expect(script).toContain('function carriedWorkerScript() {\n\n}');
+    for (const event of Object.keys(STARTUP_LISTENERS)) expect(script).toContain(`api.${event}.addListener`);
+  });
+
   it('names the new script in the manifest and asks for what the events need', async () => {
     await makeCarrying(dir, join(dir, 'ours.js'));
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -78,5 +86,15 @@ describe('makeCarrying', () => {
     expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'alarms', 'idle']);
     expect(manifest).toHaveProperty('omnibox.keyword');
     expect(manifest).toHaveProperty('commands');
+  });
+});
+
+describe('carriedFrom (BENCH_FLOOR)', () => {
+  it('is our script unless told otherwise, the listeners alone when asked, and refuses anything else', () => {
+    expect(carriedFrom(undefined)).toBe('script');
+    expect(carriedFrom('')).toBe('script');
+    expect(carriedFrom('script')).toBe('script');
+    expect(carriedFrom('listeners')).toBe('listeners');
+    expect(() => carriedFrom('none')).toThrow('BENCH_FLOOR is "none"');
   });
 });

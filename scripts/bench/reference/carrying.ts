@@ -13,6 +13,26 @@ import { REFERENCE_WORKER } from './messages.ts';
 export const CARRYING_WORKER = 'carrying-worker.js';
 
 /**
+ * What the floor carries besides the listeners: our worker's script (the floor of the cold rows),
+ * or nothing (`BENCH_FLOOR=listeners`), which splits that floor into what the listeners cost and
+ * what loading our script adds.
+ */
+export type Carried = 'script' | 'listeners';
+
+/** `BENCH_FLOOR`, checked: `script` when unset. */
+export function carriedFrom(value: string | undefined): Carried {
+  if (value === undefined || value === '' || value === 'script') return 'script';
+  if (value === 'listeners') return 'listeners';
+  throw new Error(`BENCH_FLOOR is "${value}"; it is "script" (the default) or "listeners"`);
+}
+
+/** The floor as the table names it. */
+export const FLOOR_WORDS: Readonly<Record<Carried, string>> = {
+  script: 'the reference carrying our worker’s whole script (pre-parsed, never run) and registering the same listeners',
+  listeners: 'the reference registering the same listeners, carrying none of our script (BENCH_FLOOR=listeners)',
+};
+
+/**
  * The events our worker listens to from its first turn, with how many listeners each
  * (entrypoints/background.ts and what it wires; notifications' only once the permission is
  * granted, which the bench never does). The bench checks the set against our running worker's.
@@ -28,7 +48,6 @@ export const STARTUP_LISTENERS: Readonly<Record<string, number>> = {
   'runtime.onConnect': 1,
   'commands.onCommand': 1,
   'alarms.onAlarm': 2,
-  'permissions.onAdded': 1,
   'idle.onStateChanged': 1,
   'storage.onChanged': 1,
 };
@@ -52,12 +71,13 @@ function registrations(): string {
 /**
  * Turns a copy of the reference extension in `dir` (not yet probed) into the carrying floor:
  * its worker followed by our worker's script (`ourWorker`, the shipped build's) in a function
- * never called, then the listener registrations; the manifest names the new script and asks for
- * what those events need.
+ * never called (or nothing, when it carries only the listeners), then the listener registrations;
+ * the manifest names the new script and asks for what those events need.
  */
-export async function makeCarrying(dir: string, ourWorker: string): Promise<void> {
+export async function makeCarrying(dir: string, ourWorker: string, carry: Carried = 'script'): Promise<void> {
   const reference = await readFile(join(dir, REFERENCE_WORKER), 'utf8');
-  const carried = `function carriedWorkerScript() {\n${await readFile(ourWorker, 'utf8')}\n}\n`;
+  const script = carry === 'script' ? await readFile(ourWorker, 'utf8') : '';
+  const carried = `function carriedWorkerScript() {\n${script}\n}\n`;
   await writeFile(join(dir, CARRYING_WORKER), `${reference}\n${carried}${registrations()}`);
   const path = join(dir, 'manifest.json');
   const manifest = JSON.parse(await readFile(path, 'utf8')) as { permissions?: string[]; name: string };
