@@ -16,26 +16,24 @@ export const VAULT_VERSION = 1;
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
 
-/** Built with the record's schema, on its first use: not as the worker starts. */
-const base64 = () => z.string().check(z.maxLength(1_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
-
 /** The stored record: everything needed to decrypt it but the passphrase. */
-export const vaultRecordSchema = onFirstUse(() =>
-  z.strictObject({
+export const vaultRecordSchema = onFirstUse(() => {
+  const base64 = z.string().check(z.maxLength(1_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
+  return z.strictObject({
     version: z.literal(VAULT_VERSION),
     kdf: z.literal('PBKDF2-HMAC-SHA-256'),
     iterations: z.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)),
     /** base64 of 16 random bytes. */
-    salt: base64(),
+    salt: base64,
     cipher: z.literal('AES-256-GCM'),
     /** base64 of 12 random bytes, new for each encryption. */
-    iv: base64(),
+    iv: base64,
     /** base64 of the GCM output (ciphertext and tag). */
-    ciphertext: base64(),
+    ciphertext: base64,
     /** base64 SHA-256 of the fields above: a damaged record is said to be damaged, not a wrong passphrase. */
-    checksum: base64(),
-  }),
-);
+    checksum: base64,
+  });
+});
 export type VaultRecord = z.infer<ReturnType<typeof vaultRecordSchema>>;
 
 /** What the vault holds: the management key of each account, by account id. */

@@ -1,5 +1,5 @@
 import type { LookupError } from '../lookup/lookup-error';
-import type { z } from '../zod';
+import { onFirstUse, type z } from '../zod';
 
 /**
  * One message of a feature's contract: the schema its payload must pass, and the type of what the
@@ -23,10 +23,10 @@ export type Contract = Record<string, Message>;
 export const ask =
   <Reply>() =>
   <Schema extends z.ZodMiniType>(build: () => Schema): Message<Schema, Reply> => {
-    let built: Schema | undefined;
+    const schema = onFirstUse(build);
     return {
       get schema() {
-        return (built ??= build());
+        return schema();
       },
     };
   };
